@@ -1,0 +1,96 @@
+//! `quotelens`: the engine on the command line.
+//!
+//! quotelens analyze FILE… [--out DIR]   who-said-what as JSON (HTML pages or .txt files)
+//! quotelens text FILE.html              the article text that was kept, blocks separated by blank lines
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::run(std::env::args().skip(1).collect())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use quotelens::article::{self, html::HtmlNode};
+    use quotelens::engine::{self, Block, BlockKind};
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    const USAGE: &str = "usage: quotelens analyze FILE... [--out DIR] | quotelens text FILE.html";
+
+    pub fn run(args: Vec<String>) -> ExitCode {
+        match dispatch(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("quotelens: {message}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn dispatch(args: &[String]) -> Result<(), String> {
+        match args.split_first() {
+            Some((command, rest)) if command == "analyze" => analyze(rest),
+            Some((command, [file])) if command == "text" => {
+                let blocks = read_blocks(Path::new(file))?;
+                let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+                println!("{}", texts.join("\n\n"));
+                Ok(())
+            }
+            _ => Err(USAGE.to_string()),
+        }
+    }
+
+    fn analyze(args: &[String]) -> Result<(), String> {
+        let mut files = Vec::new();
+        let mut out_dir: Option<PathBuf> = None;
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            if arg == "--out" {
+                out_dir = Some(args.next().ok_or("--out needs a directory")?.into());
+            } else {
+                files.push(PathBuf::from(arg));
+            }
+        }
+        if files.is_empty() {
+            return Err(USAGE.to_string());
+        }
+        if let Some(dir) = &out_dir {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        for file in &files {
+            let analysis = engine::analyze(&read_blocks(file)?, "en");
+            let json = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
+            match &out_dir {
+                Some(dir) => {
+                    let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+                    let target = dir.join(format!("{stem}.json"));
+                    std::fs::write(&target, json).map_err(|e| format!("{}: {e}", target.display()))?;
+                }
+                None => println!("{json}"),
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads an HTML page through the article finder, or a text file as blank-line-separated blocks.
+    fn read_blocks(path: &Path) -> Result<Vec<Block>, String> {
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let source = String::from_utf8_lossy(&bytes);
+        let is_html = matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "htm"));
+        if is_html {
+            let document = scraper::Html::parse_document(&source);
+            Ok(article::extract(&HtmlNode::root(&document)).blocks)
+        } else {
+            Ok(source
+                .split("\n\n")
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .enumerate()
+                .map(|(id, text)| Block { id, kind: BlockKind::Paragraph, text: text.to_string() })
+                .collect())
+        }
+    }
+}
