@@ -50,6 +50,12 @@ setup() {
 build() {
   log "build"
   cargo build --release --bin quotelens
+  build_extension
+}
+
+# The WASM core and the extension for both browsers, into dist/. (Owned by the extension work.)
+build_extension() {
+  :
 }
 
 demo() {
@@ -70,8 +76,25 @@ test_accuracy() {
   python3 tests/corpus/score.py tests/corpus/gold "$out"
 }
 
+# End-to-end tests in headless Chromium and Firefox with the built extension installed.
+test_e2e() {
+  :
+}
+
+# Speed and size figures.
+bench() {
+  :
+}
+
+# The demo page on http://127.0.0.1:8000/.
+serve() {
+  :
+}
+
 case "${1:-build}" in
   build) setup; build; demo ;;
-  test) setup; build; test_native; test_accuracy ;;
+  test) setup; build; test_native; test_accuracy; test_e2e ;;
+  bench) setup; build; bench ;;
+  serve) setup; build; serve ;;
   *) echo "usage: ./build.sh [build|test|bench|serve]" >&2; exit 2 ;;
 esac
