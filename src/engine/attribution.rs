@@ -130,7 +130,8 @@ impl State {
                 if register {
                     if let Some(id) = self.registry.resolve(&np) {
                         let person = np.kind == NpKind::Person;
-                        if self.registry.entities[id].spoke || subject && person && !np.bare {
+                        let introduced = np.role.is_some() || reader.appositive_after(j, to).is_some();
+                        if self.registry.entities[id].spoke || subject && person && introduced {
                             self.set_focus(id);
                         }
                     }
@@ -285,6 +286,10 @@ impl State {
 fn choose_cue(cues: &[Cue], pos: usize, toks: &[tokens::Token]) -> Option<usize> {
     let only_punct = |a: usize, b: usize| toks[a..b].iter().all(|t| matches!(t.kind, Kind::Punct(',' | ':' | '—' | '–' | '-')));
     let quote_between = |a: usize, b: usize| toks[a..b].iter().any(|t| t.quote().is_some());
+    // "was described as “heartbreaking” by the department": the quotation sits inside its cue.
+    if let Some(inside) = cues.iter().position(|c| c.first < pos && pos < c.last) {
+        return Some(inside);
+    }
     let after = cues.iter().position(|c| c.first > pos && !quote_between(pos + 1, c.first));
     let before = cues.iter().rposition(|c| c.last < pos);
     if let Some(a) = after.filter(|&a| only_punct(pos + 1, cues[a].first)) {

@@ -65,7 +65,7 @@ impl<'a> Reader<'a> {
                 continue;
             };
             let verb_last = i + len - 1;
-            if let Some(cue) = self.cue_at(i, verb_last, naming.is_some(), from, to) {
+            if let Some(cue) = self.cue_at(i, verb_last, naming.is_some(), from, to, cues.last()) {
                 i = cue.last.max(verb_last) + 1;
                 cues.push(cue);
             } else {
@@ -79,7 +79,7 @@ impl<'a> Reader<'a> {
         self.text[self.tokens[a].start..self.tokens[b].end].to_string()
     }
 
-    fn cue_at(&self, verb: usize, verb_last: usize, naming: bool, from: usize, to: usize) -> Option<Cue> {
+    fn cue_at(&self, verb: usize, verb_last: usize, naming: bool, from: usize, to: usize, previous: Option<&Cue>) -> Option<Cue> {
         let tail = self.tail_end(verb_last + 1, to);
         // Told whom: "told reporters", "told the BBC".
         let telling = self.tokens[verb].lower.starts_with("tel") || self.tokens[verb].lower == "told";
@@ -87,10 +87,10 @@ impl<'a> Reader<'a> {
         let cue_end = self.tail_end(object_end, to).max(object_end);
         // Subject before the verb, skipping "also", "has", "had"…
         let mut before = verb;
-        while before > from && self.lex.cue_adverbs.contains(&self.tokens[before - 1].lower) {
+        while before > from && (self.lex.cue_adverbs.contains(&self.tokens[before - 1].lower) || self.tokens[before - 1].lower.ends_with("ly") && !self.tokens[before - 1].cap) {
             before -= 1;
         }
-        let passive = before < verb && self.lex.passive_aux.contains(&self.tokens[before].lower) && self.tokens[verb].lower.ends_with("ed");
+        let passive = self.tokens[before..verb].iter().any(|t| self.lex.passive_aux.contains(&t.lower)) && self.tokens[verb].lower.ends_with("ed");
         let text_from = before;
         if passive {
             // "was described as … by the conservation department"
@@ -100,6 +100,17 @@ impl<'a> Reader<'a> {
         }
         if before > from {
             let mut end = before - 1;
+            // "… condemned the attack and said …", "… but insisted …": the same subject again.
+            if matches!(self.tokens[end].lower.as_str(), "and" | "but") {
+                let np = previous.map(|c| c.speaker.clone()).or_else(|| self.sentence_subject(from, end))?;
+                let mut cue = self.cue(verb, cue_end - 1, np, naming, false, text_from, 0);
+                cue.first = before;
+                return Some(cue);
+            }
+            // "an Israeli prime minister who has declared …"
+            if self.tokens[end].lower == "who" && end > from && !self.tokens[end - 1].is_punct(',') {
+                return self.np_ending_at(end - 1, from).map(|np| self.cue(verb, cue_end - 1, np, naming, false, text_from, 0));
+            }
             // "X, who had suggested …": the subject is before the relative pronoun.
             if self.tokens[end].lower == "who" && end > from && self.tokens[end - 1].is_punct(',') {
                 end -= 2;
@@ -135,16 +146,26 @@ impl<'a> Reader<'a> {
         None
     }
 
-    /// "NAME, APPOSITIVE," right before a verb.
+    /// "NAME, APPOSITIVE," or "ROLE, NAME," right before a verb.
     fn appositive_subject(&self, comma: usize, from: usize) -> Option<Np> {
         let open = (from..comma).rev().take(25).find(|&k| self.tokens[k].is_punct(','))?;
         if open == from || self.tokens[open + 1..comma].iter().any(|t| !t.is_word()) {
             return None;
         }
-        let mut np = self.np_ending_at(open - 1, from).filter(named)?;
-        if np.role.is_none() {
-            np.role = self.appositive_after(open - 1, comma + 1);
+        if let Some(mut np) = self.np_ending_at(open - 1, from).filter(named) {
+            if np.role.is_none() {
+                np.role = self.appositive_after(open - 1, comma + 1);
+            }
+            return Some(np);
         }
+        // "her mother, Fiona, said": the description names the role of the person inside.
+        let described = self.np_ending_at(open - 1, from).filter(|np| np.kind == NpKind::Description)?;
+        let mut np = self.classify(open + 1, comma - 1).filter(|np| np.kind == NpKind::Person)?;
+        np.role = described.role.clone();
+        if np.gender == super::mentions::Gender::Unknown {
+            np.gender = described.gender;
+        }
+        np.first = described.first;
         Some(np)
     }
 

@@ -121,6 +121,20 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
+        // Groups take their adjectives and quantifiers: "most experts", "indigenous elders".
+        if self.is_group(&self.tokens[last]) {
+            let mut k = 0;
+            while k < 2 && first > floor {
+                let prev = &self.tokens[first - 1];
+                let quantifier = matches!(prev.lower.as_str(), "most" | "many" | "some" | "several" | "few" | "other");
+                if prev.is_word() && !prev.cap && (quantifier || !self.lex.not_names.contains(&prev.lower) && !self.lex.speech_verbs.contains(&prev.lower) && !prev.lower.ends_with("ed")) {
+                    first -= 1;
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+        }
         // Leading connectors never start a phrase; "and" never does either.
         while first < last && (CONNECTORS.contains(&self.tokens[first].lower.as_str()) || PARTICLES.contains(&self.tokens[first].lower.as_str())) {
             first += 1;
@@ -237,7 +251,7 @@ impl<'a> Reader<'a> {
         }
         let toks = &self.tokens[first..=last];
         let surface = self.slice(first, last);
-        let gender = self.gender_of(toks);
+        let gender = self.gender_of(&self.tokens[first.saturating_sub(1)..=last]);
         let make = |kind, name: String, role: Option<String>, affiliation: Option<String>, bare| Np {
             first,
             last,
@@ -289,6 +303,10 @@ impl<'a> Reader<'a> {
             // No name: "West Mercia police" / "the Pentagon" style organisations, or a description.
             if self.is_org_word(tail) {
                 let caps_before = toks.iter().rev().skip(1).take_while(|t| self.is_name_word(t) || self.is_org_word(t)).count();
+                let definite = first > 0 && self.tokens[first - 1].lower == "the";
+                if definite && !self.is_group(tail) {
+                    return Some(make(NpKind::Organization, surface.clone(), None, None, false));
+                }
                 if caps_before > 0 || tail.cap {
                     let from = last - caps_before;
                     return Some(make(NpKind::Organization, strip_possessive(&self.slice(from, last)), None, None, false));
@@ -349,7 +367,7 @@ impl<'a> Reader<'a> {
                     j += 1;
                 }
                 if let Some(np) = self.classify(i, j) {
-                    if matches!(np.kind, NpKind::Person | NpKind::Organization | NpKind::Group) && !np.bare {
+                    if matches!(np.kind, NpKind::Person | NpKind::Organization | NpKind::Group) && (!np.bare || i == from) {
                         return Some(np);
                     }
                 }

@@ -17,6 +17,11 @@ pub fn clause(reader: &Reader, cue: &Cue, from: usize, to: usize, next_cue: Opti
     let tokens = reader.tokens;
     let limit = next_cue.unwrap_or(to).min(to);
     let mut start = cue.last + 1;
+    let limit = limit.max(start);
+    // Direct speech follows: "Kerry said: “…”", "he said “…”".
+    if tokens[start..limit].first().is_some_and(|t| t.is_punct(':') || t.quote().is_some()) {
+        return None;
+    }
     // "said that …", "warned for years that …"
     if let Some(k) = (start..limit.min(start + 4)).find(|&k| tokens[k].is_word() && reader.lex.complementizers.contains(&tokens[k].lower)) {
         if tokens[start..k].iter().all(|t| t.is_word()) {
@@ -32,20 +37,20 @@ pub fn clause(reader: &Reader, cue: &Cue, from: usize, to: usize, next_cue: Opti
         }
         (a, b)
     };
-    let (a, b) = trim(start, limit);
-    let after_words = count_words(reader, a, b);
-    let (a, b) = if after_words.0 >= 3 && !tokens[a..b].first().is_some_and(|t| t.is_punct(':')) {
-        (a, b)
-    } else {
-        // The cue closes or interrupts the sentence: "…, Rear Admiral Kirby told reporters."
-        let (pa, pb) = trim(from, cue.first);
-        if pb <= pa {
-            return None;
-        }
-        (pa, pb)
-    };
+    // The words reported stand right after a plain cue ("X said it is open…"); before an inverted
+    // or closing one ("…, said Rae Zimmerman", "…, Kirby told reporters."); on either side of an
+    // interrupting one ("To alleviate the threat, the officials said, the utility…"): the longer.
+    let follows_directly = tokens.get(cue.last + 1).is_some_and(|t| t.is_word());
+    let after = if follows_directly || !cue.inverted { trim(start, limit) } else { (start, start) };
+    let before = trim(from, cue.first.max(from));
+    let after_words = count_words(reader, after.0, after.1).0;
+    let before_words = count_words(reader, before.0, before.1).0;
+    let (a, b) = if follows_directly && !cue.inverted || after_words > before_words { after } else { before };
+    if b <= a {
+        return None;
+    }
     let (outside, inside) = count_words(reader, a, b);
-    if outside < 3 || inside >= outside || tokens[a].quote().is_some() && inside > outside / 2 {
+    if outside < 3 || inside >= outside {
         return None;
     }
     Some((tokens[a].start, tokens[b - 1].end))
