@@ -93,6 +93,29 @@ impl<'a> Reader<'a> {
                 || self.is_org_word(t))
     }
 
+    /// A word of a speaker's phrase at `i`, counting a capitalised word before a title as part of
+    /// the title, even a misspelt one ("Read Admiral Kirby").
+    fn np_word_at(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        self.np_word(t) || t.is_word() && t.cap && self.tokens.get(i + 1).is_some_and(|n| n.is_word() && self.is_title(n) && n.cap)
+    }
+
+    /// The last token of the run of name, title and connector words starting at `i`.
+    pub fn np_end(&self, i: usize, to: usize) -> usize {
+        let mut j = i;
+        while j + 1 < to && self.tokens[j + 1].is_word() && (self.tokens[j + 1].cap || self.is_title(&self.tokens[j + 1]) || self.connector_inside(j + 1) && !self.tokens[j + 1].lower.eq("and")) {
+            j += 1;
+        }
+        j
+    }
+
+    /// Whether token `i` lies inside a multi-word title ("Secretary of State").
+    fn in_title_phrase(&self, i: usize, floor: usize) -> bool {
+        (floor.max(i.saturating_sub(4))..=i).any(|k| {
+            self.lex.title_phrases.match_at(self.tokens[k..].iter().map(|t| t.lower.as_str())).is_some_and(|len| k + len > i && len > 1)
+        })
+    }
+
     fn connector_inside(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         (CONNECTORS.contains(&t.lower.as_str()) || PARTICLES.contains(&t.lower.as_str()) || t.lower == "&")
@@ -115,7 +138,7 @@ impl<'a> Reader<'a> {
         while first > floor {
             let p = first - 1;
             let prev = &self.tokens[p];
-            if prev.is_word() && (self.np_word(prev) || self.connector_inside(p) || prev.lower == "'s") {
+            if prev.is_word() && (self.np_word_at(p) || self.connector_inside(p) || prev.lower == "'s") {
                 first = p;
             } else {
                 break;
@@ -154,12 +177,12 @@ impl<'a> Reader<'a> {
             start += 1;
         }
         let mut last = start;
-        if !self.word(start).is_some_and(|t| self.np_word(t)) {
+        if self.word(start).is_none() || !self.np_word_at(start) {
             return None;
         }
         while last + 1 < ceiling {
             let n = &self.tokens[last + 1];
-            if n.is_word() && (self.np_word(n) || self.connector_inside(last + 1)) && !self.lex.speech_verbs.contains(&n.lower) {
+            if n.is_word() && (self.np_word_at(last + 1) || self.connector_inside(last + 1)) && !self.lex.speech_verbs.contains(&n.lower) {
                 last += 1;
             } else {
                 break;
@@ -273,7 +296,7 @@ impl<'a> Reader<'a> {
         }
         // "Senator Mitch McConnell of Kentucky", "Tasos Georgelis of the city's…": a person, then
         // where they come from.
-        if let Some(c) = (first..=last).find(|&i| matches!(self.tokens[i].lower.as_str(), "of" | "for" | "at" | "from")) {
+        if let Some(c) = (first..=last).find(|&i| matches!(self.tokens[i].lower.as_str(), "of" | "for" | "at" | "from") && !self.in_title_phrase(i, first)) {
             if c > first && c < last {
                 if let Some(mut np) = self.classify(first, c - 1) {
                     if np.kind == NpKind::Person && !np.bare || np.kind == NpKind::Description {
@@ -289,7 +312,7 @@ impl<'a> Reader<'a> {
         let mut core = last + 1;
         while core > first {
             let t = &self.tokens[core - 1];
-            let name_like = self.is_name_word(t) && !self.is_title(t) && !self.is_role(t) || PARTICLES.contains(&t.lower.as_str()) && core <= last;
+            let name_like = self.is_name_word(t) && !self.is_title(t) && !self.is_role(t) && !self.in_title_phrase(core - 1, first) || PARTICLES.contains(&t.lower.as_str()) && core <= last;
             let inner_connector = core - 1 > first && core <= last && self.connector_inside(core - 1);
             if (name_like || inner_connector) && !(t.is_possessive() && core - 1 != last) {
                 core -= 1;
@@ -331,7 +354,9 @@ impl<'a> Reader<'a> {
         let titled = before.iter().any(|t| self.is_title(t) || self.is_role(t));
         let role_text = (core > first).then(|| self.slice(first, core - 1));
         let honorific_only = before.iter().all(|t| self.lex.male_words.contains(t.stem()) || self.lex.female_words.contains(t.stem()) || matches!(t.stem(), "dr" | "dr." | "prof" | "prof."));
-        let role = role_text.filter(|_| titled && !honorific_only);
+        let title_start = (first..core).rev().take_while(|&k| self.is_title(&self.tokens[k]) && self.tokens[k].cap || self.in_title_phrase(k, first)).last();
+        let role_before_title = title_start.filter(|&ts| ts > first && (first..ts).any(|k| self.is_role(&self.tokens[k]))).map(|ts| self.slice(first, ts - 1));
+        let role = role_before_title.or(role_text).filter(|_| titled && !honorific_only);
         let affiliation = if core > first { self.affiliation_before(first, core - 1) } else { None };
         let bare = core == last && !titled && before.is_empty();
         Some(make(NpKind::Person, name, role, affiliation, bare))

@@ -27,6 +27,17 @@ pub fn analyze(blocks: &[Block], language: &str) -> Analysis {
     analyzer.analysis()
 }
 
+/// Plain text as blocks: paragraphs separated by blank lines (the form `analyzeText` and the
+/// command line take). Offsets stay relative to each trimmed paragraph.
+pub fn blocks_from_text(text: &str) -> Vec<Block> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .enumerate()
+        .map(|(id, text)| Block { id, kind: BlockKind::Paragraph, text: text.to_string() })
+        .collect()
+}
+
 /// Incremental analysis: feed blocks in reading order, in slices of any size, and take a snapshot
 /// whenever something should be drawn. The result equals [`analyze`] over all blocks fed so far.
 pub struct Analyzer {

@@ -45,7 +45,7 @@ pub fn clause(reader: &Reader, cue: &Cue, from: usize, to: usize, next_cue: Opti
     let before = trim(from, cue.first.max(from));
     let after_words = count_words(reader, after.0, after.1).0;
     let before_words = count_words(reader, before.0, before.1).0;
-    let (a, b) = if follows_directly && !cue.inverted || after_words > before_words { after } else { before };
+    let (a, b) = if follows_directly && !cue.inverted && after_words >= 3 || after_words > before_words { after } else { before };
     if b <= a {
         return None;
     }

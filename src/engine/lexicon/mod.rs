@@ -145,7 +145,7 @@ impl Lexicon {
             "cue_adverbs" => self.cue_adverbs.insert(&lower),
             "cue_tails" => self.cue_tails.insert(&lower),
             "source_patterns" => {
-                self.source_patterns.push(entry.split_whitespace().map(|w| if w == "X" { w.to_string() } else { w.to_lowercase() }).collect())
+                self.source_patterns.push(entry.split_whitespace().map(|w| if w.starts_with('X') { w.to_string() } else { w.to_lowercase() }).collect())
             }
             "passive_aux" => self.passive_aux.insert(&lower),
             "passive_by" => self.passive_by.insert(&lower),
