@@ -195,10 +195,35 @@ impl<'a> Reader<'a> {
             last -= 1;
         }
         let mut np = self.classify(start, last)?;
-        if np.kind == NpKind::Person && np.role.is_none() {
-            np.role = self.appositive_after(last, ceiling);
+        if np.kind == NpKind::Person {
+            if let Some((affiliation, end)) = self.affiliation_after(last, ceiling) {
+                np.affiliation = Some(affiliation);
+                np.last = end;
+            }
+            if np.role.is_none() {
+                np.role = self.appositive_after(np.last, ceiling);
+            }
         }
         Some(np)
+    }
+
+    /// "of the city's Department of Environmental Protection" after a name: where they come from.
+    fn affiliation_after(&self, last: usize, ceiling: usize) -> Option<(String, usize)> {
+        let connector = self.word(last + 1).filter(|t| matches!(t.lower.as_str(), "of" | "at" | "from"))?;
+        let _ = connector;
+        let mut end = last + 1;
+        while end + 1 < ceiling {
+            let t = &self.tokens[end + 1];
+            let fits = t.is_word() && (t.cap || self.is_org_word(t) || t.is_possessive() || ARTICLES.contains(&t.lower.as_str()) || self.connector_inside(end + 1));
+            if !fits {
+                break;
+            }
+            end += 1;
+        }
+        while end > last + 1 && !self.tokens[end].cap && !self.is_org_word(&self.tokens[end]) {
+            end -= 1;
+        }
+        (end > last + 1 && self.tokens[last + 2..=end].iter().any(|t| t.cap)).then(|| (self.slice(last + 2, end), end))
     }
 
     /// ", a fellow at the Urban Institute," after a name: the role, when its head is a role noun.

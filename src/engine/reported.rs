@@ -24,7 +24,8 @@ pub fn clause(reader: &Reader, cue: &Cue, from: usize, to: usize, next_cue: Opti
     }
     // "said that …", "warned for years that …"
     if let Some(k) = (start..limit.min(start + 4)).find(|&k| tokens[k].is_word() && reader.lex.complementizers.contains(&tokens[k].lower)) {
-        if tokens[start..k].iter().all(|t| t.is_word()) {
+        // Unless "that" is the clause's own subject: "experts say that isn't likely".
+        if tokens[start..k].iter().all(|t| t.is_word()) && count_words(reader, k + 1, limit).0 >= 3 {
             start = k + 1;
         }
     }
