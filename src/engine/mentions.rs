@@ -43,7 +43,6 @@ pub struct Np {
 
 const CONNECTORS: [&str; 5] = ["of", "for", "at", "from", "and"];
 const PARTICLES: [&str; 14] = ["de", "van", "von", "da", "del", "della", "bin", "al", "di", "le", "la", "du", "der", "ter"];
-const ARTICLES: [&str; 3] = ["the", "a", "an"];
 
 pub struct Reader<'a> {
     pub text: &'a str,
@@ -173,7 +172,7 @@ impl<'a> Reader<'a> {
             return Some(self.pronoun_np(first, *kind));
         }
         let mut start = first;
-        if ARTICLES.contains(&t.lower.as_str()) {
+        if self.lex.articles.contains(&t.lower) {
             start += 1;
         }
         let mut last = start;
@@ -214,7 +213,7 @@ impl<'a> Reader<'a> {
         let mut end = last + 1;
         while end + 1 < ceiling {
             let t = &self.tokens[end + 1];
-            let fits = t.is_word() && (t.cap || self.is_org_word(t) || t.is_possessive() || ARTICLES.contains(&t.lower.as_str()) || self.connector_inside(end + 1));
+            let fits = t.is_word() && (t.cap || self.is_org_word(t) || t.is_possessive() || self.lex.articles.contains(&t.lower) || self.connector_inside(end + 1));
             if !fits {
                 break;
             }
@@ -241,10 +240,8 @@ impl<'a> Reader<'a> {
         if head > 6 || words.first().is_some_and(|t| t.lower == "who" || t.lower == "which") {
             return None;
         }
-        let mut text = &self.text[words[0].start..words[words.len() - 1].end];
-        for article in ["a ", "an ", "the "] {
-            text = text.strip_prefix(article).unwrap_or(text);
-        }
+        let skip = usize::from(words.len() > 1 && self.lex.articles.contains(&words[0].lower));
+        let text = &self.text[words[skip].start..words[words.len() - 1].end];
         Some(text.to_string())
     }
 
@@ -291,7 +288,7 @@ impl<'a> Reader<'a> {
         if first > last {
             return None;
         }
-        if ARTICLES.contains(&self.tokens[first].lower.as_str()) {
+        if self.lex.articles.contains(&self.tokens[first].lower) {
             first += 1;
             if first > last {
                 return None;
@@ -351,7 +348,7 @@ impl<'a> Reader<'a> {
             // No name: "West Mercia police" / "the Pentagon" style organisations, or a description.
             if self.is_org_word(tail) {
                 let caps_before = toks.iter().rev().skip(1).take_while(|t| self.is_name_word(t) || self.is_org_word(t)).count();
-                let definite = first > 0 && self.tokens[first - 1].lower == "the";
+                let definite = first > 0 && self.lex.articles.contains(&self.tokens[first - 1].lower);
                 if definite && !self.is_group(tail) {
                     return Some(make(NpKind::Organization, surface.clone(), None, None, false));
                 }

@@ -100,6 +100,7 @@ pub struct Lexicon {
     pub org_words: PhraseSet,
     pub group_nouns: PhraseSet,
     pub countries: PhraseSet,
+    pub articles: HashSet<String>,
     pub not_names: HashSet<String>,
     pub abbreviations: HashSet<String>,
     pub pronouns: HashMap<String, PronounKind>,
@@ -157,6 +158,9 @@ impl Lexicon {
             "org_words" => self.org_words.insert(&lower),
             "group_nouns" => self.group_nouns.insert(&lower),
             "countries" => self.countries.insert(&lower),
+            "articles" => {
+                self.articles.insert(lower);
+            }
             "not_names" => {
                 self.not_names.insert(lower);
             }
