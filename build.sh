@@ -105,7 +105,11 @@ test_e2e() {
 
 # Speed and size figures.
 bench() {
-  :
+  log "engine throughput (release build)"
+  local output status=0
+  output=$(cargo test --release --lib engine::bench -- --ignored --nocapture --test-threads=1 2>&1) || status=$?
+  grep -E '^engine:|engine: |panicked|throughput falls' <<<"$output" | sed 's/^test .*\.\.\. //'
+  return $status
 }
 
 # The demo page on http://127.0.0.1:8000/.
