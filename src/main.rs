@@ -34,7 +34,7 @@ mod cli {
         match args.split_first() {
             Some((command, rest)) if command == "analyze" => analyze(rest),
             Some((command, [file])) if command == "text" => {
-                let blocks = read_blocks(Path::new(file))?;
+                let (blocks, _) = read_blocks(Path::new(file))?;
                 let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
                 println!("{}", texts.join("\n\n"));
                 Ok(())
@@ -61,7 +61,8 @@ mod cli {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
         for file in &files {
-            let analysis = engine::analyze(&read_blocks(file)?, "en");
+            let (blocks, language) = read_blocks(file)?;
+            let analysis = engine::analyze(&blocks, &language);
             let json = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
             match &out_dir {
                 Some(dir) => {
@@ -75,22 +76,31 @@ mod cli {
         Ok(())
     }
 
-    /// Reads an HTML page through the article finder, or a text file as blank-line-separated blocks.
-    fn read_blocks(path: &Path) -> Result<Vec<Block>, String> {
+    /// The language assumed when a page neither declares nor shows one.
+    const DEFAULT_LANGUAGE: &str = "en";
+
+    /// Reads an HTML page through the article finder, or a text file as blank-line-separated
+    /// blocks; with the text's base language code.
+    fn read_blocks(path: &Path) -> Result<(Vec<Block>, String), String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let source = String::from_utf8_lossy(&bytes);
         let is_html = matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "htm"));
         if is_html {
             let document = scraper::Html::parse_document(&source);
-            Ok(article::extract(&HtmlNode::root(&document)).blocks)
+            let found = article::extract(&HtmlNode::root(&document));
+            let language = found.metadata.language.unwrap_or_else(|| DEFAULT_LANGUAGE.to_string());
+            Ok((found.blocks, language))
         } else {
-            Ok(source
+            let blocks: Vec<Block> = source
                 .split("\n\n")
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
                 .enumerate()
                 .map(|(id, text)| Block { id, kind: BlockKind::Paragraph, text: text.to_string() })
-                .collect())
+                .collect();
+            let sample: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+            let language = article::detect_language(&sample.join(" ")).unwrap_or(DEFAULT_LANGUAGE).to_string();
+            Ok((blocks, language))
         }
     }
 }
