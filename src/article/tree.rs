@@ -118,7 +118,7 @@ pub(crate) struct Snapshot<N> {
 /// Elements whose content is never article text.
 const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-    "select", "option", "button", "input", "textarea", "link", "meta", "title", "head", "video",
+    "select", "option", "button", "input", "textarea", "link", "meta", "title", "video",
     "audio", "map", "dialog", "quotelens-root",
 ];
 
@@ -131,6 +131,10 @@ impl<N: DomNode> Snapshot<N> {
             let data = if let Some(text) = dom.text() {
                 NodeData::Text(text)
             } else if let Some(tag) = dom.tag() {
+                if tag == "head" {
+                    collect_head(&dom, &mut sources);
+                    continue;
+                }
                 collect_source(&dom, &tag, &mut sources);
                 if DROPPED.contains(&tag.as_str()) || is_hidden(&dom) {
                     continue;
@@ -175,6 +179,18 @@ fn is_hidden<N: DomNode>(node: &N) -> bool {
         }
     }
     node.is_rendered_hidden()
+}
+
+/// The head holds no article text, only metadata, however the page styles it.
+fn collect_head<N: DomNode>(head: &N, sources: &mut Sources) {
+    let mut stack = head.children();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
+        if let Some(tag) = node.tag() {
+            collect_source(&node, &tag, sources);
+            stack.extend(node.children().into_iter().rev());
+        }
+    }
 }
 
 fn collect_source<N: DomNode>(node: &N, tag: &str, sources: &mut Sources) {

@@ -1,5 +1,7 @@
 //! The browser layer (wasm32 only): exports for the extension, the demo and embedders.
 
+pub mod dom_node;
+
 use crate::engine::{self, Block, BlockKind};
 use wasm_bindgen::prelude::*;
 
