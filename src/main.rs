@@ -2,6 +2,7 @@
 //!
 //! quotelens analyze FILE… [--out DIR]   who-said-what as JSON (HTML pages or .txt files)
 //! quotelens text FILE.html              the article text that was kept, blocks separated by blank lines
+//! quotelens meta FILE.html              the page's metadata (title, byline, site, date, URL, language) as JSON
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -18,7 +19,7 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    const USAGE: &str = "usage: quotelens analyze FILE... [--out DIR] | quotelens text FILE.html";
+    const USAGE: &str = "usage: quotelens analyze FILE... [--out DIR] | quotelens text FILE.html | quotelens meta FILE.html";
 
     pub fn run(args: Vec<String>) -> ExitCode {
         match dispatch(&args) {
@@ -36,8 +37,13 @@ mod cli {
             Some((command, [file])) if command == "text" => {
                 let (blocks, _) = read_blocks(Path::new(file))?;
                 let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-                println!("{}", texts.join("\n\n"));
-                Ok(())
+                print(&texts.join("\n\n"))
+            }
+            Some((command, [file])) if command == "meta" => {
+                let source = read_source(Path::new(file))?;
+                let document = scraper::Html::parse_document(&source);
+                let metadata = article::extract(&HtmlNode::root(&document)).metadata;
+                print(&serde_json::to_string_pretty(&metadata).map_err(|e| e.to_string())?)
             }
             _ => Err(USAGE.to_string()),
         }
@@ -70,10 +76,25 @@ mod cli {
                     let target = dir.join(format!("{stem}.json"));
                     std::fs::write(&target, json).map_err(|e| format!("{}: {e}", target.display()))?;
                 }
-                None => println!("{json}"),
+                None => print(&json)?,
             }
         }
         Ok(())
+    }
+
+    /// Writes `text` and a newline to stdout; a reader that stops early (`| head`) is no error.
+    fn print(text: &str) -> Result<(), String> {
+        use std::io::Write;
+        match writeln!(std::io::stdout().lock(), "{text}") {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("stdout: {e}")),
+            _ => Ok(()),
+        }
+    }
+
+    /// A file's text; bytes that are not UTF-8 become U+FFFD rather than an error.
+    fn read_source(path: &Path) -> Result<String, String> {
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 
     /// The language assumed when a page neither declares nor shows one.
@@ -82,8 +103,7 @@ mod cli {
     /// Reads an HTML page through the article finder, or a text file as blank-line-separated
     /// blocks; with the text's base language code.
     fn read_blocks(path: &Path) -> Result<(Vec<Block>, String), String> {
-        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let source = String::from_utf8_lossy(&bytes);
+        let source = read_source(path)?;
         let is_html = matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "htm"));
         if is_html {
             let document = scraper::Html::parse_document(&source);

@@ -109,7 +109,10 @@ impl<'t, N> Pass<'t, N> {
     fn is_furniture(&self, i: usize) -> bool {
         let tree = self.tree;
         let tag = tree.tag(i);
-        if matches!(tag, "" | "html" | "body" | "article" | "main" | "a") || tree.text(i).is_some() {
+        if matches!(tag, "" | "html" | "body" | "article" | "main" | "a")
+            || tree.text(i).is_some()
+            || tree.itemprop(i).contains("articlebody")
+        {
             return false;
         }
         if hints::is_furniture_tag(tag) || hints::is_unlikely_role(tree.role(i)) {
@@ -318,7 +321,7 @@ impl<'t, N> Pass<'t, N> {
                 continue;
             }
             let bonus = if !top_class.is_empty() && tree.class_id(sibling).0 == top_class { top_score * 0.2 } else { 0.0 };
-            let joins = match self.score[sibling] {
+            let joins = match self.best_score_within(sibling) {
                 Some(score) if score + bonus >= threshold => true,
                 _ if tree.tag(sibling) == "p" || self.is_inline_only(sibling) => {
                     let len = self.text[sibling];
@@ -336,6 +339,12 @@ impl<'t, N> Pass<'t, N> {
             }
         }
         roots
+    }
+
+    /// The best score in `i`'s subtree: an article split over sibling wrappers scores deep
+    /// inside each of them.
+    fn best_score_within(&self, i: usize) -> Option<f64> {
+        (i..self.tree.nodes[i].end).filter(|&j| self.keep[j]).filter_map(|j| self.score[j]).max_by(f64::total_cmp)
     }
 
     /// A `<div>` used as a paragraph: all its kept text is its own.

@@ -16,7 +16,7 @@ pub(crate) fn is_unlikely(hints: &str) -> bool {
     !hints.is_empty()
         && pattern(
             &UNLIKELY,
-            r"(?i)-ad-|\bads?\b|advert|agegate|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap|disqus|extra|footer|gdpr|\bheader\b|legends|menu|most-?(read|popular|viewed|shared)|newsletter|outbrain|pager|pagination|popular|popup|promo|related|recommend|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|taboola|trending|yom-remote",
+            r"(?i)-ad-|\bads?\b|advert|agegate|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap|disqus|extra|footer|gdpr|\bheader\b|legends|menu|most-?(read|popular|viewed|shared)|newsletter|outbrain|pager|pagination|popular|popup|promo|related|recommend|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|taboola|trending|yom-remote",
         )
         .is_match(hints)
         && !pattern(&MAYBE, r"(?i)\band\b|article|body|column|content|main|shadow").is_match(hints)

@@ -74,6 +74,7 @@ pub(crate) fn from_sources(sources: &Sources) -> Metadata {
     let description = meta(sources, &["og:description", "description", "twitter:description", "dc.description"])
         .or(ld.description.clone())
         .and_then(non_empty);
+    let title = title.map(|t| strip_title_suffix(&t, [site_name.as_deref(), byline.as_deref()]));
     let language = sources
         .html_lang
         .clone()
@@ -94,7 +95,7 @@ impl Metadata {
                 .find(|b| !b.is_empty() && b.chars().any(char::is_alphabetic) && !looks_like_date(b));
         }
         if self.published.is_none() {
-            self.published = extracted.bylines.iter().find(|b| looks_like_date(b)).cloned();
+            self.published = extracted.bylines.iter().find(|b| looks_like_date(b)).map(|b| strip_date_label(b));
         }
         if self.title.is_none() {
             self.title = extracted.blocks.iter().find(|b| b.kind == BlockKind::Headline).map(|b| b.text.clone());
@@ -106,11 +107,30 @@ impl Metadata {
     }
 }
 
+const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
+
+/// "Headline - Site" → "Headline" when what follows the last separator is the site's name or
+/// the author's.
+fn strip_title_suffix(title: &str, names: [Option<&str>; 2]) -> String {
+    let cut = TITLE_SEPARATORS.iter().filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len()))).max();
+    if let Some((at, len)) = cut {
+        let suffix = title[at + len..].trim().to_lowercase();
+        let named = names.into_iter().flatten().any(|n| {
+            let n = n.to_lowercase();
+            !suffix.is_empty() && (n.contains(&suffix) || suffix.contains(&n))
+        });
+        if named && at > 0 {
+            return title[..at].trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
 /// "Headline | Site" → "Headline": the longest part between the usual separators.
 fn title_from_document_title(title: &str) -> String {
     let title = clean(title);
     let mut parts = vec![title.as_str()];
-    for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " · "] {
+    for separator in TITLE_SEPARATORS {
         parts = parts.into_iter().flat_map(|p| p.split(separator)).collect();
     }
     if parts.len() < 2 {
@@ -127,6 +147,13 @@ fn strip_by(byline: &str) -> String {
         }
     }
     byline
+}
+
+/// "Published Jun 17, 2014" → "Jun 17, 2014".
+fn strip_date_label(dateline: &str) -> String {
+    let words: Vec<&str> = dateline.split_whitespace().collect();
+    let label = |w: &str| matches!(w.trim_end_matches(':').to_lowercase().as_str(), "published" | "posted" | "updated" | "on" | "last");
+    words.iter().skip_while(|w| label(w)).copied().collect::<Vec<_>>().join(" ")
 }
 
 fn looks_like_date(s: &str) -> bool {
