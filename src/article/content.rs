@@ -12,6 +12,9 @@ use super::tree::{Tree, NO_PARENT};
 
 /// Text shorter than this (in characters) sends the search round again with fewer rules.
 const ENOUGH_TEXT: usize = 500;
+/// A sibling of the article that holds a candidate this good, relative to the best, holds
+/// more of the article (pages that split it over several wrappers).
+const DEEP_SIBLING_SHARE: f64 = 0.4;
 /// How many of the best candidates are compared when looking for a common ancestor.
 const TOP_CANDIDATES: usize = 5;
 
@@ -321,8 +324,13 @@ impl<'t, N> Pass<'t, N> {
                 continue;
             }
             let bonus = if !top_class.is_empty() && tree.class_id(sibling).0 == top_class { top_score * 0.2 } else { 0.0 };
-            let joins = match self.best_score_within(sibling) {
-                Some(score) if score + bonus >= threshold => true,
+            let own = self.score[sibling].map(|score| score + bonus >= threshold);
+            let deep = || {
+                self.linked_headings(sibling) < 2
+                    && self.best_score_within(sibling).is_some_and(|score| score >= top_score * DEEP_SIBLING_SHARE)
+            };
+            let joins = match own {
+                _ if own == Some(true) || deep() => true,
                 _ if tree.tag(sibling) == "p" || self.is_inline_only(sibling) => {
                     let len = self.text[sibling];
                     let density = self.link_density(sibling);
@@ -334,6 +342,9 @@ impl<'t, N> Pass<'t, N> {
                 }
                 _ => false,
             };
+            if std::env::var("QL_DEBUG").is_ok() {
+                eprintln!("sibling {} {} {:?} own={:?} best={:?} top={} joins={} ld={}", sibling, tree.tag(sibling), tree.class_id(sibling), self.score[sibling], self.best_score_within(sibling), top_score, joins, self.link_density(sibling));
+            }
             if joins {
                 roots.push(sibling);
             }
@@ -345,6 +356,13 @@ impl<'t, N> Pass<'t, N> {
     /// inside each of them.
     fn best_score_within(&self, i: usize) -> Option<f64> {
         (i..self.tree.nodes[i].end).filter(|&j| self.keep[j]).filter_map(|j| self.score[j]).max_by(f64::total_cmp)
+    }
+
+    /// Headings in `i` that are mostly link: the mark of a list of story teasers.
+    fn linked_headings(&self, i: usize) -> usize {
+        (i..self.tree.nodes[i].end)
+            .filter(|&j| self.keep[j] && hints::is_heading(self.tree.tag(j)) && self.links[j] * 2 >= self.text[j].max(1))
+            .count()
     }
 
     /// A `<div>` used as a paragraph: all its kept text is its own.
@@ -394,7 +412,7 @@ impl<'t, N> Pass<'t, N> {
             return false;
         }
         let weight = self.class_weight(i);
-        if weight + self.score_of(i) < 0.0 {
+        if weight < 0.0 {
             return true;
         }
         let text = tree.text_content(i);
