@@ -48,8 +48,8 @@ fn main() -> ExitCode {
         let document = Html::parse_document(&source);
         let parsed = Instant::now();
         let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| article::extract(&HtmlNode::root(&document))));
-        find_times.push(parsed.elapsed());
-        parse_times.push(parsed - started);
+        find_times.push((parsed.elapsed(), name.clone()));
+        parse_times.push((parsed - started, name.clone()));
         let found = match found {
             Ok(found) => found,
             Err(_) => {
@@ -86,8 +86,8 @@ fn main() -> ExitCode {
         println!("    {body:.3} ({all:.3} with headline)  {name}");
     }
     println!("  offset maps verified: {blocks_checked} blocks, {pieces_checked} text pieces");
-    println!("  time per page, parsing (html5ever): median {}, worst {}", ms(median(&parse_times)), ms(worst(&parse_times)));
-    println!("  time per page, finding the article: median {}, worst {}", ms(median(&find_times)), ms(worst(&find_times)));
+    println!("  time per page, parsing (html5ever): {}", timing(&mut parse_times));
+    println!("  time per page, finding the article: {}", timing(&mut find_times));
 
     if mean_body < F1_FLOOR {
         failures.push(format!("mean F1 {mean_body:.4} is below the floor {F1_FLOOR}"));
@@ -207,14 +207,13 @@ fn check_seed(document: &Html, found: &Article<HtmlNode>) -> Vec<String> {
     errors
 }
 
-fn median(times: &[Duration]) -> Duration {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
-}
-
-fn worst(times: &[Duration]) -> Duration {
-    times.iter().max().copied().unwrap_or_default()
+/// "median M, worst W (page)" of per-page times.
+fn timing(times: &mut [(Duration, String)]) -> String {
+    times.sort();
+    match (times.get(times.len() / 2), times.last()) {
+        (Some((median, _)), Some((worst, page))) => format!("median {}, worst {} ({page})", ms(*median), ms(*worst)),
+        _ => "no pages".to_string(),
+    }
 }
 
 fn ms(d: Duration) -> String {

@@ -1,25 +1,63 @@
 //! What class names, ids and tags say about an element: general web-design vocabulary, never
 //! one site's names.
 
-use regex::Regex;
-use std::sync::OnceLock;
+/// A class/id vocabulary: `Part` matches anywhere in the value, `Word` only a whole word
+/// (between non-alphanumerics: `ad` in `top-ad` but not in `head`).
+#[derive(Clone, Copy)]
+enum Cue {
+    Part(&'static str),
+    Word(&'static str),
+}
+use Cue::{Part, Word};
 
-fn pattern(cell: &'static OnceLock<Regex>, source: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(source).expect("hint patterns are valid"))
+/// Whether lower-cased `value` contains any of `cues`. Plain substring search: this runs on every
+/// element of big pages, several times.
+fn matches(value: &str, cues: &[Cue]) -> bool {
+    cues.iter().any(|cue| match *cue {
+        Part(part) => value.contains(part),
+        Word(word) => value.split(|c: char| !c.is_alphanumeric()).any(|w| w == word),
+    })
 }
 
-/// Page furniture: menus, comments, sidebars, share bars, "most read" and related boxes, cookie
-/// banners, newsletters, advertising.
+/// Page furniture: menus, comments, sidebars, "most read" and related boxes, cookie banners,
+/// newsletters, advertising.
+const UNLIKELY: &[Cue] = &[
+    Part("-ad-"), Word("ad"), Word("ads"), Part("advert"), Part("agegate"), Part("banner"), Part("breadcrumb"),
+    Part("combx"), Part("comment"), Part("community"), Part("consent"), Part("cookie"), Part("cover-wrap"),
+    Part("disqus"), Part("extra"), Part("footer"), Part("gdpr"), Word("header"), Part("legends"), Part("menu"), Part("modal"),
+    Part("mostread"), Part("most-read"), Part("most-popular"), Part("most-viewed"), Part("newsletter"),
+    Part("outbrain"), Part("pager"), Part("pagination"), Part("popular"), Part("popup"), Part("promo"),
+    Part("related"), Part("recommend"), Part("remark"), Part("replies"), Part("rss"), Part("shoutbox"),
+    Part("sidebar"), Part("skyscraper"), Part("social"), Part("sponsor"), Part("subscribe"), Part("supplemental"),
+    Part("taboola"), Part("trending"), Part("yom-remote"),
+];
+/// Words that redeem an unlikely-sounding name: it may well hold the article.
+const MAYBE: &[Cue] = &[Word("and"), Part("article"), Part("body"), Part("column"), Part("content"), Part("main"), Part("shadow")];
+const POSITIVE: &[Cue] = &[
+    Part("article"), Part("body"), Part("content"), Part("entry"), Part("hentry"), Part("h-entry"), Part("main"),
+    Part("page"), Part("post"), Part("text"), Part("blog"), Part("story"),
+];
+const NEGATIVE: &[Cue] = &[
+    Part("-ad-"), Part("hidden"), Word("hid"), Part("banner"), Part("combx"), Part("comment"), Part("com-"),
+    Part("contact"), Part("cookie"), Part("footer"), Part("gdpr"), Part("masthead"), Part("media"), Part("meta"),
+    Part("outbrain"), Part("promo"), Part("related"), Part("scroll"), Part("share"), Part("shoutbox"),
+    Part("sidebar"), Part("skyscraper"), Part("sponsor"), Part("shopping"), Part("tags"), Part("taboola"),
+    Part("widget"), Part("mostread"), Part("most-read"), Part("popular"), Part("newsletter"), Part("recommend"),
+];
+const BYLINE: &[Cue] = &[
+    Part("byline"), Part("author"), Part("dateline"), Part("writtenby"), Part("p-author"), Word("credit"),
+    Word("credits"), Part("timestamp"), Part("publish-date"), Part("published-date"), Part("pubdate"),
+];
+const STANDFIRST: &[Cue] = &[
+    Part("standfirst"), Word("dek"), Word("deck"), Part("summary"), Part("subtitle"), Part("sub-title"),
+    Part("subhead"), Part("sub-head"), Word("lede"), Word("lead"), Part("intro"), Part("strap"), Part("teaser"),
+    Part("excerpt"), Part("description"), Part("abstract"),
+];
+const SHARE: &[Cue] = &[Word("share"), Word("sharing"), Word("social"), Part("sharedaddy")];
+
+/// Page furniture by its class or id, unless the name also says it may be the article.
 pub(crate) fn is_unlikely(hints: &str) -> bool {
-    static UNLIKELY: OnceLock<Regex> = OnceLock::new();
-    static MAYBE: OnceLock<Regex> = OnceLock::new();
-    !hints.is_empty()
-        && pattern(
-            &UNLIKELY,
-            r"(?i)-ad-|\bads?\b|advert|agegate|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap|disqus|extra|footer|gdpr|\bheader\b|legends|menu|most-?(read|popular|viewed|shared)|newsletter|outbrain|pager|pagination|popular|popup|promo|related|recommend|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|taboola|trending|yom-remote",
-        )
-        .is_match(hints)
-        && !pattern(&MAYBE, r"(?i)\band\b|article|body|column|content|main|shadow").is_match(hints)
+    matches(hints, UNLIKELY) && !matches(hints, MAYBE)
 }
 
 /// ARIA roles of page furniture.
@@ -38,22 +76,12 @@ pub(crate) fn is_furniture_tag(tag: &str) -> bool {
 /// +25 for each of class and id that sounds like content, -25 for each that sounds like
 /// furniture.
 pub(crate) fn class_weight(class: &str, id: &str) -> f64 {
-    static POSITIVE: OnceLock<Regex> = OnceLock::new();
-    static NEGATIVE: OnceLock<Regex> = OnceLock::new();
-    let positive = pattern(&POSITIVE, r"(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story");
-    let negative = pattern(
-        &NEGATIVE,
-        r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|cookie|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|taboola|widget|most-?read|popular|newsletter|recommend",
-    );
     let mut weight = 0.0;
-    for value in [class, id] {
-        if value.is_empty() {
-            continue;
-        }
-        if negative.is_match(value) {
+    for value in [class, id].into_iter().filter(|v| !v.is_empty()) {
+        if matches(value, NEGATIVE) {
             weight -= 25.0;
         }
-        if positive.is_match(value) {
+        if matches(value, POSITIVE) {
             weight += 25.0;
         }
     }
@@ -62,21 +90,17 @@ pub(crate) fn class_weight(class: &str, id: &str) -> f64 {
 
 /// A byline or dateline: who wrote it, when.
 pub(crate) fn is_byline(hints: &str) -> bool {
-    static BYLINE: OnceLock<Regex> = OnceLock::new();
-    pattern(&BYLINE, r"(?i)byline|author|dateline|writtenby|p-author|\bcredits?\b|timestamp|publish(ed)?-?(date|time)").is_match(hints)
+    matches(hints, BYLINE)
 }
 
 /// A standfirst: the summary under the headline.
 pub(crate) fn is_standfirst(hints: &str) -> bool {
-    static STANDFIRST: OnceLock<Regex> = OnceLock::new();
-    pattern(&STANDFIRST, r"(?i)standfirst|\bdek\b|\bdeck\b|summary|sub-?title|sub-?head|\blede\b|\blead\b|intro|strap|teaser|excerpt|description|abstract")
-        .is_match(hints)
+    matches(hints, STANDFIRST)
 }
 
 /// Share bars and social widgets.
 pub(crate) fn is_share(hints: &str) -> bool {
-    static SHARE: OnceLock<Regex> = OnceLock::new();
-    pattern(&SHARE, r"(?i)(\b|_)(share|sharedaddy|social|sharing)(\b|_)").is_match(hints)
+    matches(hints, SHARE)
 }
 
 /// Block-level elements: each starts a new block of text.
