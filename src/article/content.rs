@@ -393,9 +393,6 @@ impl<'t, N> Pass<'t, N> {
                 }
                 _ => false,
             };
-            if std::env::var("QL_DEBUG").is_ok() {
-                eprintln!("sibling {} {} {:?} own={:?} best={:?} top={} joins={} ld={}", sibling, tree.tag(sibling), tree.class_id(sibling), self.score[sibling], self.best_score_within(sibling), top_score, joins, self.link_density(sibling));
-            }
             if joins {
                 roots.push(sibling);
             }
