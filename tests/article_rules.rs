@@ -244,3 +244,29 @@ fn malformed_and_hostile_input_never_panics() {
         });
     }
 }
+
+#[test]
+fn a_page_whose_wrapper_sounds_like_furniture_is_found_by_the_relaxed_retry() {
+    let html = format!(
+        "<html><body><div class=\"page-wrap with-sidebar\"><div class=\"col\"><p>{FILLER}</p><p>{FILLER}</p>\
+         <p>{FILLER}</p><p>{FILLER}</p></div></div></body></html>"
+    );
+    with_article(&html, |article| {
+        assert_eq!(article.blocks.iter().filter(|b| b.text == FILLER).count(), 4, "{:?}", texts(article));
+    });
+}
+
+#[test]
+fn teaser_lists_beside_the_article_stay_out() {
+    let teasers: String = (1..=5)
+        .map(|n| format!("<div class=\"item\"><h4><a href=\"/{n}\">Another story number {n}</a></h4><p>{FILLER}</p></div>"))
+        .collect();
+    let html = format!(
+        "<html><body><div class=\"wrap\"><div class=\"story\"><p>{FILLER}</p><p>{FILLER}</p><p>{FILLER}</p><p>{FILLER}</p>\
+         <p>{FILLER}</p><p>{FILLER}</p></div><div class=\"more\">{teasers}</div></div></body></html>"
+    );
+    with_article(&html, |article| {
+        let all = texts(article).join("\n");
+        assert!(!all.contains("Another story"), "{all}");
+    });
+}

@@ -375,23 +375,22 @@ impl<'t, N> Pass<'t, N> {
                 continue;
             }
             let bonus = if !top_class.is_empty() && tree.class_id(sibling).0 == top_class { top_score * 0.2 } else { 0.0 };
-            let own = self.score[sibling].map(|score| score + bonus >= threshold);
-            let deep = || {
-                self.linked_headings(sibling) < 2
-                    && self.best_score_within(sibling).is_some_and(|score| score >= top_score * DEEP_SIBLING_SHARE)
-            };
-            let joins = match own {
-                _ if own == Some(true) || deep() => true,
-                _ if tree.tag(sibling) == "p" || self.is_inline_only(sibling) => {
-                    let len = self.text[sibling];
-                    let density = self.link_density(sibling);
-                    if len > 80 {
-                        density < 0.25
-                    } else {
-                        len > 0 && density == 0.0 && ends_sentence(&tree.text_content(sibling))
-                    }
+            let joins = if self.linked_headings(sibling) >= 2 {
+                false // a list of story teasers, however wordy
+            } else if self.score[sibling].is_some_and(|score| score + bonus >= threshold)
+                || self.best_score_within(sibling).is_some_and(|score| score >= top_score * DEEP_SIBLING_SHARE)
+            {
+                true
+            } else if tree.tag(sibling) == "p" || self.is_inline_only(sibling) {
+                let len = self.text[sibling];
+                let density = self.link_density(sibling);
+                if len > 80 {
+                    density < 0.25
+                } else {
+                    len > 0 && density == 0.0 && ends_sentence(&tree.text_content(sibling))
                 }
-                _ => false,
+            } else {
+                false
             };
             if joins {
                 roots.push(sibling);
