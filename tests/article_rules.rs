@@ -129,7 +129,7 @@ fn hidden_nodes_are_dropped() {
                 <p aria-hidden=\"true\">Secret two stays out.</p>\
                 <p style=\"color: red; DISPLAY : none\">Secret three stays out.</p>\
                 <div style=\"visibility:hidden\"><p>Secret four stays out.</p></div>\
-                <p>Visible <span hidden>secret five</span>text stays.</p>\
+                <p>Visible <span hidden>secret five</span>text <span class=\"sr-only\">secret eight</span>stays.</p>\
                 <script>var secret = 'six';</script><style>.secret { }</style><noscript>Secret seven</noscript>";
     with_article(&page("", body, ""), |article| {
         let all = texts(article).join("\n");

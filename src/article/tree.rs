@@ -172,6 +172,9 @@ fn is_hidden<N: DomNode>(node: &N) -> bool {
     if node.attr("hidden").is_some() || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
         return true;
     }
+    if node.attr("class").is_some_and(|class| super::hints::is_hidden_class(&class.to_lowercase())) {
+        return true;
+    }
     if let Some(style) = node.attr("style") {
         let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
         if style.contains("display:none") || style.contains("visibility:hidden") {
