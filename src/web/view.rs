@@ -3,13 +3,12 @@
 //! yielding to the page between them; content the page adds later is analysed incrementally.
 
 use super::highlight::{resolve_point, Highlighter, Segment, MARK_TAG};
-use super::incremental::Analyzer;
 use super::page_node::PageNode;
 use super::present::{self, ActorKey, Source};
 use super::schedule::{next_task, now, sleep, Slice, SLICE_MS};
 use super::ui::Ui;
 use crate::article::{extract, Article};
-use crate::engine::{Analysis, Span};
+use crate::engine::{Analysis, Block, Span};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
@@ -39,6 +38,16 @@ pub enum Mode {
 
 pub type SharedView = Rc<RefCell<View>>;
 
+/// The analysis as the view uses it: blocks in reading order in, snapshots out (the interface of
+/// `engine::Analyzer`; tests give the view analyses of their own through it).
+pub trait Analyse {
+    fn add_blocks(&mut self, blocks: &[Block]);
+    fn analysis(&self) -> Analysis;
+}
+
+/// Makes an analyser for a language.
+pub type NewAnalyzer = fn(&str) -> Box<dyn Analyse>;
+
 struct DrawnQuote {
     marks: Vec<Element>,
     index: usize,
@@ -66,7 +75,8 @@ pub struct View {
     source: Source,
     ui: Ui,
     article: Article<PageNode>,
-    analyzer: Analyzer,
+    new_analyzer: NewAnalyzer,
+    analyzer: Box<dyn Analyse>,
     analysis: Analysis,
     analysed_blocks: usize,
     drawn_blocks: usize,
@@ -99,7 +109,15 @@ fn span_key(span: &Span) -> (usize, usize, usize) {
 impl View {
     /// Finds the article under `root`, builds the interface in `ui_parent`, and starts listening.
     /// Nothing is analysed or highlighted yet: [`run`] does that.
-    pub fn open(doc: &Document, root: Element, ui_parent: &Element, mode: Mode, source: Source, language: &str) -> Result<SharedView, JsValue> {
+    pub fn open(
+        doc: &Document,
+        root: Element,
+        ui_parent: &Element,
+        mode: Mode,
+        source: Source,
+        language: &str,
+        new_analyzer: NewAnalyzer,
+    ) -> Result<SharedView, JsValue> {
         let started = now();
         let ui = Ui::new(doc, ui_parent, mode == Mode::Embedded)?;
         let view = Rc::new(RefCell::new(View {
@@ -110,7 +128,8 @@ impl View {
             language: language.to_string(),
             source,
             ui,
-            analyzer: Analyzer::new(language),
+            new_analyzer,
+            analyzer: new_analyzer(language),
             analysis: Analysis::default(),
             analysed_blocks: 0,
             drawn_blocks: 0,
@@ -576,7 +595,7 @@ impl View {
         self.drawn.clear();
         self.marks_of.clear();
         self.slots.clear();
-        self.analyzer = Analyzer::new(&self.language);
+        self.analyzer = (self.new_analyzer)(&self.language);
         self.analysis = Analysis::default();
         self.analysed_blocks = 0;
         self.drawn_blocks = 0;
