@@ -124,9 +124,11 @@ report_sizes() {
     quotelens-firefox.xpi "$(stat -c %s dist/quotelens-firefox.xpi)"
 }
 
+# The main job on the sample article: the extension in headless Chromium, then the command line.
 demo() {
   log "who said what in $SAMPLE"
-  ./target/release/quotelens analyze "$SAMPLE"
+  assemble_extension chrome target/e2e/chrome 'http://127.0.0.1/*'
+  node tests/e2e/demo.js target/e2e/chrome
 }
 
 test_native() {
