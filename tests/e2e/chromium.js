@@ -60,7 +60,8 @@ function driverFor({ worker, page }, name = 'chromium') {
     focus: (selector) => page.focus(selector),
     moveAway: () => page.mouse.move(1, 1),
     clickInUi: (selector) => page.locator('quotelens-root').locator(selector).first().click(),
-    screenshot: (label) => page.screenshot({ path: path.join(ARTIFACTS, `${name}-${label}.png`) }),
+    // caret: 'initial' — hiding the caret leaves a style attribute on the page's inputs.
+    screenshot: (label) => page.screenshot({ path: path.join(ARTIFACTS, `${name}-${label}.png`), caret: 'initial' }),
     async download(selector) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('quotelens-root').locator(selector).click()]);
       return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };

@@ -135,8 +135,8 @@ function driverFor({ session, addonId }) {
   return {
     name: 'firefox',
     open: (url) => session.call('POST', '/url', { url }),
-    // The real toolbar action; resolves once the page changed (the click's answer stays in the
-    // add-on, so it resolves to null).
+    // The real toolbar action; resolves once the page changed and the button shows the new state
+    // (the page's answer stays in the add-on, so it resolves to null).
     async toggle() {
       const before = await drawn();
       await session.inContext('chrome', () => session.execute(clickToolbarButton, addonId));
@@ -147,6 +147,12 @@ function driverFor({ session, addonId }) {
         if (state?.badge === '!' || Date.now() > deadline) {
           throw new Error(`the page did not change after the toolbar action; button state: ${JSON.stringify(state)}`);
         }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      // The button's badge follows once the page has answered: "on" while drawn.
+      const expected = before ? '' : 'on';
+      while ((await this.badge()).badge !== expected) {
+        if (Date.now() > deadline) throw new Error(`the button's badge is not "${expected}": ${JSON.stringify(await this.badge())}`);
         await new Promise((r) => setTimeout(r, 100));
       }
       return null;
