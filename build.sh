@@ -36,6 +36,11 @@ setup() {
   if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
   fi
+  # playwright-core and web-ext need Node 20 or later (the machine's nodesource package).
+  if ! node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' 2>/dev/null; then
+    echo "setup: Node.js 20 or later is needed (found: $(node --version 2>/dev/null || echo none))" >&2
+    return 1
+  fi
   if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1{print $2}')" != "$GECKODRIVER_VERSION" ]; then
     cargo install geckodriver --version "$GECKODRIVER_VERSION"
   fi
@@ -64,7 +69,7 @@ build_extension() {
   log "WASM core (release, for size)"
   check_regex_features
   CARGO_TARGET_DIR=$WASM_TARGET_DIR \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-reference-types,-multivalue" \
+    RUSTFLAGS="-C target-feature=-reference-types,-multivalue" \
     cargo build --release --lib --target wasm32-unknown-unknown
   local raw=$WASM_TARGET_DIR/wasm32-unknown-unknown/release/quotelens.wasm
   rm -rf "$WASM_OUT" && mkdir -p "$WASM_OUT"
