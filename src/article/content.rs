@@ -128,9 +128,8 @@ impl<'t, N> Pass<'t, N> {
         let tree = self.tree;
         for i in 0..tree.nodes.len() {
             let parent = tree.nodes[i].parent;
-            if parent != NO_PARENT && !self.keep[parent] {
-                self.keep[i] = false;
-            } else if self.rules.strip_unlikely && self.is_furniture(i) {
+            let parent_dropped = parent != NO_PARENT && !self.keep[parent];
+            if parent_dropped || (self.rules.strip_unlikely && self.is_furniture(i)) {
                 self.keep[i] = false;
             }
         }

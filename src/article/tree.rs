@@ -216,10 +216,8 @@ fn collect_source<N: DomNode>(node: &N, tag: &str, sources: &mut Sources) {
         }
         "title" if sources.title.is_none() => sources.title = Some(child_text(node)),
         "html" if sources.html_lang.is_none() => sources.html_lang = node.attr("lang").or_else(|| node.attr("xml:lang")),
-        "script" => {
-            if node.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
-                sources.json_ld.push(child_text(node));
-            }
+        "script" if node.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+            sources.json_ld.push(child_text(node));
         }
         "time" => {
             if let Some(datetime) = node.attr("datetime") {
