@@ -16,8 +16,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-/// Just under the mean F1 measured when this floor was set (0.984, headline aside).
+/// Just under the mean F1s measured when these floors were set: 0.984 with the headline aside
+/// (Readability gives it as the title, not in `expected.html`), 0.981 with every kept block.
 const F1_FLOOR: f64 = 0.98;
+const F1_FLOOR_ALL_BLOCKS: f64 = 0.978;
 const SEED: &str = "seed";
 
 fn main() -> ExitCode {
@@ -91,6 +93,9 @@ fn main() -> ExitCode {
 
     if mean_body < F1_FLOOR {
         failures.push(format!("mean F1 {mean_body:.4} is below the floor {F1_FLOOR}"));
+    }
+    if mean_all < F1_FLOOR_ALL_BLOCKS {
+        failures.push(format!("mean F1 of every kept block {mean_all:.4} is below the floor {F1_FLOOR_ALL_BLOCKS}"));
     }
     if !pages.iter().any(|p| p.ends_with(SEED)) {
         failures.push(format!("the seed page ({SEED}) is missing"));
