@@ -530,3 +530,52 @@ async fn content_added_later_is_read_once_and_removed_content_is_forgotten() {
     assert!(all(&root, "quotelens-mark").is_empty());
     root.remove();
 }
+
+/// Real pages of the corpus, their `<body>` without scripts or event handlers.
+const REAL_PAGES: &[(&str, &str)] = &[
+    ("seed", include_str!("../../tests/corpus/pages/seed/source.html")),
+    ("bbc-1", include_str!("../../tests/corpus/pages/bbc-1/source.html")),
+    ("wapo-1", include_str!("../../tests/corpus/pages/wapo-1/source.html")),
+    ("nytimes-3", include_str!("../../tests/corpus/pages/nytimes-3/source.html")),
+];
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[wasm_bindgen_test]
+async fn real_pages_get_exact_highlights_and_are_restored_exactly() {
+    for (name, html) in REAL_PAGES {
+        let parsed = web_sys::DomParser::new().unwrap().parse_from_string(html, web_sys::SupportedType::TextHtml).unwrap();
+        for inert in all(&parsed.document_element().unwrap(), "script, iframe, link, img, video, audio, source, object, embed") {
+            inert.remove();
+        }
+        for el in all(&parsed.document_element().unwrap(), "*") {
+            for attr in el.get_attribute_names().iter().filter_map(|a| a.as_string()) {
+                if attr.starts_with("on") {
+                    el.remove_attribute(&attr).unwrap();
+                }
+            }
+        }
+        let root = fixture(&parsed.body().unwrap().inner_html());
+        let before = root.inner_html();
+        let view = View::open(&document(), root.clone(), &root, Mode::Page, Source::default(), "en", super::incremental::new_analyzer)
+            .unwrap();
+        view::run(&view).await.unwrap();
+        let (mut checked, mut speech) = (0, 0);
+        for (index, quote) in view.borrow().analysis().quotes.iter().enumerate() {
+            let marks = marks_of(&root, index);
+            speech += usize::from(quote.kind == crate::engine::QuoteKind::Speech);
+            if quote.kind == crate::engine::QuoteKind::Speech && !marks.is_empty() {
+                let marked: String = marks.iter().map(text).collect();
+                assert_eq!(collapse(&marked), collapse(&quote.text), "{name}: quote {index}");
+                checked += 1;
+            }
+        }
+        web_sys::console::log_1(&format!("{name}: {checked} of {speech} speech quotes highlighted exactly, {} marks", all(&root, "quotelens-mark").len()).into());
+        assert_eq!(checked, speech, "{name}: every speech quote is highlighted");
+        super::close_view(&view);
+        assert!(root.inner_html() == before, "{name}: the DOM is restored exactly");
+        root.remove();
+    }
+}

@@ -225,6 +225,11 @@ impl View {
         }
     }
 
+    #[cfg(test)]
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
     /// Records the text nodes of blocks from `first` on as read.
     fn remember_blocks(&mut self, first: usize) {
         for piece in self.article.pieces[first..].iter().flatten() {
