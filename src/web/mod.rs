@@ -16,6 +16,8 @@ mod view;
 #[cfg(test)]
 mod tests;
 
+pub mod dom_node;
+
 use crate::engine::{self, Block, BlockKind};
 use present::Source;
 use std::cell::RefCell;
