@@ -124,7 +124,7 @@ fn fixture(html: &str) -> Element {
 
 /// Draws a view of `root`'s article with the scripted analyser, its UI in `root` too.
 async fn draw(root: &Element, mode: Mode) -> SharedView {
-    let view = View::open(&document(), root.clone(), root, mode, Source { title: "T".into(), url: "http://x/".into() }, "en", scripted)
+    let view = View::open(&document(), root.clone(), root, mode, Source { title: "T".into(), url: "http://x/".into() }, Some("en"), scripted)
         .unwrap();
     view::run(&view).await.unwrap();
     view
@@ -400,7 +400,7 @@ async fn hostile_page_text_is_shown_as_text() {
 
 #[wasm_bindgen_test]
 async fn clear_messages_without_article_or_quotes() {
-    let root = fixture("<div>just a div</div>");
+    let root = fixture("<div><img alt=\"\"></div>");
     let view = draw(&root, Mode::Embedded).await;
     let message = shadow(&root).query_selector(".message").unwrap().unwrap();
     assert_eq!(text(&message), view::NO_ARTICLE);
@@ -450,7 +450,7 @@ async fn a_huge_article_is_drawn_progressively_in_short_tasks() {
         .collect();
     let root = fixture(&html);
     web_sys::console::log_1(&format!("huge article: {} KB of text", text(&root).len() / 1024).into());
-    let view = View::open(&document(), root.clone(), &root, Mode::Embedded, Source::default(), "en", scripted).unwrap();
+    let view = View::open(&document(), root.clone(), &root, Mode::Embedded, Source::default(), Some("en"), scripted).unwrap();
     let started = super::schedule::now();
     let drawing = view.clone();
     let finished = std::rc::Rc::new(std::cell::Cell::new(false));
@@ -559,7 +559,7 @@ async fn real_pages_get_exact_highlights_and_are_restored_exactly() {
         }
         let root = fixture(&parsed.body().unwrap().inner_html());
         let before = root.inner_html();
-        let view = View::open(&document(), root.clone(), &root, Mode::Page, Source::default(), "en", super::incremental::new_analyzer)
+        let view = View::open(&document(), root.clone(), &root, Mode::Page, Source::default(), None, view::engine_analyzer)
             .unwrap();
         view::run(&view).await.unwrap();
         let (mut checked, mut speech) = (0, 0);
