@@ -13,6 +13,11 @@ mod styles;
 mod ui;
 mod view;
 
+#[cfg(test)]
+mod tests;
+
+pub mod dom_node;
+
 use crate::engine::{self, Block, BlockKind};
 use present::Source;
 use std::cell::RefCell;
@@ -63,7 +68,8 @@ pub async fn toggle() -> Result<JsValue, JsValue> {
     let doc = document()?;
     let root = doc.document_element().ok_or_else(|| error("the document has no root element"))?;
     let source = Source { title: doc.title(), url: doc.url().unwrap_or_default() };
-    let view = View::open(&doc, root.clone(), &root, Mode::Page, source, &page_language(&root)).map_err(failure)?;
+    let view = View::open(&doc, root.clone(), &root, Mode::Page, source, &page_language(&root), incremental::new_analyzer)
+        .map_err(failure)?;
     ACTIVE.with(|active| *active.borrow_mut() = Some(view.clone()));
     finish(view).await
 }
@@ -88,7 +94,7 @@ pub async fn render_into(container: Element, input: String, is_html: bool, lang:
     container.replace_children_with_node_1(&article);
     let source = Source { title: "Pasted text".to_string(), url: doc.url().unwrap_or_default() };
     let lang = if lang.trim().is_empty() { "en".to_string() } else { lang };
-    let view = View::open(&doc, article, &container, Mode::Embedded, source, &lang).map_err(failure)?;
+    let view = View::open(&doc, article, &container, Mode::Embedded, source, &lang, incremental::new_analyzer).map_err(failure)?;
     EMBEDDED.with(|embedded| *embedded.borrow_mut() = Some(view.clone()));
     finish(view).await
 }

@@ -63,6 +63,7 @@ button:focus-visible { outline: 2px solid #0072b2; outline-offset: 1px; }
 .unknown .swatch { --ql-color: var(--quotelens-unknown, #777); }
 .positions { list-style: none; margin: 6px 0 0 22px; padding: 0; }
 .position { display: block; width: 100%; padding: 4px 6px; margin: 1px 0; font-size: 13px; }
+.more { margin: 2px 0 0 22px; font-size: 12.5px; color: #0072b2; text-decoration: underline; }
 .position .text {
   display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden;
 }

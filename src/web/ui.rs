@@ -1,13 +1,16 @@
 //! The QuoteLens interface: one `<quotelens-root>` host with an open shadow root holding the
 //! sidebar and the tooltip. Page text only ever enters it through `textContent`.
 
-use super::present::{self, ActorEntry, TooltipText};
+use super::present::{self, ActorEntry, ActorKey, TooltipText};
 use super::styles::shadow_css;
 use crate::engine::{Analysis, Position};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, DomRect, Element, HtmlElement, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 pub const HOST_TAG: &str = "quotelens-root";
+
+/// Positions listed under an actor before a "show all" button.
+pub const POSITIONS_SHOWN: usize = 20;
 
 pub struct Ui {
     pub host: Element,
@@ -99,10 +102,12 @@ impl Ui {
     }
 
     /// Replaces the actor list with `entries` of `analysis`.
-    pub fn render_actors(&self, doc: &Document, analysis: &Analysis, entries: &[ActorEntry]) -> Result<(), JsValue> {
+    /// Lists of more than [`POSITIONS_SHOWN`] positions end in a "show all" button unless the
+    /// actor is in `expanded`: the sidebar of a huge article stays quick to build.
+    pub fn render_actors(&self, doc: &Document, analysis: &Analysis, entries: &[ActorEntry], expanded: &[ActorKey]) -> Result<(), JsValue> {
         let list = doc.create_document_fragment();
         for entry in entries {
-            list.append_child(&actor_item(doc, analysis, entry)?.into())?;
+            list.append_child(&actor_item(doc, analysis, entry, expanded.contains(&entry.key))?.into())?;
         }
         self.actors.set_text_content(None);
         self.actors.append_child(&list)?;
@@ -178,8 +183,8 @@ fn adopt_styles(doc: &Document, shadow: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn actor_item(doc: &Document, analysis: &Analysis, entry: &ActorEntry) -> Result<Element, JsValue> {
-    let item = element(doc, "li", if entry.key == present::ActorKey::Unknown { "actor unknown" } else { "actor" }, None)?;
+fn actor_item(doc: &Document, analysis: &Analysis, entry: &ActorEntry, expanded: bool) -> Result<Element, JsValue> {
+    let item = element(doc, "li", if entry.key == ActorKey::Unknown { "actor unknown" } else { "actor" }, None)?;
     item.set_attribute("data-actor-id", &entry.key.attribute(analysis))?;
     let head = element(doc, "div", "actor-head", None)?;
     let swatch_class = entry.slot.map_or("swatch".to_string(), |k| format!("swatch speaker-{k}"));
@@ -197,12 +202,17 @@ fn actor_item(doc: &Document, analysis: &Analysis, entry: &ActorEntry) -> Result
         child(doc, &item, "div", "role", Some(role))?;
     }
     let positions = element(doc, "ol", "positions", None)?;
-    for position in &entry.positions {
+    let shown = if expanded { entry.positions.len() } else { POSITIONS_SHOWN.min(entry.positions.len()) };
+    for position in &entry.positions[..shown] {
         let li = element(doc, "li", "", None)?;
         li.append_child(&position_button(doc, analysis, *position)?.into())?;
         positions.append_child(&li)?;
     }
     item.append_child(&positions)?;
+    if shown < entry.positions.len() {
+        let more = child(doc, &item, "button", "more", Some(&format!("Show all {}", entry.positions.len())))?;
+        more.set_attribute("type", "button")?;
+    }
     Ok(item)
 }
 

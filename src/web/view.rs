@@ -3,13 +3,12 @@
 //! yielding to the page between them; content the page adds later is analysed incrementally.
 
 use super::highlight::{resolve_point, Highlighter, Segment, MARK_TAG};
-use super::incremental::Analyzer;
 use super::page_node::PageNode;
 use super::present::{self, ActorKey, Source};
 use super::schedule::{next_task, now, sleep, Slice, SLICE_MS};
 use super::ui::Ui;
 use crate::article::{extract, Article};
-use crate::engine::{Analysis, Span};
+use crate::engine::{Analysis, Block, Span};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
@@ -18,7 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventTarget, HtmlElement, MutationObserver, MutationObserverInit, Node, Text};
 
 /// How often the sidebar is rebuilt while a long article is still being read.
-const SIDEBAR_REFRESH_MS: f64 = 500.0;
+const SIDEBAR_REFRESH_MS: f64 = 1000.0;
 /// Quiet time after the page's last change before the new content is read.
 const MUTATION_SETTLE_MS: i32 = 300;
 /// Past this many changed nodes in one go, reading the whole page again is cheaper.
@@ -38,6 +37,16 @@ pub enum Mode {
 }
 
 pub type SharedView = Rc<RefCell<View>>;
+
+/// The analysis as the view uses it: blocks in reading order in, snapshots out (the interface of
+/// `engine::Analyzer`; tests give the view analyses of their own through it).
+pub trait Analyse {
+    fn add_blocks(&mut self, blocks: &[Block]);
+    fn analysis(&self) -> Analysis;
+}
+
+/// Makes an analyser for a language.
+pub type NewAnalyzer = fn(&str) -> Box<dyn Analyse>;
 
 struct DrawnQuote {
     marks: Vec<Element>,
@@ -66,7 +75,8 @@ pub struct View {
     source: Source,
     ui: Ui,
     article: Article<PageNode>,
-    analyzer: Analyzer,
+    new_analyzer: NewAnalyzer,
+    analyzer: Box<dyn Analyse>,
     analysis: Analysis,
     analysed_blocks: usize,
     drawn_blocks: usize,
@@ -78,6 +88,8 @@ pub struct View {
     /// Colour slot of each actor of `analysis`.
     slots: Vec<Option<usize>>,
     filter: Option<ActorKey>,
+    /// Actors whose whole list of positions the reader asked to see.
+    expanded: Vec<ActorKey>,
     /// Text nodes already read, so that content the page re-inserts is not read twice.
     seen: js_sys::WeakSet,
     listeners: Vec<Listener>,
@@ -89,6 +101,11 @@ pub struct View {
     closed: bool,
     started: f64,
     elapsed_ms: f64,
+    /// How long finding the article took (one task: the article finder is not sliced).
+    extract_ms: f64,
+    /// The longest slice of work so far and how many there were: figures for the robustness runs.
+    longest_step_ms: f64,
+    steps: u32,
     last_render: f64,
 }
 
@@ -99,18 +116,30 @@ fn span_key(span: &Span) -> (usize, usize, usize) {
 impl View {
     /// Finds the article under `root`, builds the interface in `ui_parent`, and starts listening.
     /// Nothing is analysed or highlighted yet: [`run`] does that.
-    pub fn open(doc: &Document, root: Element, ui_parent: &Element, mode: Mode, source: Source, language: &str) -> Result<SharedView, JsValue> {
+    pub fn open(
+        doc: &Document,
+        root: Element,
+        ui_parent: &Element,
+        mode: Mode,
+        source: Source,
+        language: &str,
+        new_analyzer: NewAnalyzer,
+    ) -> Result<SharedView, JsValue> {
         let started = now();
         let ui = Ui::new(doc, ui_parent, mode == Mode::Embedded)?;
+        let article = extract(&PageNode(root.clone().into()));
+        let extract_ms = now() - started;
         let view = Rc::new(RefCell::new(View {
             doc: doc.clone(),
             mode,
-            article: extract(&PageNode(root.clone().into())),
+            article,
+            extract_ms,
             root,
             language: language.to_string(),
             source,
             ui,
-            analyzer: Analyzer::new(language),
+            new_analyzer,
+            analyzer: new_analyzer(language),
             analysis: Analysis::default(),
             analysed_blocks: 0,
             drawn_blocks: 0,
@@ -119,6 +148,7 @@ impl View {
             marks_of: Vec::new(),
             slots: Vec::new(),
             filter: None,
+            expanded: Vec::new(),
             seen: js_sys::WeakSet::new(),
             listeners: Vec::new(),
             observer: None,
@@ -129,6 +159,8 @@ impl View {
             closed: false,
             started,
             elapsed_ms: 0.0,
+            longest_step_ms: 0.0,
+            steps: 0,
             last_render: started,
         }));
         {
@@ -174,6 +206,9 @@ impl View {
         set("blocks", (self.article.blocks.len() as u32).into());
         set("marks", (self.highlighter.mark_count() as u32).into());
         set("ms", self.elapsed_ms.into());
+        set("extractMs", self.extract_ms.into());
+        set("longestStepMs", self.longest_step_ms.into());
+        set("steps", self.steps.into());
         if let Some(message) = self.message() {
             set("message", message.into());
         }
@@ -201,6 +236,11 @@ impl View {
     /// allows. Returns true when everything read so far is drawn.
     fn step(&mut self, slice: &Slice) -> Result<bool, JsValue> {
         let total = self.article.blocks.len();
+        if self.drawn_blocks < total && now() - self.last_render > SIDEBAR_REFRESH_MS {
+            // A slice of its own: rebuilding the list costs as much as drawing.
+            self.render_sidebar()?;
+            return Ok(false);
+        }
         if self.drawn_blocks == self.analysed_blocks && self.analysed_blocks < total {
             let first = self.analysed_blocks;
             let mut end = first;
@@ -228,8 +268,10 @@ impl View {
             self.drawn_blocks += 1;
         }
         let done = self.drawn_blocks == total;
-        if done || now() - self.last_render > SIDEBAR_REFRESH_MS {
+        if done {
             self.render_sidebar()?;
+        } else {
+            self.ui.set_summary(&format!("Reading… {}%", self.drawn_blocks * 100 / total));
         }
         if let Some(observer) = &self.observer {
             // Our own DOM changes are not the page's: drop their records before they are seen.
@@ -303,7 +345,9 @@ impl View {
             *drawn = DrawnQuote { marks: std::mem::take(&mut drawn.marks), index, classes, speaker };
         }
         self.index_marks();
-        self.apply_filter();
+        if self.filter.is_some() {
+            self.apply_filter();
+        }
     }
 
     fn index_marks(&mut self) {
@@ -318,7 +362,7 @@ impl View {
     fn render_sidebar(&mut self) -> Result<(), JsValue> {
         self.last_render = now();
         let entries = present::actor_entries(&self.analysis);
-        self.ui.render_actors(&self.doc, &self.analysis, &entries)?;
+        self.ui.render_actors(&self.doc, &self.analysis, &entries, &self.expanded)?;
         self.ui.show_filter(self.filter.map(|k| k.attribute(&self.analysis)).as_deref());
         let total = self.article.blocks.len();
         let quotes = self.analysis.quotes.iter().filter(|q| present::is_highlighted(q)).count();
@@ -411,8 +455,13 @@ impl View {
             // Closing drops this very listener, so it happens after the event is handled.
             let view = view.clone();
             wasm_bindgen_futures::spawn_local(async move { super::close_view(&view) });
+        } else if class.split(' ').any(|c| c == "more") {
+            if let Some(key) = self.actor_of_button(&button) {
+                self.expanded.push(key);
+                let _ = self.render_sidebar();
+            }
         } else if class.split(' ').any(|c| c == "name") {
-            let key = button.closest(".actor").ok().flatten().and_then(|item| item.get_attribute("data-actor-id")).and_then(|id| self.actor_key(&id));
+            let key = self.actor_of_button(&button);
             self.filter = if self.filter == key { None } else { key };
             self.apply_filter();
             self.ui.show_filter(self.filter.map(|k| k.attribute(&self.analysis)).as_deref());
@@ -425,6 +474,11 @@ impl View {
                 web_sys::console::warn_2(&"QuoteLens: export failed".into(), &error);
             }
         }
+    }
+
+    fn actor_of_button(&self, button: &Element) -> Option<ActorKey> {
+        let id = button.closest(".actor").ok().flatten()?.get_attribute("data-actor-id")?;
+        self.actor_key(&id)
     }
 
     fn actor_key(&self, id: &str) -> Option<ActorKey> {
@@ -576,7 +630,7 @@ impl View {
         self.drawn.clear();
         self.marks_of.clear();
         self.slots.clear();
-        self.analyzer = Analyzer::new(&self.language);
+        self.analyzer = (self.new_analyzer)(&self.language);
         self.analysis = Analysis::default();
         self.analysed_blocks = 0;
         self.drawn_blocks = 0;
@@ -617,7 +671,10 @@ pub async fn run(view: &SharedView) -> Result<(), JsValue> {
             if v.closed {
                 break Ok(());
             }
-            v.step(&slice)
+            let step = v.step(&slice);
+            v.steps += 1;
+            v.longest_step_ms = v.longest_step_ms.max(slice.elapsed());
+            step
         };
         match step {
             Ok(true) => break Ok(()),

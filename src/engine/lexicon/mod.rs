@@ -1,0 +1,236 @@
+//! Per-language word lists (speech verbs, titles, roles, pronouns, quote styles…), read from the
+//! plain-text data files beside this module. Everything language-specific lives in those files;
+//! the rules in the other modules only ask questions of a [`Lexicon`].
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const COMMON: &str = include_str!("common.txt");
+const LANGUAGES: [(&str, &str); 5] = [
+    ("en", include_str!("en.txt")),
+    ("fr", include_str!("fr.txt")),
+    ("es", include_str!("es.txt")),
+    ("pt", include_str!("pt.txt")),
+    ("de", include_str!("de.txt")),
+];
+
+/// A set of words and multi-word phrases, looked up on lowercase tokens.
+#[derive(Default, Debug)]
+pub struct PhraseSet {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl PhraseSet {
+    fn insert(&mut self, entry: &str) {
+        let words: Vec<String> = entry.split_whitespace().map(str::to_string).collect();
+        if let Some(first) = words.first().cloned() {
+            let list = self.by_first.entry(first).or_default();
+            list.push(words);
+            // Longest phrases first, so matching is greedy.
+            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+    }
+
+    /// Whether `word` is a one-word entry.
+    pub fn contains(&self, word: &str) -> bool {
+        self.by_first.get(word).is_some_and(|l| l.iter().any(|p| p.len() == 1))
+    }
+
+    /// The length in words of the longest entry starting at `words[0]`.
+    pub fn match_at<'a, I>(&self, words: I) -> Option<usize>
+    where
+        I: Clone + Iterator<Item = &'a str>,
+    {
+        let first = words.clone().next()?;
+        let candidates = self.by_first.get(first)?;
+        candidates
+            .iter()
+            .find(|p| p.iter().map(String::as_str).zip(words.clone()).take_while(|(a, b)| a == b).count() == p.len())
+            .map(Vec::len)
+    }
+
+    /// The length of the longest entry that ends exactly at the last of `words` (given in order).
+    pub fn match_ending(&self, words: &[&str]) -> Option<usize> {
+        let mut best = None;
+        for start in 0..words.len() {
+            if let Some(list) = self.by_first.get(words[start]) {
+                let rest = &words[start..];
+                if list.iter().any(|p| p.len() == rest.len() && p.iter().zip(rest).all(|(a, b)| a == b)) {
+                    best = Some(rest.len());
+                    break;
+                }
+            }
+        }
+        best
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+/// What a pronoun can stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PronounKind {
+    Male,
+    Female,
+    Organization,
+    Plural,
+    /// I, we, you: the writer or the reader, never an actor of the article.
+    None,
+}
+
+/// One language's word lists.
+#[derive(Default, Debug)]
+pub struct Lexicon {
+    pub quote_pairs: Vec<(char, char)>,
+    pub speech_verbs: PhraseSet,
+    pub naming_verbs: PhraseSet,
+    pub cue_adverbs: PhraseSet,
+    pub cue_tails: PhraseSet,
+    /// Token patterns with one `X` slot for the speaker ("according to X").
+    pub source_patterns: Vec<Vec<String>>,
+    pub passive_aux: PhraseSet,
+    pub passive_by: PhraseSet,
+    pub complementizers: PhraseSet,
+    pub titles: PhraseSet,
+    pub title_phrases: PhraseSet,
+    pub roles: PhraseSet,
+    pub role_modifiers: PhraseSet,
+    pub org_words: PhraseSet,
+    pub group_nouns: PhraseSet,
+    pub countries: PhraseSet,
+    pub not_names: HashSet<String>,
+    pub abbreviations: HashSet<String>,
+    pub pronouns: HashMap<String, PronounKind>,
+    pub male_words: HashSet<String>,
+    pub female_words: HashSet<String>,
+    pub stance_for: PhraseSet,
+    pub stance_against: PhraseSet,
+}
+
+impl Lexicon {
+    fn parse(sources: &[&str]) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for source in sources {
+            let mut section = "";
+            for line in source.lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    section = name;
+                    continue;
+                }
+                lex.add(section, line);
+            }
+        }
+        lex
+    }
+
+    fn add(&mut self, section: &str, entry: &str) {
+        let lower = entry.to_lowercase();
+        match section {
+            "quote_pairs" => {
+                let mut marks = entry.split_whitespace().filter_map(|m| m.chars().next());
+                if let (Some(open), Some(close)) = (marks.next(), marks.next()) {
+                    if !self.quote_pairs.contains(&(open, close)) {
+                        self.quote_pairs.push((open, close));
+                    }
+                }
+            }
+            "speech_verbs" => self.speech_verbs.insert(&lower),
+            "naming_verbs" => self.naming_verbs.insert(&lower),
+            "cue_adverbs" => self.cue_adverbs.insert(&lower),
+            "cue_tails" => self.cue_tails.insert(&lower),
+            "source_patterns" => {
+                self.source_patterns.push(entry.split_whitespace().map(|w| if w == "X" { w.to_string() } else { w.to_lowercase() }).collect())
+            }
+            "passive_aux" => self.passive_aux.insert(&lower),
+            "passive_by" => self.passive_by.insert(&lower),
+            "complementizers" => self.complementizers.insert(&lower),
+            "titles" => self.titles.insert(&lower),
+            "title_phrases" => self.title_phrases.insert(&lower),
+            "roles" => self.roles.insert(&lower),
+            "role_modifiers" => self.role_modifiers.insert(&lower),
+            "org_words" => self.org_words.insert(&lower),
+            "group_nouns" => self.group_nouns.insert(&lower),
+            "countries" => self.countries.insert(&lower),
+            "not_names" => {
+                self.not_names.insert(lower);
+            }
+            "abbreviations" => {
+                self.abbreviations.insert(lower);
+            }
+            "pronouns" => {
+                let mut parts = lower.split_whitespace();
+                if let (Some(word), Some(kind)) = (parts.next(), parts.next()) {
+                    let kind = match kind {
+                        "male" => PronounKind::Male,
+                        "female" => PronounKind::Female,
+                        "organization" => PronounKind::Organization,
+                        "plural" => PronounKind::Plural,
+                        _ => PronounKind::None,
+                    };
+                    self.pronouns.insert(word.to_string(), kind);
+                }
+            }
+            "male_words" => {
+                self.male_words.insert(lower);
+            }
+            "female_words" => {
+                self.female_words.insert(lower);
+            }
+            "stance_for" => self.stance_for.insert(&lower),
+            "stance_against" => self.stance_against.insert(&lower),
+            _ => {}
+        }
+    }
+
+    /// Whether `c` is any quotation mark this language knows.
+    pub fn is_mark(&self, c: char) -> bool {
+        self.quote_pairs.iter().any(|&(o, cl)| o == c || cl == c)
+    }
+
+    pub fn can_open(&self, c: char) -> bool {
+        self.quote_pairs.iter().any(|&(o, _)| o == c)
+    }
+
+    pub fn pairs(&self, open: char, close: char) -> bool {
+        self.quote_pairs.iter().any(|&p| p == (open, close))
+    }
+}
+
+/// The lexicon for an ISO 639-1 code (a region suffix such as "en-GB" is ignored); unknown
+/// languages get English, the best-covered list.
+pub fn for_language(language: &str) -> &'static Lexicon {
+    static CACHE: OnceLock<Vec<Lexicon>> = OnceLock::new();
+    let all = CACHE.get_or_init(|| LANGUAGES.iter().map(|(_, text)| Lexicon::parse(&[text, COMMON])).collect());
+    let code = language.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let index = LANGUAGES.iter().position(|(c, _)| *c == code).unwrap_or(0);
+    &all[index]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_marks_verbs_titles_and_pronouns() {
+        for (code, _) in LANGUAGES {
+            let lex = for_language(code);
+            assert!(lex.quote_pairs.len() >= 4, "{code}");
+            assert!(!lex.speech_verbs.is_empty() && !lex.titles.is_empty() && !lex.pronouns.is_empty(), "{code}");
+        }
+    }
+
+    #[test]
+    fn phrases_match_longest_first() {
+        let lex = for_language("en");
+        assert_eq!(lex.title_phrases.match_at(["secretary", "of", "state", "john"].into_iter()), Some(3));
+        assert_eq!(lex.speech_verbs.match_at(["said", "x"].into_iter()), Some(1));
+        assert_eq!(lex.title_phrases.match_ending(&["the", "secretary", "of", "state"]), Some(3));
+        assert_eq!(for_language("fr").speech_verbs.match_at(["a", "déclaré"].into_iter()), Some(2));
+    }
+}

@@ -1,0 +1,418 @@
+//! Stage: tokens → mentions of who speaks. A noun phrase ("Pentagon spokesman Rear Admiral John
+//! Kirby", "the State Department", "Con Edison officials", "he") is read off the tokens next to a
+//! speech verb, then split into name, title, role and affiliation by the lexicon's word classes.
+
+use super::lexicon::{Lexicon, PronounKind};
+use super::tokens::{Kind, Token};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Unknown,
+    Male,
+    Female,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NpKind {
+    Person,
+    Organization,
+    Group,
+    Pronoun(PronounKind),
+    /// A role standing for a person already met ("the president", "the Virginia Democrat").
+    Description,
+}
+
+/// A noun phrase naming a possible speaker.
+#[derive(Clone, Debug)]
+pub struct Np {
+    /// Token range, inclusive.
+    pub first: usize,
+    pub last: usize,
+    pub kind: NpKind,
+    /// Person: the name without titles ("John Kirby"); organisation or group: its name; description:
+    /// its head noun ("president").
+    pub name: String,
+    /// The phrase as it appears, without a leading article.
+    pub surface: String,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub gender: Gender,
+    /// A person named by one word with nothing else to go on ("Parata", "Google").
+    pub bare: bool,
+}
+
+const CONNECTORS: [&str; 5] = ["of", "for", "at", "from", "and"];
+const PARTICLES: [&str; 14] = ["de", "van", "von", "da", "del", "della", "bin", "al", "di", "le", "la", "du", "der", "ter"];
+const ARTICLES: [&str; 3] = ["the", "a", "an"];
+
+pub struct Reader<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub lex: &'a Lexicon,
+}
+
+impl<'a> Reader<'a> {
+    fn word(&self, i: usize) -> Option<&'a Token> {
+        self.tokens.get(i).filter(|t| t.is_word())
+    }
+
+    pub fn pronoun(&self, i: usize) -> Option<PronounKind> {
+        self.word(i).and_then(|t| self.lex.pronouns.get(&t.lower).copied())
+    }
+
+    fn is_title(&self, t: &Token) -> bool {
+        self.lex.titles.contains(t.stem())
+    }
+
+    fn is_role(&self, t: &Token) -> bool {
+        self.lex.roles.contains(t.stem())
+    }
+
+    fn is_group(&self, t: &Token) -> bool {
+        self.lex.group_nouns.contains(t.stem())
+    }
+
+    fn is_org_word(&self, t: &Token) -> bool {
+        self.lex.org_words.contains(t.stem())
+    }
+
+    /// A capitalised word that can be part of a name.
+    fn is_name_word(&self, t: &Token) -> bool {
+        t.is_word() && t.cap && !self.lex.not_names.contains(t.stem()) && !t.lower.chars().all(|c| c.is_ascii_digit())
+    }
+
+    /// A word that can sit inside a speaker's noun phrase.
+    fn np_word(&self, t: &Token) -> bool {
+        t.is_word()
+            && !self.lex.pronouns.contains_key(&t.lower)
+            && (self.is_name_word(t)
+                || self.is_title(t)
+                || self.is_role(t)
+                || self.lex.role_modifiers.contains(t.stem())
+                || self.is_group(t)
+                || self.is_org_word(t))
+    }
+
+    fn connector_inside(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        (CONNECTORS.contains(&t.lower.as_str()) || PARTICLES.contains(&t.lower.as_str()) || t.lower == "&")
+            && self.tokens.get(i + 1).is_some_and(|n| self.is_name_word(n))
+            && i > 0
+            && self.np_word(&self.tokens[i - 1])
+            && !self.tokens[i - 1].is_possessive()
+    }
+
+    /// The noun phrase ending at token `last` (reading leftwards, not before `floor`).
+    pub fn np_ending_at(&self, last: usize, floor: usize) -> Option<Np> {
+        let t = self.word(last)?;
+        if let Some(kind) = self.lex.pronouns.get(&t.lower) {
+            return Some(self.pronoun_np(last, *kind));
+        }
+        if !self.np_word(t) {
+            return None;
+        }
+        let mut first = last;
+        while first > floor {
+            let p = first - 1;
+            let prev = &self.tokens[p];
+            if prev.is_word() && (self.np_word(prev) || self.connector_inside(p) || prev.lower == "'s") {
+                first = p;
+            } else {
+                break;
+            }
+        }
+        // Groups take their adjectives and quantifiers: "most experts", "indigenous elders".
+        if self.is_group(&self.tokens[last]) {
+            let mut k = 0;
+            while k < 2 && first > floor {
+                let prev = &self.tokens[first - 1];
+                let quantifier = matches!(prev.lower.as_str(), "most" | "many" | "some" | "several" | "few" | "other");
+                if prev.is_word() && !prev.cap && (quantifier || !self.lex.not_names.contains(&prev.lower) && !self.lex.speech_verbs.contains(&prev.lower) && !prev.lower.ends_with("ed")) {
+                    first -= 1;
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        // Leading connectors never start a phrase; "and" never does either.
+        while first < last && (CONNECTORS.contains(&self.tokens[first].lower.as_str()) || PARTICLES.contains(&self.tokens[first].lower.as_str())) {
+            first += 1;
+        }
+        self.classify(first, last)
+    }
+
+    /// The noun phrase starting at token `first`, with an appositive role after a comma
+    /// ("said Ian Michaels, a spokesman for the city's Department of Design").
+    pub fn np_starting_at(&self, first: usize, ceiling: usize) -> Option<Np> {
+        let t = self.word(first)?;
+        if let Some(kind) = self.lex.pronouns.get(&t.lower) {
+            return Some(self.pronoun_np(first, *kind));
+        }
+        let mut start = first;
+        if ARTICLES.contains(&t.lower.as_str()) {
+            start += 1;
+        }
+        let mut last = start;
+        if !self.word(start).is_some_and(|t| self.np_word(t)) {
+            return None;
+        }
+        while last + 1 < ceiling {
+            let n = &self.tokens[last + 1];
+            if n.is_word() && (self.np_word(n) || self.connector_inside(last + 1)) && !self.lex.speech_verbs.contains(&n.lower) {
+                last += 1;
+            } else {
+                break;
+            }
+            if self.tokens[last].is_possessive() && !self.tokens.get(last + 1).is_some_and(|n| self.np_word(n)) {
+                break;
+            }
+        }
+        while last > start && CONNECTORS.contains(&self.tokens[last].lower.as_str()) {
+            last -= 1;
+        }
+        let mut np = self.classify(start, last)?;
+        if np.kind == NpKind::Person && np.role.is_none() {
+            np.role = self.appositive_after(last, ceiling);
+        }
+        Some(np)
+    }
+
+    /// ", a fellow at the Urban Institute," after a name: the role, when its head is a role noun.
+    pub fn appositive_after(&self, last: usize, ceiling: usize) -> Option<String> {
+        if !self.tokens.get(last + 1)?.is_punct(',') {
+            return None;
+        }
+        let from = last + 2;
+        let mut to = from;
+        while to < ceiling.min(from + 25) && self.tokens[to].is_word() {
+            to += 1;
+        }
+        let words = &self.tokens[from..to];
+        let head = words.iter().position(|t| self.is_role(t) || self.is_title(t) && !t.cap)?;
+        if head > 6 || words.first().is_some_and(|t| t.lower == "who" || t.lower == "which") {
+            return None;
+        }
+        let mut text = &self.text[words[0].start..words[words.len() - 1].end];
+        for article in ["a ", "an ", "the "] {
+            text = text.strip_prefix(article).unwrap_or(text);
+        }
+        Some(text.to_string())
+    }
+
+    fn pronoun_np(&self, i: usize, kind: PronounKind) -> Np {
+        let t = &self.tokens[i];
+        Np {
+            first: i,
+            last: i,
+            kind: NpKind::Pronoun(kind),
+            name: t.lower.clone(),
+            surface: self.text[t.start..t.end].to_string(),
+            role: None,
+            affiliation: None,
+            gender: match kind {
+                PronounKind::Male => Gender::Male,
+                PronounKind::Female => Gender::Female,
+                _ => Gender::Unknown,
+            },
+            bare: false,
+        }
+    }
+
+    fn slice(&self, a: usize, b: usize) -> String {
+        if a > b {
+            return String::new();
+        }
+        self.text[self.tokens[a].start..self.tokens[b].end].to_string()
+    }
+
+    fn gender_of(&self, tokens: &[Token]) -> Gender {
+        for t in tokens {
+            if self.lex.male_words.contains(t.stem()) {
+                return Gender::Male;
+            }
+            if self.lex.female_words.contains(t.stem()) {
+                return Gender::Female;
+            }
+        }
+        Gender::Unknown
+    }
+
+    /// Splits tokens `first..=last` into name, title, role and affiliation.
+    pub fn classify(&self, mut first: usize, last: usize) -> Option<Np> {
+        if first > last {
+            return None;
+        }
+        if ARTICLES.contains(&self.tokens[first].lower.as_str()) {
+            first += 1;
+            if first > last {
+                return None;
+            }
+        }
+        let toks = &self.tokens[first..=last];
+        let surface = self.slice(first, last);
+        let gender = self.gender_of(&self.tokens[first.saturating_sub(1)..=last]);
+        let make = |kind, name: String, role: Option<String>, affiliation: Option<String>, bare| Np {
+            first,
+            last,
+            kind,
+            name,
+            surface: surface.clone(),
+            role,
+            affiliation,
+            gender,
+            bare,
+        };
+        let lowers: Vec<&str> = toks.iter().map(|t| t.stem()).collect();
+        if self.lex.countries.match_at(lowers.iter().copied()) == Some(lowers.len()) {
+            return Some(make(NpKind::Organization, strip_possessive(&surface), None, None, false));
+        }
+        let tail = &toks[toks.len() - 1];
+        if self.is_group(tail) && !(tail.cap && self.is_name_word(tail) && toks.len() == 1 && false) {
+            return Some(make(NpKind::Group, strip_possessive(&surface), None, None, false));
+        }
+        // "Senator Mitch McConnell of Kentucky", "Tasos Georgelis of the city's…": a person, then
+        // where they come from.
+        if let Some(c) = (first..=last).find(|&i| matches!(self.tokens[i].lower.as_str(), "of" | "for" | "at" | "from")) {
+            if c > first && c < last {
+                if let Some(mut np) = self.classify(first, c - 1) {
+                    if np.kind == NpKind::Person && !np.bare || np.kind == NpKind::Description {
+                        np.affiliation = Some(strip_possessive(&self.slice(c + 1, last)));
+                        np.last = last;
+                        np.surface = surface;
+                        return Some(np);
+                    }
+                }
+            }
+        }
+        // The core: the capitalised run at the end, titles and roles excluded.
+        let mut core = last + 1;
+        while core > first {
+            let t = &self.tokens[core - 1];
+            let name_like = self.is_name_word(t) && !self.is_title(t) && !self.is_role(t) || PARTICLES.contains(&t.lower.as_str()) && core <= last;
+            let inner_connector = core - 1 > first && core <= last && self.connector_inside(core - 1);
+            if (name_like || inner_connector) && !(t.is_possessive() && core - 1 != last) {
+                core -= 1;
+            } else {
+                break;
+            }
+        }
+        let core_toks = &self.tokens[core.min(last + 1)..=last];
+        let org_core = core_toks.iter().any(|t| self.is_org_word(t)) || self.lex.countries.match_at(core_toks.iter().map(|t| t.stem())) == Some(core_toks.len()) && !core_toks.is_empty();
+        if core > last {
+            // No name: "West Mercia police" / "the Pentagon" style organisations, or a description.
+            if self.is_org_word(tail) {
+                let caps_before = toks.iter().rev().skip(1).take_while(|t| self.is_name_word(t) || self.is_org_word(t)).count();
+                let definite = first > 0 && self.tokens[first - 1].lower == "the";
+                if definite && !self.is_group(tail) {
+                    return Some(make(NpKind::Organization, surface.clone(), None, None, false));
+                }
+                if caps_before > 0 || tail.cap {
+                    let from = last - caps_before;
+                    return Some(make(NpKind::Organization, strip_possessive(&self.slice(from, last)), None, None, false));
+                }
+            }
+            if self.is_role(tail) || self.is_title(tail) {
+                let affiliation = self.affiliation_before(first, last);
+                return Some(make(NpKind::Description, tail.stem().to_string(), Some(strip_possessive(&surface)), affiliation, false));
+            }
+            return None;
+        }
+        if org_core {
+            // An organisation may start before a title-like word: "State Department", "Foreign Office".
+            let mut from = core;
+            while from > first && (self.is_name_word(&self.tokens[from - 1]) || self.is_org_word(&self.tokens[from - 1])) && !self.tokens[from - 1].is_possessive() {
+                from -= 1;
+            }
+            return Some(make(NpKind::Organization, strip_possessive(&self.slice(from, last)), None, None, false));
+        }
+        let name = strip_possessive(&self.slice(core, last));
+        let before = &self.tokens[first..core];
+        let titled = before.iter().any(|t| self.is_title(t) || self.is_role(t));
+        let role_text = (core > first).then(|| self.slice(first, core - 1));
+        let honorific_only = before.iter().all(|t| self.lex.male_words.contains(t.stem()) || self.lex.female_words.contains(t.stem()) || matches!(t.stem(), "dr" | "dr." | "prof" | "prof."));
+        let role = role_text.filter(|_| titled && !honorific_only);
+        let affiliation = if core > first { self.affiliation_before(first, core - 1) } else { None };
+        let bare = core == last && !titled && before.is_empty();
+        Some(make(NpKind::Person, name, role, affiliation, bare))
+    }
+
+    /// The capitalised words in front of a role noun: "Pentagon" in "Pentagon spokesman", "BBC"
+    /// in "the BBC's North America editor".
+    fn affiliation_before(&self, first: usize, last: usize) -> Option<String> {
+        let role_at = (first..=last).find(|&i| self.is_role(&self.tokens[i]) && !self.tokens[i].cap || self.tokens[i].is_possessive())?;
+        if self.tokens[role_at].is_possessive() {
+            return Some(strip_possessive(&self.slice(first, role_at)));
+        }
+        let caps = (first..role_at).take_while(|&i| self.is_name_word(&self.tokens[i]) || self.is_org_word(&self.tokens[i])).count();
+        (caps > 0).then(|| self.slice(first, first + caps - 1))
+    }
+
+    /// The first person named in the sentence `from..to`, with any appositive: the subject that
+    /// "…, saying …" and "…, adding …" report.
+    pub fn sentence_subject(&self, from: usize, to: usize) -> Option<Np> {
+        let mut i = from;
+        while i < to.min(from + 16) {
+            if self.tokens[i].quote().is_some() || self.tokens[i].kind == Kind::Punct(';') {
+                return None;
+            }
+            if let Some(kind) = self.pronoun(i) {
+                if i == from || self.tokens[i - 1].is_punct(',') {
+                    return Some(self.pronoun_np(i, kind));
+                }
+            }
+            if self.word(i).is_some_and(|t| self.np_word(t)) {
+                let mut j = i;
+                while j + 1 < to && (self.np_word(&self.tokens[j + 1]) || self.connector_inside(j + 1)) {
+                    j += 1;
+                }
+                if let Some(np) = self.classify(i, j) {
+                    if matches!(np.kind, NpKind::Person | NpKind::Organization | NpKind::Group) && (!np.bare || i == from) {
+                        return Some(np);
+                    }
+                }
+                i = j + 1;
+            } else {
+                i += 1;
+            }
+        }
+        None
+    }
+}
+
+pub fn strip_possessive(s: &str) -> String {
+    s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).or_else(|| s.strip_suffix('\'')).or_else(|| s.strip_suffix('’')).unwrap_or(s).trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::lexicon::for_language;
+    use crate::engine::tokens::tokenize;
+
+    fn np(text: &str) -> Np {
+        let lex = for_language("en");
+        let tokens = tokenize(text, &[], lex);
+        Reader { text, tokens: &tokens, lex }.np_ending_at(tokens.len() - 1, 0).expect(text)
+    }
+
+    #[test]
+    fn splits_role_title_and_name() {
+        let p = np("Pentagon spokesman Rear Admiral John Kirby");
+        assert_eq!((p.kind, p.name.as_str()), (NpKind::Person, "John Kirby"));
+        assert_eq!(p.role.as_deref(), Some("Pentagon spokesman Rear Admiral"));
+        assert_eq!(p.affiliation.as_deref(), Some("Pentagon"));
+        assert_eq!(np("Secretary of State John Kerry").name, "John Kerry");
+        assert_eq!(np("Read Admiral Kirby").name, "Kirby");
+        assert_eq!(np("Mr Kerry").gender, Gender::Male);
+    }
+
+    #[test]
+    fn knows_organisations_groups_and_descriptions() {
+        assert_eq!(np("The United States").kind, NpKind::Organization);
+        assert_eq!(np("the State Department").name, "State Department");
+        assert_eq!(np("West Mercia police").kind, NpKind::Organization);
+        assert_eq!(np("Con Edison officials").kind, NpKind::Group);
+        assert_eq!(np("the president").kind, NpKind::Description);
+    }
+}
