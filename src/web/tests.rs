@@ -420,7 +420,9 @@ async fn clear_messages_without_article_or_quotes() {
     let view = draw(&root, Mode::Embedded).await;
     let message = shadow(&root).query_selector(".message").unwrap().unwrap();
     assert_eq!(text(&message), view::NO_ARTICLE);
-    assert!(shadow(&root).query_selector(".exports").unwrap().unwrap().has_attribute("hidden"));
+    let exports = shadow(&root).query_selector(".exports").unwrap().unwrap();
+    let display = web_sys::window().unwrap().get_computed_style(&exports).unwrap().unwrap().get_property_value("display").unwrap();
+    assert_eq!(display, "none", "no export buttons for nothing");
     super::close_view(&view);
     root.remove();
 

@@ -129,6 +129,7 @@ impl Ui {
         self.actors.set_text_content(None);
         self.actors.append_child(&list)?;
         self.exports.toggle_attribute_with_force("hidden", entries.is_empty())?;
+        self.sidebar.class_list().toggle_with_force("empty", entries.is_empty())?;
         Ok(())
     }
 

@@ -388,15 +388,17 @@ impl View {
         let total = self.article.blocks.len();
         let quotes = self.analysis.quotes.iter().filter(|q| present::is_highlighted(q)).count();
         let speakers = entries.iter().filter(|e| e.key != ActorKey::Unknown && e.quotes > 0).count();
+        let reported = self.analysis.reported.len();
         let counts = format!(
-            "{quotes} quote{} from {speakers} speaker{}, {} reported statement{}",
+            "{quotes} quote{} from {speakers} speaker{}, {reported} reported statement{}",
             plural(quotes),
             plural(speakers),
-            self.analysis.reported.len(),
-            plural(self.analysis.reported.len())
+            plural(reported)
         );
         if self.drawn_blocks < total {
             self.ui.set_summary(&format!("Reading… {}% · {counts}", self.drawn_blocks * 100 / total.max(1)));
+        } else if quotes + reported == 0 {
+            self.ui.set_summary(&format!("Read {total} paragraph{}.", plural(total)));
         } else {
             self.ui.set_summary(&format!("{counts} in {total} paragraph{}.", plural(total)));
         }
