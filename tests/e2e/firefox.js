@@ -158,6 +158,22 @@ function driverFor({ session, addonId }) {
       return null;
     },
     badge: () => session.inContext('chrome', () => session.execute(badgeOfSelectedTab, addonId)),
+    // The manifest's shortcut, typed into the browser window (chrome context), where Firefox
+    // listens for extension shortcuts; resolves once the button shows the new state.
+    async pressShortcut() {
+      const before = (await this.badge()).badge;
+      const [ALT, SHIFT] = ['\uE00A', '\uE008'];
+      const keys = [ALT, SHIFT, 'Q'];
+      await session.inContext('chrome', () => session.call('POST', '/actions', {
+        actions: [{ type: 'key', id: 'keyboard', actions: [...keys.map((value) => ({ type: 'keyDown', value })), ...keys.reverse().map((value) => ({ type: 'keyUp', value }))] }],
+      }));
+      const deadline = Date.now() + 10000;
+      while ((await this.badge()).badge === before) {
+        if (Date.now() > deadline) throw new Error(`the shortcut changed nothing: ${JSON.stringify(await this.badge())}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return (await this.badge()).badge;
+    },
     evaluate: (fn, arg) => session.execute(fn, arg),
     async hover(selector) {
       await pointerTo({ [ELEMENT]: await session.find(selector) });

@@ -54,6 +54,14 @@ async function firefox(results, context) {
   if (!browser) return;
   try {
     const driver = driverFor(browser);
+    await results.check('firefox: the keyboard shortcut (Alt+Shift+Q) toggles the page on and off', async () => {
+      await driver.open(`${context.origin}/pages/seed/`);
+      const original = await driver.evaluate(scenario.readPage);
+      assert.strictEqual(await driver.pressShortcut(), 'on');
+      assert.ok((await driver.evaluate(scenario.readMarks)).count > 0, 'highlights drawn');
+      assert.strictEqual(await driver.pressShortcut(), '');
+      assert.deepStrictEqual(await driver.evaluate(scenario.readPage), original);
+    });
     await scenario.runAll(results, driver, { ...context, strictEngine: 'wasm' });
   } finally {
     await browser.close();
