@@ -50,7 +50,7 @@ async function chromium(results, context) {
 async function firefox(results, context) {
   console.log('\n== Firefox (headless, geckodriver)');
   const { launch, driverFor } = require('./firefox');
-  const browser = await results.check('firefox: starts with the add-on installed temporarily', () => launch(path.join(DIST, 'firefox')));
+  const browser = await results.check('firefox: starts with the add-on installed temporarily', () => launch(path.join(DIST, 'quotelens-firefox.xpi')));
   if (!browser) return;
   try {
     const driver = driverFor(browser);
