@@ -38,6 +38,7 @@ async function chromium(results, context) {
       await driver.open(`${context.origin}/pages/seed/`);
       const original = await driver.evaluate(scenario.readPage);
       assert.strictEqual(await driver.clickAction(), 'on');
+      assert.ok((await driver.evaluate(scenario.readMarks)).count > 0, 'highlights drawn');
       assert.strictEqual(await driver.clickAction(), '');
       assert.deepStrictEqual(await driver.evaluate(scenario.readPage), original);
     });
