@@ -42,6 +42,11 @@ async function chromium(results, context) {
       assert.strictEqual(await driver.clickAction(), '');
       assert.deepStrictEqual(await driver.evaluate(scenario.readPage), original);
     });
+    await results.check('chromium: a page cannot fetch the extension\'s files by its id (use_dynamic_url)', async () => {
+      const wasmUrl = `${new URL(browser.worker.url()).origin}/quotelens_bg.wasm`;
+      const status = await driver.evaluate((url) => fetch(url).then((r) => r.status, () => 'refused'), wasmUrl);
+      assert.notStrictEqual(status, 200, `the page fetched ${wasmUrl}`);
+    });
     await scenario.runAll(results, driver, { ...context, strictEngine: 'wasm2js' });
   } finally {
     await browser.context.close();
