@@ -149,6 +149,12 @@ test_accuracy() {
   python3 tests/corpus/score.py tests/corpus/gold "$out"
 }
 
+# The view's DOM tests (src/web/tests.rs) under wasm-bindgen-test in headless Chromium.
+test_view() {
+  log "view tests in headless Chromium (wasm-bindgen-test)"
+  CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown --lib -- --nocapture
+}
+
 # End-to-end tests in headless Chromium and Firefox with the built extension installed. Chromium
 # gets a test build with a host permission for 127.0.0.1 (headless, nothing can grant activeTab);
 # Firefox runs the shipped build through its real toolbar action. Screenshots go to artifacts/.
@@ -204,7 +210,7 @@ serve() {
 
 case "${1:-build}" in
   build) setup; build; demo ;;
-  test) setup; build; test_native; test_accuracy; test_e2e ;;
+  test) setup; build; test_native; test_view; test_accuracy; test_e2e ;;
   bench) setup; build; bench ;;
   serve) setup; build; serve ;;
   *) echo "usage: ./build.sh [build|test|bench|serve]" >&2; exit 2 ;;
