@@ -88,7 +88,7 @@ build_extension() {
   done
   (cd dist/chrome && zip -qrX ../quotelens-chrome.zip .)
   (cd dist/firefox && zip -qrX ../quotelens-firefox.xpi .)
-  "$TOOLS/node_modules/.bin/web-ext" lint --source-dir dist/firefox --no-config-discovery
+  "$TOOLS/node_modules/.bin/web-ext" lint --source-dir dist/firefox --no-config-discovery --warnings-as-errors
   report_sizes
 }
 
