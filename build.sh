@@ -157,6 +157,7 @@ test_e2e() {
   log "end-to-end: the extension in headless Chromium and Firefox"
   assemble_extension chrome target/e2e/chrome 'http://127.0.0.1/*'
   node tests/e2e/run.js
+  node tests/e2e/www.js
 }
 
 # Speed and size figures.

@@ -233,8 +233,13 @@ async function main() {
     return;
   }
   setBusy(false);
-  const wanted = new URLSearchParams(location.hash.slice(1)).get('sample');
-  const sample = samples.find((s) => s.id === wanted);
+  // A link may name a sample: #sample=<id>.
+  const linked = () => samples.find((s) => s.id === new URLSearchParams(location.hash.slice(1)).get('sample'));
+  window.addEventListener('hashchange', () => {
+    const sample = linked();
+    if (sample) pickSample(sample);
+  });
+  const sample = linked();
   if (sample) await pickSample(sample);
 }
 

@@ -209,6 +209,26 @@ async function run(results, page, origin, analysis) {
     }
   });
 
+  await results.check('www: the sidebar\'s close button removes the highlights and the figures', async () => {
+    await page.locator('quotelens-root').locator('button.close').click();
+    const figures = await until('the figures to clear', async () => { const f = await page.evaluate(readFigures); return f.quotes === '–' && f; });
+    assert.match(figures.status, /closed/);
+    assert.deepStrictEqual(await page.evaluate(readMarks), { count: 0, hosts: 0, quotes: [] });
+  });
+
+  await results.check('www: a link to #sample=seed opens with the seed drawn; another #sample= draws that one', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${origin}/#sample=seed`, { waitUntil: 'load' });
+    const figures = await analysed(page, '');
+    assert.strictEqual(Number(figures.quotes), analysis.quotes.filter((q) => q.kind === 'speech').length);
+    assert.strictEqual(await page.inputValue('#input'), fs.readFileSync(SEED_PAGE, 'utf8'));
+    const other = JSON.parse(fs.readFileSync(path.join(WWW, 'samples/index.json'), 'utf8')).samples.at(-1);
+    await page.evaluate((id) => { location.hash = `sample=${id}`; }, other.id);
+    await analysed(page, figures.status);
+    assert.strictEqual(await page.$eval('#samples [aria-current="true"]', (b) => b.dataset.sample), other.id);
+    assert.strictEqual(await page.inputValue('#lang'), other.language, 'the sample\'s own language');
+  });
+
   await results.check('www: nothing was requested from anywhere but the page\'s own server', () => {
     assert.deepStrictEqual(offsite, []);
   });
