@@ -124,7 +124,7 @@ fn fixture(html: &str) -> Element {
 
 /// Draws a view of `root`'s article with the scripted analyser, its UI in `root` too.
 async fn draw(root: &Element, mode: Mode) -> SharedView {
-    let view = View::open(&document(), root.clone(), root, mode, Source { title: "T".into(), url: "http://x/".into() }, "en", scripted)
+    let view = View::open(&document(), root.clone(), root, mode, Source { title: "T".into(), url: "http://x/".into() }, Some("en"), scripted)
         .unwrap();
     view::run(&view).await.unwrap();
     view
@@ -400,7 +400,7 @@ async fn hostile_page_text_is_shown_as_text() {
 
 #[wasm_bindgen_test]
 async fn clear_messages_without_article_or_quotes() {
-    let root = fixture("<div>just a div</div>");
+    let root = fixture("<div><img alt=\"\"></div>");
     let view = draw(&root, Mode::Embedded).await;
     let message = shadow(&root).query_selector(".message").unwrap().unwrap();
     assert_eq!(text(&message), view::NO_ARTICLE);
@@ -450,7 +450,7 @@ async fn a_huge_article_is_drawn_progressively_in_short_tasks() {
         .collect();
     let root = fixture(&html);
     web_sys::console::log_1(&format!("huge article: {} KB of text", text(&root).len() / 1024).into());
-    let view = View::open(&document(), root.clone(), &root, Mode::Embedded, Source::default(), "en", scripted).unwrap();
+    let view = View::open(&document(), root.clone(), &root, Mode::Embedded, Source::default(), Some("en"), scripted).unwrap();
     let started = super::schedule::now();
     let drawing = view.clone();
     let finished = std::rc::Rc::new(std::cell::Cell::new(false));
@@ -529,4 +529,53 @@ async fn content_added_later_is_read_once_and_removed_content_is_forgotten() {
     super::close_view(&view);
     assert!(all(&root, "quotelens-mark").is_empty());
     root.remove();
+}
+
+/// Real pages of the corpus, their `<body>` without scripts or event handlers.
+const REAL_PAGES: &[(&str, &str)] = &[
+    ("seed", include_str!("../../tests/corpus/pages/seed/source.html")),
+    ("bbc-1", include_str!("../../tests/corpus/pages/bbc-1/source.html")),
+    ("wapo-1", include_str!("../../tests/corpus/pages/wapo-1/source.html")),
+    ("nytimes-3", include_str!("../../tests/corpus/pages/nytimes-3/source.html")),
+];
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[wasm_bindgen_test]
+async fn real_pages_get_exact_highlights_and_are_restored_exactly() {
+    for (name, html) in REAL_PAGES {
+        let parsed = web_sys::DomParser::new().unwrap().parse_from_string(html, web_sys::SupportedType::TextHtml).unwrap();
+        for inert in all(&parsed.document_element().unwrap(), "script, iframe, link, img, video, audio, source, object, embed") {
+            inert.remove();
+        }
+        for el in all(&parsed.document_element().unwrap(), "*") {
+            for attr in el.get_attribute_names().iter().filter_map(|a| a.as_string()) {
+                if attr.starts_with("on") {
+                    el.remove_attribute(&attr).unwrap();
+                }
+            }
+        }
+        let root = fixture(&parsed.body().unwrap().inner_html());
+        let before = root.inner_html();
+        let view = View::open(&document(), root.clone(), &root, Mode::Page, Source::default(), None, view::engine_analyzer)
+            .unwrap();
+        view::run(&view).await.unwrap();
+        let (mut checked, mut speech) = (0, 0);
+        for (index, quote) in view.borrow().analysis().quotes.iter().enumerate() {
+            let marks = marks_of(&root, index);
+            speech += usize::from(quote.kind == crate::engine::QuoteKind::Speech);
+            if quote.kind == crate::engine::QuoteKind::Speech && !marks.is_empty() {
+                let marked: String = marks.iter().map(text).collect();
+                assert_eq!(collapse(&marked), collapse(&quote.text), "{name}: quote {index}");
+                checked += 1;
+            }
+        }
+        web_sys::console::log_1(&format!("{name}: {checked} of {speech} speech quotes highlighted exactly, {} marks", all(&root, "quotelens-mark").len()).into());
+        assert_eq!(checked, speech, "{name}: every speech quote is highlighted");
+        super::close_view(&view);
+        assert!(root.inner_html() == before, "{name}: the DOM is restored exactly");
+        root.remove();
+    }
 }

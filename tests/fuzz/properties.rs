@@ -4,7 +4,7 @@ use crate::invariants::{check_analysis, check_page};
 use crate::strategies::{blocks, html_page, language, newsy_text};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
-use quotelens::engine::{self, Block, BlockKind};
+use quotelens::engine::{self, Analyzer, Block, BlockKind};
 
 /// `cases` cases from a fixed seed, unless PROPTEST_CASES / PROPTEST_RNG_SEED say otherwise.
 fn config(cases: u32) -> Config {
@@ -39,9 +39,31 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(1500))]
+    #![proptest_config(config(4000))]
     #[test]
     fn any_page_gives_mapped_blocks_and_quotes_that_map_back_to_the_dom(html in html_page()) {
         check_page(&scraper::Html::parse_document(&html));
+    }
+}
+
+proptest! {
+    #![proptest_config(config(1000))]
+    /// Fed in slices of any size, the incremental analyzer gives a consistent snapshot after each
+    /// slice, and at the end exactly what `analyze` gives over all blocks.
+    #[test]
+    fn slices_of_any_size_give_the_same_analysis(
+        blocks in blocks(12),
+        cuts in prop::collection::vec(0usize..5, 0..12),
+        language in language(),
+    ) {
+        let mut analyzer = Analyzer::new(&language);
+        let mut fed = 0usize;
+        for cut in cuts.into_iter().chain([usize::MAX]) {
+            let next = fed.saturating_add(cut).min(blocks.len());
+            analyzer.add_blocks(&blocks[fed..next]);
+            fed = next;
+            check_analysis(&blocks[..fed], &analyzer.analysis());
+        }
+        prop_assert_eq!(analyzer.analysis(), engine::analyze(&blocks, &language));
     }
 }
