@@ -1,12 +1,25 @@
 //! Stage: DOM → the article's text blocks, each with a map back to the DOM's text nodes.
 //!
 //! One algorithm for every DOM: it is generic over [`DomNode`], implemented natively on parsed
-//! HTML ([`html`]) and in the browser on the live DOM (`web`).
+//! HTML ([`html`]) and in the browser on the live DOM (`web::dom_node`).
+//!
+//! The work, in order: [`tree`] takes one snapshot of the DOM (dropping scripts, styles, hidden
+//! nodes) and the page's metadata sources; [`content`] scores the snapshot Readability-style and
+//! chooses the article's subtrees; [`blocks`] turns those into text blocks with exact offset maps;
+//! [`metadata`] reads title, byline, site, date, canonical URL and language.
 
+mod blocks;
+mod content;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
+mod hints;
+mod metadata;
+mod text;
+mod tree;
 
-use crate::engine::model::{Block, BlockKind};
+pub use metadata::{detect_language, Metadata};
+
+use crate::engine::model::Block;
 
 /// The little the article finder needs to know of a DOM node.
 pub trait DomNode: Clone {
@@ -16,9 +29,14 @@ pub trait DomNode: Clone {
     /// The data of a text node; `None` for any other node.
     fn text(&self) -> Option<String>;
     fn children(&self) -> Vec<Self>;
+    /// Whether the page's style sheets hide this element (`display: none`, `visibility:
+    /// hidden`). Only a live DOM can know; parsed HTML answers from attributes alone.
+    fn is_rendered_hidden(&self) -> bool {
+        false
+    }
 }
 
-/// A run of a block's text that comes unchanged from one DOM text node.
+/// A run of a block's text that comes unchanged (white space aside) from one DOM text node.
 #[derive(Clone, Debug)]
 pub struct TextPiece<N> {
     pub node: N,
@@ -30,8 +48,10 @@ pub struct TextPiece<N> {
 
 #[derive(Clone, Debug)]
 pub struct Article<N> {
+    pub metadata: Metadata,
     pub blocks: Vec<Block>,
-    /// `pieces[i]` maps `blocks[i].text` back to the DOM, in order.
+    /// `pieces[i]` maps `blocks[i].text` back to the DOM, in order. Characters of a block that
+    /// have no piece (a space standing for a `<br>`) fall between two pieces.
     pub pieces: Vec<Vec<TextPiece<N>>>,
 }
 
@@ -40,93 +60,35 @@ pub type DomPoint<N> = (N, usize);
 
 impl<N: DomNode> Article<N> {
     /// The DOM boundary points of `block`'s text between UTF-16 offsets `start` and `end`.
+    /// A boundary on a character with no DOM counterpart moves inwards to the nearest one that
+    /// has; `None` when the range holds no DOM text at all.
     pub fn dom_range(&self, block: usize, start: usize, end: usize) -> Option<(DomPoint<N>, DomPoint<N>)> {
         let pieces = self.pieces.get(block)?;
-        let locate = |offset: usize, at_end: bool| {
-            pieces.iter().find(|p| {
-                let inside = if at_end { offset > p.block_start } else { offset >= p.block_start };
-                inside && offset <= p.block_start + p.len
-            })
-            .map(|p| (p.node.clone(), p.node_start + offset - p.block_start))
-        };
-        Some((locate(start, false)?, locate(end, true)?))
+        if start >= end {
+            return None;
+        }
+        // The first piece that ends after `start`, and the last that starts before `end`.
+        let first = pieces.partition_point(|p| p.block_start + p.len <= start);
+        let last = pieces.partition_point(|p| p.block_start < end).checked_sub(1)?;
+        if first > last {
+            return None;
+        }
+        let (a, b) = (&pieces[first], &pieces[last]);
+        let start_point = a.node_start + start.saturating_sub(a.block_start);
+        let end_point = b.node_start + (end - b.block_start).min(b.len);
+        Some(((a.node.clone(), start_point), (b.node.clone(), end_point)))
     }
 }
 
-const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "nav", "footer", "aside", "form"];
-
-fn block_kind(tag: &str) -> Option<BlockKind> {
-    Some(match tag {
-        "h1" => BlockKind::Headline,
-        "p" => BlockKind::Paragraph,
-        "li" => BlockKind::ListItem,
-        "blockquote" => BlockKind::Blockquote,
-        "figcaption" => BlockKind::Caption,
-        _ => return None,
-    })
-}
-
-/// Finds the article's text blocks under `root`.
+/// Finds the article under `root` (a document or any element): its text blocks, their maps
+/// back to the DOM, and the page's metadata.
 pub fn extract<N: DomNode>(root: &N) -> Article<N> {
-    let mut article = Article { blocks: Vec::new(), pieces: Vec::new() };
-    walk(root, &mut article);
-    article
-}
-
-fn walk<N: DomNode>(node: &N, article: &mut Article<N>) {
-    let tag = node.tag().unwrap_or_default();
-    if SKIPPED.contains(&tag.as_str()) {
-        return;
-    }
-    if let Some(kind) = block_kind(&tag) {
-        let mut text = String::new();
-        let mut pieces = Vec::new();
-        collect_text(node, &mut text, &mut pieces);
-        let trimmed = text.trim_end().len();
-        text.truncate(trimmed);
-        if !text.is_empty() {
-            article.blocks.push(Block { id: article.blocks.len(), kind, text });
-            article.pieces.push(pieces);
-        }
-        return;
-    }
-    for child in node.children() {
-        walk(&child, article);
-    }
-}
-
-/// Appends the visible text under `node` to `text`, collapsing white space as a browser does.
-fn collect_text<N: DomNode>(node: &N, text: &mut String, pieces: &mut Vec<TextPiece<N>>) {
-    for child in node.children() {
-        if let Some(data) = child.text() {
-            append_collapsed(&child, &data, text, pieces);
-        } else if let Some(tag) = child.tag() {
-            if !SKIPPED.contains(&tag.as_str()) {
-                collect_text(&child, text, pieces);
-            }
-        }
-    }
-}
-
-fn append_collapsed<N: Clone>(node: &N, data: &str, text: &mut String, pieces: &mut Vec<TextPiece<N>>) {
-    let mut block_len = crate::engine::offsets::utf16_len(text);
-    let mut node_offset = 0;
-    let mut run: Option<TextPiece<N>> = None;
-    for c in data.chars() {
-        let width = c.len_utf16();
-        let space = c.is_whitespace();
-        let keep = !space || !(text.is_empty() || text.ends_with(' '));
-        if keep {
-            text.push(if space { ' ' } else { c });
-            match run.as_mut() {
-                Some(piece) => piece.len += width,
-                None => run = Some(TextPiece { node: node.clone(), block_start: block_len, node_start: node_offset, len: width }),
-            }
-            block_len += width;
-        } else if let Some(piece) = run.take() {
-            pieces.push(piece);
-        }
-        node_offset += width;
-    }
-    pieces.extend(run);
+    let snapshot = tree::Snapshot::take(root);
+    let mut metadata = metadata::from_sources(&snapshot.sources);
+    let chosen = content::choose(&snapshot.tree);
+    let expected = blocks::Expected { title: metadata.title.as_deref(), description: metadata.description.as_deref() };
+    let extracted = blocks::build(&snapshot.tree, &chosen, &expected);
+    metadata.complete(&extracted);
+    let (blocks, pieces) = extracted.into_blocks(&snapshot.tree);
+    Article { metadata, blocks, pieces }
 }

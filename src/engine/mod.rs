@@ -7,8 +7,6 @@
 
 pub mod actors;
 pub mod attribution;
-#[cfg(test)]
-mod bench;
 pub mod cues;
 pub mod lexicon;
 pub mod mentions;

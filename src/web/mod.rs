@@ -1,7 +1,36 @@
 //! The browser layer (wasm32 only): exports for the extension, the demo and embedders.
+//!
+//! `toggle()` draws QuoteLens on the current page or removes it; `renderInto()` draws the same
+//! view into a container from pasted text or HTML; `analyzeText()` is the bare analysis.
+
+mod export;
+mod highlight;
+mod present;
+mod schedule;
+mod styles;
+mod ui;
+mod view;
+
+#[cfg(test)]
+mod tests;
+
+pub mod dom_node;
 
 use crate::engine::{self, Block, BlockKind};
+use present::Source;
+use std::cell::RefCell;
+use std::rc::Rc;
+use view::{Mode, SharedView, View};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Node};
+
+thread_local! {
+    /// The view drawn on the page by `toggle()`.
+    static ACTIVE: RefCell<Option<SharedView>> = const { RefCell::new(None) };
+    /// The view drawn by `renderInto()` (the demo has one).
+    static EMBEDDED: RefCell<Option<SharedView>> = const { RefCell::new(None) };
+}
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -12,13 +41,136 @@ pub fn start() {
 /// object, the same shape as the command line's JSON.
 #[wasm_bindgen(js_name = analyzeText)]
 pub fn analyze_text(text: &str, lang: &str) -> Result<JsValue, JsError> {
-    let blocks: Vec<Block> = text
-        .split("\n\n")
+    let analysis = engine::analyze(&text_blocks(text), lang);
+    export::to_plain_object(&analysis).map_err(|e| JsError::new(&e.as_string().unwrap_or_default()))
+}
+
+fn text_blocks(text: &str) -> Vec<Block> {
+    text.split("\n\n")
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .enumerate()
         .map(|(id, text)| Block { id, kind: BlockKind::Paragraph, text: text.to_string() })
-        .collect();
-    let analysis = engine::analyze(&blocks, lang);
-    serde_wasm_bindgen::to_value(&analysis).map_err(|e| JsError::new(&e.to_string()))
+        .collect()
+}
+
+/// Draws QuoteLens on the current document, or removes it if drawn (restoring the DOM exactly).
+/// Resolves `{active:false}`, or `{active:true, quotes, actors, reported, blocks, marks, ms}` plus
+/// `message` when there is no article or no quote. Rejects only on a real failure.
+#[wasm_bindgen]
+pub async fn toggle() -> Result<JsValue, JsValue> {
+    if let Some(view) = ACTIVE.with(|active| active.borrow_mut().take()) {
+        view.borrow_mut().close();
+        return Ok(view.borrow().summary());
+    }
+    let doc = document()?;
+    let root = doc.document_element().ok_or_else(|| error("the document has no root element"))?;
+    let source = Source { title: doc.title(), url: doc.url().unwrap_or_default() };
+    let view = View::open(&doc, root.clone(), &root, Mode::Page, source, None, view::engine_analyzer).map_err(failure)?;
+    ACTIVE.with(|active| *active.borrow_mut() = Some(view.clone()));
+    finish(view).await
+}
+
+/// Draws the view into `container` from `input` (HTML when `is_html`, else plain text with
+/// blank lines between paragraphs), replacing whatever the container held. Pasted HTML is
+/// rebuilt from its text and plain structure only: no attribute, script or handler survives.
+#[wasm_bindgen(js_name = renderInto)]
+pub async fn render_into(container: Element, input: String, is_html: bool, lang: String) -> Result<JsValue, JsValue> {
+    if let Some(view) = EMBEDDED.with(|embedded| embedded.borrow_mut().take()) {
+        view.borrow_mut().close();
+    }
+    let doc = container.owner_document().ok_or_else(|| error("the container is not in a document"))?;
+    let article = doc.create_element("article")?;
+    if is_html {
+        sanitised_copy(&doc, &input, &article)?;
+    } else {
+        for block in text_blocks(&input) {
+            ui::child(&doc, &article, "p", "", Some(&block.text))?;
+        }
+    }
+    container.replace_children_with_node_1(&article);
+    let source = Source { title: "Pasted text".to_string(), url: doc.url().unwrap_or_default() };
+    let lang = Some(lang.trim()).filter(|l| !l.is_empty());
+    let view = View::open(&doc, article, &container, Mode::Embedded, source, lang, view::engine_analyzer).map_err(failure)?;
+    EMBEDDED.with(|embedded| *embedded.borrow_mut() = Some(view.clone()));
+    finish(view).await
+}
+
+async fn finish(view: SharedView) -> Result<JsValue, JsValue> {
+    if let Err(e) = view::run(&view).await {
+        close_view(&view);
+        return Err(failure(e));
+    }
+    let summary = view.borrow().summary();
+    Ok(summary)
+}
+
+/// Closes `view` and forgets it (the sidebar's close button; the same as toggling off).
+pub(crate) fn close_view(view: &SharedView) {
+    view.borrow_mut().close();
+    for slot in [&ACTIVE, &EMBEDDED] {
+        slot.with(|slot| {
+            let mut slot = slot.borrow_mut();
+            if slot.as_ref().is_some_and(|v| Rc::ptr_eq(v, view)) {
+                *slot = None;
+            }
+        });
+    }
+}
+
+fn document() -> Result<Document, JsValue> {
+    web_sys::window().and_then(|w| w.document()).ok_or_else(|| error("no document"))
+}
+
+fn error(message: &str) -> JsValue {
+    js_sys::Error::new(&format!("QuoteLens: {message}")).into()
+}
+
+/// Rejections are Error objects with a message, whatever the DOM threw.
+fn failure(value: JsValue) -> JsValue {
+    if value.is_instance_of::<js_sys::Error>() {
+        value
+    } else {
+        error(&value.as_string().unwrap_or_else(|| format!("{value:?}")))
+    }
+}
+
+/// Copies the text and plain structure of `html` into `target`: known text elements without any
+/// attribute; other elements are replaced by their content; active content is dropped.
+fn sanitised_copy(doc: &Document, html: &str, target: &Element) -> Result<(), JsValue> {
+    // A parsed, inert document: nothing in it loads or runs.
+    let parsed = web_sys::DomParser::new()?.parse_from_string(html, web_sys::SupportedType::TextHtml)?;
+    if let Some(body) = parsed.body() {
+        copy_children(doc, &body.into(), target)?;
+    }
+    Ok(())
+}
+
+fn copy_children(doc: &Document, from: &Node, to: &Element) -> Result<(), JsValue> {
+    const KEPT: &[&str] = &[
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "figure", "figcaption",
+        "article", "section", "main", "header", "div", "span", "em", "strong", "b", "i", "u", "q", "cite",
+        "small", "sub", "sup", "br", "a", "time", "abbr", "code",
+    ];
+    const DROPPED: &[&str] =
+        &["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "head", "nav", "footer", "form"];
+    let children = from.child_nodes();
+    for child in (0..children.length()).filter_map(|i| children.item(i)) {
+        if child.node_type() == Node::TEXT_NODE {
+            to.append_child(&doc.create_text_node(&child.node_value().unwrap_or_default()))?;
+        } else if let Some(element) = child.dyn_ref::<Element>() {
+            let tag = element.local_name().to_ascii_lowercase();
+            if DROPPED.contains(&tag.as_str()) {
+                continue;
+            }
+            if KEPT.contains(&tag.as_str()) {
+                let copy = doc.create_element(&tag)?;
+                copy_children(doc, &child, &copy)?;
+                to.append_child(&copy)?;
+            } else {
+                copy_children(doc, &child, to)?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,51 @@
+// QuoteLens's background: the toolbar button and its keyboard shortcut (the `_execute_action`
+// command) toggle QuoteLens on the current tab.
+// An MV3 background stops whenever the browser likes, so it keeps no state: whether QuoteLens is
+// drawn is known by the page itself (content.js). It exchanges no messages with pages either: it
+// only injects files and reads the results of its own injected calls.
+'use strict';
+
+const api = globalThis.browser ?? globalThis.chrome;
+
+// Runs `func` in the extension's isolated world of the tab's top frame; resolves to its result.
+async function runInTab(tabId, func) {
+  const [injection] = await api.scripting.executeScript({ target: { tabId }, func });
+  return injection?.result;
+}
+
+// Shows or hides QuoteLens on a tab; resolves to the page's answer: {active, quotes, actors, …}.
+async function toggle(tabId) {
+  const target = { tabId };
+  const loaded = await runInTab(tabId, () => typeof globalThis.quotelensLoader === 'object');
+  if (!loaded) {
+    await api.scripting.insertCSS({ target, files: ['quotelens.css'] });
+    await api.scripting.executeScript({ target, files: ['quotelens.js', 'content.js'] });
+  }
+  let result = await runInTab(tabId, () => globalThis.quotelensLoader.toggle());
+  if (result?.needs === 'wasm2js') {
+    // The page's CSP forbids WebAssembly here: bring in the same core compiled to JavaScript.
+    await api.scripting.executeScript({ target, files: ['quotelens_bg.wasm.js'] });
+    result = await runInTab(tabId, () => globalThis.quotelensLoader.toggle());
+  }
+  if (!result || result.error) throw new Error(result?.error ?? 'QuoteLens did not answer from the page');
+  await showState(tabId, result.active ? 'on' : '', 'QuoteLens: who said what');
+  return result;
+}
+
+async function showState(tabId, badge, title) {
+  await api.action.setBadgeText({ tabId, text: badge });
+  await api.action.setTitle({ tabId, title });
+}
+
+async function toggleFromUser(tab) {
+  try {
+    await toggle(tab.id);
+  } catch (error) {
+    console.error('QuoteLens:', error);
+    await showState(tab.id, '!', `QuoteLens could not run here: ${error.message}`).catch(() => {});
+  }
+}
+
+// Registered synchronously at start, so a click that wakes the background is not lost.
+api.action.onClicked.addListener(toggleFromUser);
+globalThis.quotelens = { toggle };

@@ -1,0 +1,83 @@
+// QuoteLens's loader in the page: starts the Rust core once, then toggles it.
+// background.js injects it after quotelens.js (the wasm-bindgen glue, global `wasm_bindgen`) and
+// calls `quotelensLoader.toggle()`. Everything else — finding the article, analysing, drawing,
+// restoring the page — is Rust (src/web).
+'use strict';
+
+// A second injection into the same page keeps the running instance and its state.
+if (typeof globalThis.quotelensLoader !== 'object') {
+  const api = globalThis.browser ?? globalThis.chrome;
+
+  // The smallest valid module: whether it compiles tells whether this page's CSP lets the
+  // content script use WebAssembly (Chromium applies the page's script-src to content scripts).
+  const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+  function webAssemblyAllowed() {
+    try {
+      new WebAssembly.Module(EMPTY_MODULE);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  // The same module compiled to JavaScript by wasm2js (quotelens_bg.wasm.js defines the factory).
+  // The glue instantiates through `WebAssembly`; for the length of one synchronous call it sees
+  // a stand-in whose Instance runs the factory on the glue's own imports.
+  function startWasm2js(factory) {
+    const real = globalThis.WebAssembly;
+    class Module {}
+    function Instance(module, imports) {
+      this.exports = factory(imports);
+    }
+    globalThis.WebAssembly = { Module, Instance };
+    try {
+      wasm_bindgen.initSync({ module: new Module() });
+    } finally {
+      globalThis.WebAssembly = real;
+    }
+  }
+
+  let engine = null; // 'wasm' or 'wasm2js' once started
+  let startupMs = 0;
+
+  // Starts the core if needed; resolves to the engine's name, or null when the page forbids
+  // WebAssembly and the JavaScript build has not been injected yet.
+  async function start() {
+    if (engine) return engine;
+    const began = performance.now();
+    if (webAssemblyAllowed()) {
+      await wasm_bindgen({ module_or_path: api.runtime.getURL('quotelens_bg.wasm') });
+      engine = 'wasm';
+    } else if (typeof globalThis.quotelensWasm2js === 'function') {
+      startWasm2js(globalThis.quotelensWasm2js);
+      engine = 'wasm2js';
+    } else {
+      return null;
+    }
+    startupMs = performance.now() - began;
+    return engine;
+  }
+
+  // Toggles run one after another, so a double click cannot interleave two of them.
+  let queue = Promise.resolve();
+
+  async function toggleNow() {
+    try {
+      if (!(await start())) return { needs: 'wasm2js' };
+      const result = await wasm_bindgen.toggle();
+      return { ...result, engine, startupMs };
+    } catch (error) {
+      return { error: String(error?.message ?? error) };
+    }
+  }
+
+  globalThis.quotelensLoader = {
+    start,
+    toggle() {
+      const next = queue.then(toggleNow);
+      queue = next;
+      return next;
+    },
+  };
+}

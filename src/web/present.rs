@@ -1,0 +1,302 @@
+//! What the view shows, computed from an [`Analysis`] as plain data: colour slots, the actor list,
+//! tooltip lines, the exports. No DOM here, so every rule is visible in one place.
+
+use crate::engine::{Actor, Analysis, Position, Quote, QuoteKind, Reported, Stance};
+
+/// Distinct speaker styles: 8 colours (Okabe–Ito, safe for colour-blind readers) times 4
+/// underline styles (solid, dotted, dashed, double), defined in extension/quotelens.css. Speakers
+/// past that reuse styles from the start.
+pub const STYLE_SLOTS: usize = 32;
+
+/// The underline style of each block of 8 slots, as the stylesheets name it.
+pub const LINE_STYLES: [&str; 4] = ["solid", "dotted", "dashed", "double"];
+
+/// Which speaker the sidebar filters the highlights to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActorKey {
+    Actor(usize),
+    Unknown,
+}
+
+impl ActorKey {
+    pub fn of(quote: &Quote) -> Self {
+        quote.actor.map_or(ActorKey::Unknown, ActorKey::Actor)
+    }
+
+    /// The `data-actor-id` attribute value.
+    pub fn attribute(self, analysis: &Analysis) -> String {
+        match self {
+            ActorKey::Actor(index) => analysis.actors.get(index).map_or(index, |a| a.id).to_string(),
+            ActorKey::Unknown => "unknown".to_string(),
+        }
+    }
+}
+
+pub fn is_highlighted(quote: &Quote) -> bool {
+    quote.kind == QuoteKind::Speech
+}
+
+/// A colour slot per actor (by index), in the order speakers are first quoted: the first speaker
+/// of the article gets the first colour, and slots stay put as more of the article is read.
+pub fn colour_slots(analysis: &Analysis) -> Vec<Option<usize>> {
+    let mut slots = vec![None; analysis.actors.len()];
+    let mut next = 0;
+    for actor in analysis.quotes.iter().filter(|q| is_highlighted(q)).filter_map(|q| q.actor) {
+        if let Some(slot @ None) = slots.get_mut(actor) {
+            *slot = Some(next % STYLE_SLOTS);
+            next += 1;
+        }
+    }
+    slots
+}
+
+/// The classes of a highlight in a speaker's style.
+pub fn mark_classes(slot: Option<usize>) -> String {
+    match slot {
+        Some(k) => format!("quotelens-mark quotelens-speaker-{k}"),
+        None => "quotelens-mark quotelens-unknown".to_string(),
+    }
+}
+
+/// The canonical name of a quote's speaker, empty when unknown.
+pub fn speaker_name(analysis: &Analysis, quote: &Quote) -> String {
+    quote
+        .actor
+        .and_then(|a| analysis.actors.get(a))
+        .map(|a| a.name.clone())
+        .or_else(|| quote.speaker.clone())
+        .unwrap_or_default()
+}
+
+/// "role, affiliation", or whichever of them is known.
+pub fn role_line(actor: &Actor) -> Option<String> {
+    let parts: Vec<&str> = [actor.role.as_deref(), actor.affiliation.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// How sure the attribution is, in words a reader understands, with the figure.
+pub fn confidence_text(confidence: f32) -> String {
+    let percent = (confidence.clamp(0.0, 1.0) * 100.0).round();
+    let words = if percent >= 80.0 {
+        "very likely"
+    } else if percent >= 50.0 {
+        "likely"
+    } else {
+        "uncertain"
+    };
+    format!("{words} ({percent}%)")
+}
+
+pub fn stance_text(stance: Stance) -> &'static str {
+    match stance {
+        Stance::For => "for",
+        Stance::Against => "against",
+        Stance::Neutral => "neutral",
+    }
+}
+
+/// The tooltip of one quote.
+#[derive(Debug, PartialEq)]
+pub struct TooltipText {
+    pub speaker: String,
+    pub role: Option<String>,
+    pub cue: Option<String>,
+    pub confidence: String,
+}
+
+pub fn tooltip(analysis: &Analysis, quote: &Quote) -> TooltipText {
+    let actor = quote.actor.and_then(|a| analysis.actors.get(a));
+    let name = speaker_name(analysis, quote);
+    TooltipText {
+        speaker: if name.is_empty() { "Unknown speaker".to_string() } else { name },
+        role: actor.and_then(role_line),
+        cue: quote.cue.clone().filter(|c| !c.trim().is_empty()),
+        confidence: if quote.actor.is_some() || quote.speaker.is_some() {
+            confidence_text(quote.confidence)
+        } else {
+            "no speaker found".to_string()
+        },
+    }
+}
+
+impl TooltipText {
+    /// One line for assistive technology (`aria-description` of the highlight).
+    pub fn sentence(&self) -> String {
+        let mut line = format!("Said by {}", self.speaker);
+        for part in [&self.role, &self.cue].into_iter().flatten() {
+            line.push_str("; ");
+            line.push_str(part);
+        }
+        line.push_str("; ");
+        line.push_str(&self.confidence);
+        line
+    }
+}
+
+/// One entry of the sidebar.
+#[derive(Debug)]
+pub struct ActorEntry {
+    pub key: ActorKey,
+    pub name: String,
+    pub role: Option<String>,
+    pub slot: Option<usize>,
+    pub quotes: usize,
+    pub reported: usize,
+    /// Highlighted quotes and reported statements, in reading order.
+    pub positions: Vec<Position>,
+}
+
+impl ActorEntry {
+    /// How many times the actor is quoted or reported: what the list is ordered by.
+    pub fn count(&self) -> usize {
+        self.positions.len()
+    }
+
+    /// "3 quotes", "1 quote and 2 reported statements".
+    pub fn breakdown(&self) -> String {
+        let quotes = format!("{} quote{}", self.quotes, plural(self.quotes));
+        match self.reported {
+            0 => quotes,
+            n => format!("{quotes} and {n} reported statement{}", plural(n)),
+        }
+    }
+}
+
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The actors who said something, most-quoted first (quotes and reported statements together;
+/// more direct quotes first among equals), then what no speaker was found for.
+pub fn actor_entries(analysis: &Analysis) -> Vec<ActorEntry> {
+    let slots = colour_slots(analysis);
+    let mut entries: Vec<ActorEntry> = analysis
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(index, actor)| ActorEntry {
+            key: ActorKey::Actor(index),
+            name: actor.name.clone(),
+            role: role_line(actor),
+            slot: slots[index],
+            quotes: 0,
+            reported: 0,
+            positions: Vec::new(),
+        })
+        .collect();
+    let mut unknown = ActorEntry {
+        key: ActorKey::Unknown,
+        name: "Speaker not found".to_string(),
+        role: None,
+        slot: None,
+        quotes: 0,
+        reported: 0,
+        positions: Vec::new(),
+    };
+    // Positions are gathered from the quotes and statements themselves, which are in reading
+    // order, so every highlighted quote appears exactly once whatever the actors' lists say.
+    for (index, quote) in analysis.quotes.iter().enumerate().filter(|(_, q)| is_highlighted(q)) {
+        let entry = quote.actor.and_then(|a| entries.get_mut(a)).unwrap_or(&mut unknown);
+        entry.quotes += 1;
+        entry.positions.push(Position::Quote(index));
+    }
+    for (index, statement) in analysis.reported.iter().enumerate() {
+        let entry = statement.actor.and_then(|a| entries.get_mut(a)).unwrap_or(&mut unknown);
+        entry.reported += 1;
+        entry.positions.push(Position::Reported(index));
+    }
+    let span_of = |p: &Position| match *p {
+        Position::Quote(i) => analysis.quotes[i].span,
+        Position::Reported(i) => analysis.reported[i].span,
+    };
+    let first = |e: &ActorEntry| e.positions.first().map(|p| (span_of(p).block, span_of(p).start));
+    entries.retain(|e| !e.positions.is_empty());
+    for entry in entries.iter_mut().chain([&mut unknown]) {
+        entry.positions.sort_by_key(|p| (span_of(p).block, span_of(p).start));
+    }
+    entries.sort_by(|a, b| {
+        (b.count(), b.quotes).cmp(&(a.count(), a.quotes)).then_with(|| first(a).cmp(&first(b)))
+    });
+    if !unknown.positions.is_empty() {
+        entries.push(unknown);
+    }
+    entries
+}
+
+/// The page an analysis was made of, cited by the exports.
+#[derive(Clone, Debug, Default)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+}
+
+/// The analysis as Markdown: actors, their quotes and reported positions, citing the source.
+pub fn markdown(analysis: &Analysis, source: &Source) -> String {
+    let title = if source.title.trim().is_empty() { "Untitled page" } else { source.title.trim() };
+    let mut out = format!("# Who said what: {}\n\n", escape_markdown(title));
+    if source.url.is_empty() {
+        out.push_str(&format!("Source: {}\n\n", escape_markdown(title)));
+    } else {
+        out.push_str(&format!("Source: [{}](<{}>)\n\n", escape_markdown(title), source.url.replace('>', "%3E")));
+    }
+    let entries = actor_entries(analysis);
+    let quotes: usize = entries.iter().map(|e| e.quotes).sum();
+    out.push_str(&format!(
+        "{quotes} quote{} and {} reported statement{}, found by QuoteLens.\n",
+        if quotes == 1 { "" } else { "s" },
+        analysis.reported.len(),
+        if analysis.reported.len() == 1 { "" } else { "s" },
+    ));
+    for entry in &entries {
+        out.push_str(&format!("\n## {}", escape_markdown(&entry.name)));
+        if let Some(role) = &entry.role {
+            out.push_str(&format!(" ({})", escape_markdown(role)));
+        }
+        out.push_str("\n\n");
+        for position in &entry.positions {
+            match *position {
+                Position::Quote(i) => out.push_str(&quote_line(&analysis.quotes[i])),
+                Position::Reported(i) => out.push_str(&reported_line(&analysis.reported[i])),
+            }
+        }
+    }
+    out
+}
+
+fn quote_line(quote: &Quote) -> String {
+    let mut line = format!("- “{}”", escape_markdown(&quote.text));
+    if let Some(cue) = &quote.cue {
+        line.push_str(&format!(" — {}", escape_markdown(cue)));
+    }
+    line.push('\n');
+    line
+}
+
+fn reported_line(statement: &Reported) -> String {
+    format!(
+        "- Reported ({}): {} — {}\n",
+        stance_text(statement.stance),
+        escape_markdown(&statement.text),
+        escape_markdown(&statement.cue)
+    )
+}
+
+/// Backslash-escapes what Markdown would read as markup, and keeps each item on one line.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}

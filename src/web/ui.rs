@@ -1,0 +1,264 @@
+//! The QuoteLens interface: one `<quotelens-root>` host with an open shadow root holding the
+//! sidebar and the tooltip. Page text only ever enters it through `textContent`.
+
+use super::present::{self, ActorEntry, ActorKey, TooltipText};
+use super::styles::shadow_css;
+use crate::engine::{Analysis, Position};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, Document, DomRect, Element, HtmlElement, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+pub const HOST_TAG: &str = "quotelens-root";
+
+/// Positions listed under an actor before a "show all" button.
+pub const POSITIONS_SHOWN: usize = 20;
+
+pub struct Ui {
+    pub host: Element,
+    pub shadow: ShadowRoot,
+    sidebar: Element,
+    collapse: Element,
+    summary: Element,
+    message: Element,
+    exports: Element,
+    actors: Element,
+    tooltip: Element,
+}
+
+/// Creates an element with a class (or none) and, where given, its text.
+pub fn element(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
+    let el = doc.create_element(tag)?;
+    if !class.is_empty() {
+        el.set_class_name(class);
+    }
+    if let Some(text) = text {
+        el.set_text_content(Some(text));
+    }
+    Ok(el)
+}
+
+/// Creates an element as [`element`] does and appends it to `parent`.
+pub fn child(doc: &Document, parent: &Node, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
+    let el = element(doc, tag, class, text)?;
+    parent.append_child(&el)?;
+    Ok(el)
+}
+
+impl Ui {
+    /// Builds the interface inside `parent` (the page's `<html>`, or the demo's container).
+    pub fn new(doc: &Document, parent: &Element, embedded: bool) -> Result<Ui, JsValue> {
+        let host = doc.create_element(HOST_TAG)?;
+        if embedded {
+            host.set_class_name("embedded");
+        }
+        let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+        adopt_styles(doc, &shadow)?;
+
+        let sidebar = element(doc, "aside", "", None)?;
+        sidebar.set_id("sidebar");
+        sidebar.set_attribute("role", "complementary")?;
+        sidebar.set_attribute("aria-label", "QuoteLens")?;
+        let header = element(doc, "header", "", None)?;
+        child(doc, &header, "h2", "", Some("QuoteLens: who said what"))?;
+        let collapse = element(doc, "button", "collapse", Some("–"))?;
+        collapse.set_attribute("type", "button")?;
+        collapse.set_attribute("aria-expanded", "true")?;
+        collapse.set_attribute("aria-label", "Fold the QuoteLens panel")?;
+        collapse.set_attribute("title", "Fold the panel (highlights stay)")?;
+        header.append_child(&collapse)?;
+        let close = element(doc, "button", "close", Some("×"))?;
+        close.set_attribute("type", "button")?;
+        close.set_attribute("aria-label", "Close QuoteLens")?;
+        close.set_attribute("title", "Close QuoteLens")?;
+        header.append_child(&close)?;
+        sidebar.append_child(&header)?;
+
+        let summary = element(doc, "p", "summary", Some("Reading the article…"))?;
+        summary.set_attribute("role", "status")?;
+        sidebar.append_child(&summary)?;
+        let message = element(doc, "p", "message", None)?;
+        sidebar.append_child(&message)?;
+        let exports = element(doc, "div", "exports", None)?;
+        exports.set_attribute("hidden", "")?;
+        for (kind, label) in [("json", "Export JSON"), ("markdown", "Export Markdown")] {
+            let button = element(doc, "button", "", Some(label))?;
+            button.set_attribute("type", "button")?;
+            button.set_attribute("data-export", kind)?;
+            exports.append_child(&button)?;
+        }
+        sidebar.append_child(&exports)?;
+        let actors = element(doc, "ul", "actors", None)?;
+        actors.set_attribute("aria-label", "Actors, most quoted first")?;
+        sidebar.append_child(&actors)?;
+        shadow.append_child(&sidebar)?;
+
+        let tooltip = element(doc, "div", "", None)?;
+        tooltip.set_id("tooltip");
+        tooltip.set_attribute("role", "tooltip")?;
+        tooltip.set_attribute("hidden", "")?;
+        shadow.append_child(&tooltip)?;
+
+        parent.append_child(&host)?;
+        Ok(Ui { host, shadow, sidebar, collapse, summary, message, exports, actors, tooltip })
+    }
+
+    /// Folds the panel down to its header, or unfolds it.
+    pub fn toggle_collapsed(&self) -> Result<(), JsValue> {
+        let collapsed = self.sidebar.class_list().toggle("collapsed")?;
+        self.collapse.set_attribute("aria-expanded", if collapsed { "false" } else { "true" })?;
+        self.collapse.set_text_content(Some(if collapsed { "+" } else { "–" }));
+        self.collapse.set_attribute("aria-label", if collapsed { "Unfold the QuoteLens panel" } else { "Fold the QuoteLens panel" })?;
+        Ok(())
+    }
+
+    pub fn set_summary(&self, text: &str) {
+        self.summary.set_text_content(Some(text));
+    }
+
+    pub fn set_message(&self, text: &str) {
+        self.message.set_text_content(Some(text));
+    }
+
+    /// Replaces the actor list with `entries` of `analysis`.
+    /// Lists of more than [`POSITIONS_SHOWN`] positions end in a "show all" button unless the
+    /// actor is in `expanded`: the sidebar of a huge article stays quick to build.
+    pub fn render_actors(&self, doc: &Document, analysis: &Analysis, entries: &[ActorEntry], expanded: &[ActorKey]) -> Result<(), JsValue> {
+        let list = doc.create_document_fragment();
+        for entry in entries {
+            list.append_child(&actor_item(doc, analysis, entry, expanded.contains(&entry.key))?.into())?;
+        }
+        self.actors.set_text_content(None);
+        self.actors.append_child(&list)?;
+        self.exports.toggle_attribute_with_force("hidden", entries.is_empty())?;
+        self.sidebar.class_list().toggle_with_force("empty", entries.is_empty())?;
+        Ok(())
+    }
+
+    /// Marks the actor whose highlights are shown alone, if any.
+    pub fn show_filter(&self, actor_id: Option<&str>) {
+        let names = self.shadow.query_selector_all("[data-actor-id]").ok();
+        for item in names.iter().flat_map(|list| (0..list.length()).filter_map(|i| list.item(i))) {
+            let Ok(item) = item.dyn_into::<Element>() else { continue };
+            let pressed = actor_id.is_some() && item.get_attribute("data-actor-id").as_deref() == actor_id;
+            if let Ok(Some(name)) = item.query_selector(".name") {
+                let _ = name.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+            }
+        }
+    }
+
+    pub fn show_tooltip(&self, doc: &Document, text: &TooltipText, anchor: &DomRect) -> Result<(), JsValue> {
+        let tooltip = &self.tooltip;
+        tooltip.set_text_content(None);
+        child(doc, &tooltip, "div", "speaker", Some(&text.speaker))?;
+        child(doc, &tooltip, "div", "role", Some(text.role.as_deref().unwrap_or("")))?;
+        for (label, class, value) in [("Cue", "cue", text.cue.as_deref().unwrap_or("")), ("Attribution", "confidence", &text.confidence)] {
+            let row = element(doc, "div", "row", None)?;
+            child(doc, &row, "span", "label", Some(label))?;
+            child(doc, &row, "span", class, Some(value))?;
+            tooltip.append_child(&row)?;
+        }
+        tooltip.remove_attribute("hidden")?;
+        self.place_tooltip(anchor)
+    }
+
+    /// Puts the tooltip below the highlight, or above it where the viewport ends, through the
+    /// CSSOM (no style attribute is parsed, so no page CSP can object).
+    fn place_tooltip(&self, anchor: &DomRect) -> Result<(), JsValue> {
+        let window = web_sys::window().ok_or("no window")?;
+        let viewport_w = window.inner_width()?.as_f64().unwrap_or(1024.0);
+        let viewport_h = window.inner_height()?.as_f64().unwrap_or(768.0);
+        let own = self.tooltip.get_bounding_client_rect();
+        let gap = 8.0;
+        let top = if anchor.bottom() + gap + own.height() <= viewport_h || anchor.top() < own.height() + gap {
+            anchor.bottom() + gap
+        } else {
+            anchor.top() - gap - own.height()
+        };
+        let left = anchor.left().min(viewport_w - own.width() - gap).max(gap);
+        let style = self.tooltip.unchecked_ref::<HtmlElement>().style();
+        style.set_property("left", &format!("{left:.0}px"))?;
+        style.set_property("top", &format!("{top:.0}px"))?;
+        Ok(())
+    }
+
+    pub fn hide_tooltip(&self) {
+        let _ = self.tooltip.set_attribute("hidden", "");
+    }
+}
+
+/// Constructable stylesheets are adopted by the shadow root, out of reach of the page's CSP and
+/// CSS. Where adoption is refused (seen with content-script wrappers), a `<style>` element inside
+/// the shadow root carries the same rules.
+fn adopt_styles(doc: &Document, shadow: &ShadowRoot) -> Result<(), JsValue> {
+    let css = shadow_css();
+    let adopted = CssStyleSheet::new().and_then(|sheet| {
+        sheet.replace_sync(&css)?;
+        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        Ok(shadow.adopted_style_sheets().length() == 1)
+    });
+    if !matches!(adopted, Ok(true)) {
+        child(doc, &shadow, "style", "", Some(&css))?;
+    }
+    Ok(())
+}
+
+fn actor_item(doc: &Document, analysis: &Analysis, entry: &ActorEntry, expanded: bool) -> Result<Element, JsValue> {
+    // What no speaker was found for is listed too, but it is no actor.
+    let item = element(doc, "li", if entry.key == ActorKey::Unknown { "unattributed" } else { "actor" }, None)?;
+    item.set_attribute("data-actor-id", &entry.key.attribute(analysis))?;
+    let head = element(doc, "div", "actor-head", None)?;
+    let swatch_class = entry.slot.map_or("swatch".to_string(), |k| format!("swatch speaker-{k}"));
+    let swatch = element(doc, "span", &swatch_class, None)?;
+    swatch.set_attribute("aria-hidden", "true")?;
+    head.append_child(&swatch)?;
+    let name = element(doc, "button", "name", Some(&entry.name))?;
+    name.set_attribute("type", "button")?;
+    name.set_attribute("aria-pressed", "false")?;
+    name.set_attribute("title", "Show only this speaker's quotes")?;
+    head.append_child(&name)?;
+    let count = child(doc, &head, "span", "count", Some(&entry.count().to_string()))?;
+    count.set_attribute("title", &entry.breakdown())?;
+    count.set_attribute("aria-label", &entry.breakdown())?;
+    item.append_child(&head)?;
+    if let Some(role) = &entry.role {
+        child(doc, &item, "div", "role", Some(role))?;
+    }
+    let positions = element(doc, "ol", "positions", None)?;
+    let shown = if expanded { entry.positions.len() } else { POSITIONS_SHOWN.min(entry.positions.len()) };
+    for position in &entry.positions[..shown] {
+        let li = element(doc, "li", "", None)?;
+        li.append_child(&position_button(doc, analysis, *position)?.into())?;
+        positions.append_child(&li)?;
+    }
+    item.append_child(&positions)?;
+    if shown < entry.positions.len() {
+        let more = child(doc, &item, "button", "more", Some(&format!("Show all {}", entry.positions.len())))?;
+        more.set_attribute("type", "button")?;
+    }
+    Ok(item)
+}
+
+fn position_button(doc: &Document, analysis: &Analysis, position: Position) -> Result<Element, JsValue> {
+    let button = element(doc, "button", "position", None)?;
+    button.set_attribute("type", "button")?;
+    match position {
+        Position::Quote(index) => {
+            let quote = &analysis.quotes[index];
+            button.set_attribute("data-quote-index", &index.to_string())?;
+            child(doc, &button, "span", "text", Some(&format!("“{}”", quote.text)))?;
+            if let Some(cue) = &quote.cue {
+                child(doc, &button, "span", "cue", Some(cue))?;
+            }
+        }
+        Position::Reported(index) => {
+            let statement = &analysis.reported[index];
+            button.set_attribute("data-reported-index", &index.to_string())?;
+            let stance = present::stance_text(statement.stance);
+            let badge = element(doc, "span", &format!("stance stance-{stance}"), Some(stance))?;
+            badge.set_attribute("title", &format!("Stance: {stance}"))?;
+            button.append_child(&badge)?;
+            child(doc, &button, "span", "text", Some(&statement.text))?;
+            child(doc, &button, "span", "cue", Some(&statement.cue))?;
+        }
+    }
+    Ok(button)
+}

@@ -1,0 +1,102 @@
+// The end-to-end tests: the loader and both engines in Node, then the extension in headless
+// Chromium and Firefox on pages served from 127.0.0.1. Prints `N passed, M failed`; exits non-zero
+// on any failure.   node tests/e2e/run.js [--only chromium|firefox|engines]
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { Results, assert } = require('./lib/harness');
+const { ROOT, DIST, CLI, SEED_PAGE, ARTIFACTS } = require('./lib/paths');
+const server = require('./lib/server');
+const scenario = require('./scenario');
+
+// Chromium's test build: the shipped files plus a host permission for 127.0.0.1 (build.sh test_e2e).
+const CHROME_TEST_BUILD = path.join(ROOT, 'target/e2e/chrome');
+
+async function shippedManifests(results) {
+  console.log('\n== shipped manifests');
+  for (const browser of ['chrome', 'firefox']) {
+    await results.check(`${browser}: only activeTab and scripting, no host permissions`, () => {
+      const manifest = JSON.parse(fs.readFileSync(path.join(DIST, browser, 'manifest.json'), 'utf8'));
+      assert.deepStrictEqual(manifest.permissions, ['activeTab', 'scripting']);
+      assert.strictEqual(manifest.host_permissions, undefined);
+      assert.strictEqual(manifest.optional_permissions, undefined);
+      assert.strictEqual(manifest.content_scripts, undefined, 'nothing runs on pages until the user asks');
+      for (const size of [16, 32, 48, 128]) assert.ok(fs.existsSync(path.join(DIST, browser, manifest.icons[size])), `icon ${size}`);
+    });
+  }
+}
+
+async function chromium(results, context) {
+  console.log('\n== Chromium (headless, playwright-core)');
+  const { launch, driverFor } = require('./chromium');
+  const browser = await results.check('chromium: launches with the extension loaded', () => launch(CHROME_TEST_BUILD));
+  if (!browser) return;
+  try {
+    const driver = driverFor(browser);
+    await results.check('chromium: the toolbar action\'s listener toggles the page on and off', async () => {
+      await driver.open(`${context.origin}/pages/seed/`);
+      const original = await driver.evaluate(scenario.readPage);
+      assert.strictEqual(await driver.clickAction(), 'on');
+      assert.ok((await driver.evaluate(scenario.readMarks)).count > 0, 'highlights drawn');
+      assert.strictEqual(await driver.clickAction(), '');
+      assert.deepStrictEqual(await driver.evaluate(scenario.readPage), original);
+    });
+    await results.check('chromium: a page cannot fetch the extension\'s files by its id (use_dynamic_url)', async () => {
+      // (URL#origin is "null" for chrome-extension: URLs in Node.)
+      const wasmUrl = browser.worker.url().replace(/[^/]+$/, 'quotelens_bg.wasm');
+      assert.match(wasmUrl, /^chrome-extension:\/\/[a-p]{32}\/quotelens_bg\.wasm$/);
+      const status = await driver.evaluate((url) => fetch(url).then((r) => r.status, () => 'refused'), wasmUrl);
+      assert.notStrictEqual(status, 200, `the page fetched ${wasmUrl}`);
+    });
+    await scenario.runAll(results, driver, { ...context, strictEngine: 'wasm2js' });
+  } finally {
+    await browser.context.close();
+  }
+}
+
+async function firefox(results, context) {
+  console.log('\n== Firefox (headless, geckodriver)');
+  const { launch, driverFor } = require('./firefox');
+  const browser = await results.check('firefox: starts with the add-on installed temporarily', () => launch(path.join(DIST, 'quotelens-firefox.xpi')));
+  if (!browser) return;
+  try {
+    const driver = driverFor(browser);
+    await results.check('firefox: the keyboard shortcut (Alt+Shift+Q) toggles the page on and off', async () => {
+      await driver.open(`${context.origin}/pages/seed/`);
+      const original = await driver.evaluate(scenario.readPage);
+      assert.strictEqual(await driver.pressShortcut(), 'on');
+      assert.ok((await driver.evaluate(scenario.readMarks)).count > 0, 'highlights drawn');
+      assert.strictEqual(await driver.pressShortcut(), '');
+      assert.deepStrictEqual(await driver.evaluate(scenario.readPage), original);
+    });
+    await scenario.runAll(results, driver, { ...context, strictEngine: 'wasm' });
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const results = new Results();
+  const analysis = JSON.parse(execFileSync(CLI, ['analyze', SEED_PAGE], { encoding: 'utf8' }));
+  const site = await server.start();
+  const context = { origin: site.origin, analysis };
+  try {
+    if (!only || only === 'engines') await require('./engines').run(results);
+    if (!only) await shippedManifests(results);
+    if (!only || only === 'chromium') await chromium(results, context);
+    if (!only || only === 'firefox') await firefox(results, context);
+  } finally {
+    await site.close();
+  }
+  console.log(`screenshots in ${path.relative(process.cwd(), ARTIFACTS) || ARTIFACTS}/`);
+  process.exit(results.summary() ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+});

@@ -1,0 +1,269 @@
+// What a reader does with QuoteLens, as checks that run the same in every browser. A driver gives
+// the browser-specific moves: open(url), toggle() (the real toolbar path; resolves when the page
+// has answered), evaluate(fn, arg) in the page, hover(selector), focus(selector), moveAway(),
+// clickInUi(selector) inside QuoteLens's shadow root, screenshot(name), and optionally
+// download(selector) -> {name, text}.
+'use strict';
+const { assert } = require('./lib/harness');
+
+// The seed article's speakers, from its gold annotation (tests/corpus/gold/seed.json).
+const SEED_SPEAKERS = ['John Kirby', 'Jen Pskai', 'John Kerry'];
+const normalise = (text) => text.replace(/\s+/g, ' ').trim();
+
+// --- Page-side reads (run in the page by driver.evaluate; plain functions, no closures) ---
+
+function readPage() {
+  return { html: document.documentElement.outerHTML, text: document.body.textContent };
+}
+
+function readMarks() {
+  const marks = [...document.querySelectorAll('quotelens-mark')];
+  const quotes = new Map();
+  for (const mark of marks) {
+    const index = mark.getAttribute('data-quotelens-quote');
+    const quote = quotes.get(index) ?? { index: Number(index), speaker: mark.getAttribute('data-quotelens-speaker'), text: '', elements: 0, focusable: 0, classes: [] };
+    quote.text += mark.textContent;
+    quote.elements += 1;
+    if (mark.getAttribute('tabindex') === '0') quote.focusable += 1;
+    quote.classes.push(mark.className);
+    if (mark.hasAttribute('style')) quote.styled = true;
+    quotes.set(index, quote);
+  }
+  return { count: marks.length, hosts: document.querySelectorAll('quotelens-root').length, quotes: [...quotes.values()] };
+}
+
+function readUi() {
+  const root = document.querySelector('quotelens-root')?.shadowRoot;
+  if (!root) return null;
+  const text = (node, selector) => node.querySelector(selector)?.textContent.trim() ?? '';
+  const tooltip = root.querySelector('#tooltip');
+  const shown = (el) => !!el && !el.hidden && getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden' && el.getBoundingClientRect().width > 0;
+  const sidebar = root.querySelector('#sidebar');
+  return {
+    sidebar: sidebar && { role: sidebar.getAttribute('role'), label: sidebar.getAttribute('aria-label'), shown: shown(sidebar) },
+    message: text(root, '.message'),
+    actors: [...root.querySelectorAll('li.actor')].map((li) => ({
+      id: li.getAttribute('data-actor-id'), name: text(li, '.name'), role: text(li, '.role'),
+      count: text(li, '.count'), swatch: !!li.querySelector('.swatch'),
+      positions: [...li.querySelectorAll('button.position')].map((b) => ({ quote: b.getAttribute('data-quote-index'), reported: b.getAttribute('data-reported-index') })),
+    })),
+    exports: [...root.querySelectorAll('button[data-export]')].map((b) => b.getAttribute('data-export')),
+    tooltip: tooltip && { role: tooltip.getAttribute('role'), shown: shown(tooltip), speaker: text(tooltip, '.speaker'), role_: text(tooltip, '.role'), cue: text(tooltip, '.cue'), confidence: text(tooltip, '.confidence') },
+  };
+}
+
+function readMarkState(index) {
+  const marks = [...document.querySelectorAll(`quotelens-mark[data-quotelens-quote="${index}"]`)];
+  const rect = marks[0].getBoundingClientRect();
+  return {
+    scrollY: window.scrollY,
+    inView: rect.top >= 0 && rect.bottom <= window.innerHeight,
+    flashing: marks.every((m) => m.classList.contains('quotelens-flash')),
+  };
+}
+
+function readDimmed() {
+  return [...document.querySelectorAll('quotelens-mark')].map((m) => ({ speaker: m.getAttribute('data-quotelens-speaker'), dimmed: m.classList.contains('quotelens-dimmed') }));
+}
+
+// --- Helpers ---
+
+async function until(what, probe, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// Speech quotes of the command line's analysis of the same page: the browser must show exactly these.
+function expectedHighlights(analysis) {
+  return analysis.quotes
+    .map((quote, index) => ({ index, text: normalise(quote.text), speaker: quote.speaker ?? '', kind: quote.kind }))
+    .filter((quote) => quote.kind === 'speech');
+}
+
+// --- The scenarios ---
+
+// The seed article: highlights, tooltip, sidebar, scroll, filter, exports, and exact restoration.
+async function seedArticle(results, driver, { label, url, analysis, expectEngine }) {
+  const check = (name, fn) => results.check(`${driver.name} ${label}: ${name}`, fn);
+  let original, shown;
+
+  const opened = await check('page opens', async () => {
+    await driver.open(url);
+    original = await driver.evaluate(readPage);
+    assert.ok(original.text.includes('Kirby'), 'the seed article is on the page');
+    return true;
+  });
+  if (!opened) return;
+
+  const toggled = await check('toolbar action draws the highlights and the sidebar', async () => {
+    const answer = await driver.toggle();
+    if (answer) {
+      assert.strictEqual(answer.active, true, JSON.stringify(answer));
+      if (expectEngine) assert.strictEqual(answer.engine, expectEngine, 'engine used');
+      console.log(`        page answered ${JSON.stringify(answer)}`);
+    }
+    shown = await driver.evaluate(readMarks);
+    assert.strictEqual(shown.hosts, 1, 'one <quotelens-root>');
+    assert.ok(shown.count > 0, 'highlights drawn');
+    return true;
+  });
+  if (!toggled) return;
+  await driver.screenshot(`${label}-highlights`);
+
+  await check('highlights are exactly the speech quotes of the analysis, with their speakers', () => {
+    const expected = expectedHighlights(analysis);
+    const drawn = shown.quotes.map((q) => ({ index: q.index, text: normalise(q.text), speaker: q.speaker }));
+    assert.deepStrictEqual(drawn.sort((a, b) => a.index - b.index), expected.map(({ kind, ...q }) => q));
+  });
+
+  await check(`highlights name the seed's speakers (${SEED_SPEAKERS.join(', ')})`, () => {
+    const speakers = new Set(shown.quotes.map((q) => q.speaker));
+    assert.deepStrictEqual(SEED_SPEAKERS.filter((s) => !speakers.has(s)), [], `speakers drawn: ${[...speakers].join(', ')}`);
+  });
+
+  await check('highlight markup follows the contract (classes, one tab stop per quote, no inline styles)', () => {
+    for (const quote of shown.quotes) {
+      assert.strictEqual(quote.focusable, 1, `quote ${quote.index}: one element with tabindex=0`);
+      assert.ok(!quote.styled, `quote ${quote.index}: no style attribute`);
+      for (const cls of quote.classes) {
+        const names = cls.split(/\s+/);
+        assert.ok(names.includes('quotelens-mark'), cls);
+        const slot = quote.speaker ? names.some((n) => /^quotelens-speaker-\d+$/.test(n)) : names.includes('quotelens-unknown');
+        assert.ok(slot, `quote ${quote.index} (${quote.speaker || 'unknown'}): colour class in "${cls}"`);
+      }
+    }
+  });
+
+  await check("the page's text is unchanged while drawn", async () => {
+    assert.strictEqual((await driver.evaluate(readPage)).text, original.text);
+  });
+
+  const target = shown.quotes.find((q) => q.speaker === 'John Kirby') ?? shown.quotes.find((q) => q.speaker) ?? shown.quotes[0];
+  const markSelector = `quotelens-mark[data-quotelens-quote="${target.index}"][tabindex="0"]`;
+  await check(`hovering a quote shows who said it (quote ${target.index}, ${target.speaker || 'unknown'})`, async () => {
+    await driver.hover(markSelector);
+    const ui = await until('the tooltip', async () => { const u = await driver.evaluate(readUi); return u?.tooltip?.shown && u; });
+    assert.strictEqual(ui.tooltip.role, 'tooltip');
+    assert.strictEqual(ui.tooltip.speaker, target.speaker || ui.tooltip.speaker);
+    assert.ok(ui.tooltip.speaker, 'a speaker line');
+    console.log(`        tooltip: ${JSON.stringify(ui.tooltip)}`);
+    await driver.screenshot(`${label}-tooltip`);
+    await driver.moveAway();
+    await until('the tooltip to hide', async () => !(await driver.evaluate(readUi)).tooltip.shown);
+  });
+
+  await check('keyboard focus on a quote shows the tooltip too', async () => {
+    await driver.focus(markSelector);
+    await until('the tooltip on focus', async () => (await driver.evaluate(readUi)).tooltip.shown);
+    await driver.evaluate(() => document.activeElement?.blur());
+    await until('the tooltip to hide on blur', async () => !(await driver.evaluate(readUi)).tooltip.shown);
+  });
+
+  let ui;
+  await check('sidebar lists the actors, most-quoted first, with their positions', async () => {
+    ui = await driver.evaluate(readUi);
+    assert.ok(ui.sidebar?.shown, 'sidebar shown');
+    assert.strictEqual(ui.sidebar.role, 'complementary');
+    assert.strictEqual(ui.sidebar.label, 'QuoteLens');
+    const names = ui.actors.map((a) => a.name);
+    console.log(`        actors: ${ui.actors.map((a) => `${a.name} (${a.role || 'no role'}; ${a.count})`).join(' | ')}`);
+    assert.deepStrictEqual(SEED_SPEAKERS.filter((s) => !names.includes(s)), [], `actors listed: ${names.join(', ')}`);
+    // ".count" reads like "6 quotes, 1 reported"; the order is by quotes.
+    assert.ok(ui.actors.every((a) => /\d/.test(a.count)), `counts: ${ui.actors.map((a) => a.count)}`);
+    const counts = ui.actors.map((a) => Number(a.count.match(/(\d+) quotes?\b/)?.[1] ?? 0));
+    assert.ok(counts.every((c, i) => i === 0 || counts[i - 1] >= c), `most-quoted first: ${counts}`);
+    assert.ok(ui.actors.every((a) => a.swatch && a.positions.length > 0), 'each actor has a swatch and positions');
+    assert.deepStrictEqual([...ui.exports].sort(), ['json', 'markdown']);
+  });
+
+  await check('clicking a position scrolls its quote into view and flashes it', async () => {
+    const last = [...shown.quotes].sort((a, b) => b.index - a.index).find((q) => ui?.actors.some((a) => a.positions.some((p) => p.quote === String(q.index))));
+    assert.ok(last, 'a quote with a sidebar entry');
+    await driver.evaluate(() => window.scrollTo(0, 0));
+    const before = await driver.evaluate(readMarkState, last.index);
+    await driver.clickInUi(`button.position[data-quote-index="${last.index}"]`);
+    const after = await until('the quote in view and flashing', async () => { const s = await driver.evaluate(readMarkState, last.index); return s.inView && s.flashing && s; });
+    assert.ok(after.scrollY > before.scrollY || before.inView, `scrolled from ${before.scrollY} to ${after.scrollY}`);
+    await driver.screenshot(`${label}-scrolled`);
+  });
+
+  await check("clicking an actor's name dims the other speakers' quotes; again clears", async () => {
+    const speakers = new Set(shown.quotes.map((q) => q.speaker).filter(Boolean));
+    const actor = ui.actors.find((a) => speakers.has(a.name));
+    assert.ok(actor, 'an actor who speaks in the highlights');
+    await driver.clickInUi(`li.actor[data-actor-id="${actor.id}"] .name`);
+    const dimmed = await until('dimmed marks', async () => { const d = await driver.evaluate(readDimmed); return d.some((m) => m.dimmed) && d; });
+    for (const mark of dimmed) assert.strictEqual(mark.dimmed, mark.speaker !== actor.name, `${mark.speaker} vs filter ${actor.name}`);
+    await driver.screenshot(`${label}-filtered`);
+    await driver.clickInUi(`li.actor[data-actor-id="${actor.id}"] .name`);
+    await until('the filter to clear', async () => (await driver.evaluate(readDimmed)).every((m) => !m.dimmed));
+  });
+
+  if (driver.download) {
+    await check('exports the analysis as JSON and as Markdown citing title and URL', async () => {
+      const json = JSON.parse((await driver.download('button[data-export="json"]')).text);
+      assert.strictEqual(json.quotes.length, analysis.quotes.length, 'quotes in the JSON export');
+      // Backslash escapes are Markdown syntax, not text ("a \\| b" reads "a | b").
+      const markdown = (await driver.download('button[data-export="markdown"]')).text.replace(/\\([!-\/:-@[-`{-~])/g, '$1');
+      const title = await driver.evaluate(() => document.title);
+      assert.ok(markdown.includes(title), 'Markdown cites the title');
+      assert.ok(markdown.includes(url), 'Markdown cites the URL');
+    });
+  }
+
+  await check("toggling off restores the page's DOM exactly", async () => {
+    const answer = await driver.toggle();
+    if (answer) assert.strictEqual(answer.active, false, JSON.stringify(answer));
+    assert.strictEqual((await driver.evaluate(readMarks)).count, 0, 'no highlights left');
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+
+  await check('toggles on and off again (the loader is already in the page)', async () => {
+    const again = await driver.toggle();
+    if (again) assert.strictEqual(again.active, true);
+    assert.strictEqual((await driver.evaluate(readMarks)).quotes.length, shown.quotes.length);
+    await driver.toggle();
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+}
+
+// Pages where there is nothing to draw: the sidebar says so, and toggling off restores the page.
+async function messagePage(results, driver, { label, url, message }) {
+  await results.check(`${driver.name} ${label}: says "${message}"`, async () => {
+    await driver.open(url);
+    const original = await driver.evaluate(readPage);
+    await driver.toggle();
+    const ui = await until('the sidebar', () => driver.evaluate(readUi));
+    assert.strictEqual(ui.message, message);
+    assert.strictEqual((await driver.evaluate(readMarks)).count, 0);
+    await driver.screenshot(`${label}-message`);
+    await driver.toggle();
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+}
+
+function assertSameDom(original, now) {
+  assert.ok(now.html === original.html, `DOM differs after toggle off: ${firstDifference(original.html, now.html)}`);
+}
+
+function firstDifference(a, b) {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `at ${i}: expected …${JSON.stringify(a.slice(Math.max(0, i - 60), i + 60))}… got …${JSON.stringify(b.slice(Math.max(0, i - 60), i + 60))}…`;
+}
+
+// Every scenario for one browser. `strictEngine` is the engine expected under the strict CSP.
+async function runAll(results, driver, { origin, analysis, strictEngine }) {
+  await seedArticle(results, driver, { label: 'seed', url: `${origin}/pages/seed/`, analysis, expectEngine: 'wasm' });
+  await seedArticle(results, driver, { label: 'seed-strict-csp', url: `${origin}/strict/pages/seed/`, analysis, expectEngine: strictEngine });
+  await seedArticle(results, driver, { label: 'seed-locked-csp', url: `${origin}/locked/pages/seed/`, analysis, expectEngine: strictEngine });
+  await messagePage(results, driver, { label: 'no-article', url: `${origin}/fixtures/no-article.html`, message: 'No article found on this page.' });
+  await messagePage(results, driver, { label: 'no-quotes', url: `${origin}/strict/fixtures/no-quotes.html`, message: 'No quotes found in this article.' });
+}
+
+module.exports = { runAll, readPage, readMarks, readUi, until, normalise };
