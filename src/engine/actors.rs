@@ -2,8 +2,12 @@
 //! ("Secretary of State John Kerry", "Mr Kerry", "Kerry") is merged into one actor whose name is
 //! the fullest form used.
 
+use super::lexicon::FastMap;
 use super::mentions::{Gender, Np, NpKind};
 use super::model::ActorKind;
+
+/// How many recently mentioned actors pronouns and descriptions look back over.
+const RECENT: usize = 32;
 
 #[derive(Clone, Debug)]
 pub struct Entity {
@@ -17,8 +21,6 @@ pub struct Entity {
     pub affiliation: Option<String>,
     pub gender: Gender,
     pub mentions: usize,
-    /// Reading-order clock of the last mention.
-    pub last_seen: usize,
     /// Whether a quote or statement has been attributed to it.
     pub spoke: bool,
 }
@@ -26,7 +28,10 @@ pub struct Entity {
 #[derive(Default, Debug)]
 pub struct Registry {
     pub entities: Vec<Entity>,
-    clock: usize,
+    /// Entities by each word of their names, so matching a mention never scans them all.
+    by_word: FastMap<String, Vec<usize>>,
+    /// Recently mentioned entities, most recent last, without repeats.
+    recent: Vec<usize>,
 }
 
 fn name_words(name: &str) -> Vec<String> {
@@ -41,11 +46,6 @@ fn initial_of(short: &str, long: &str) -> bool {
 }
 
 impl Registry {
-    pub fn tick(&mut self) -> usize {
-        self.clock += 1;
-        self.clock
-    }
-
     /// The actor a named mention refers to, created if new. Pronouns and descriptions are
     /// resolved by the caller; this returns None for them.
     pub fn resolve(&mut self, np: &Np) -> Option<usize> {
@@ -60,7 +60,6 @@ impl Registry {
             return None;
         }
         let found = self.find(kind, &words);
-        let clock = self.tick();
         let id = match found {
             Some(id) => id,
             None => {
@@ -73,12 +72,18 @@ impl Registry {
                     affiliation: None,
                     gender: Gender::Unknown,
                     mentions: 0,
-                    last_seen: 0,
                     spoke: false,
                 });
                 self.entities.len() - 1
             }
         };
+        for w in &words {
+            let ids = self.by_word.entry(w.clone()).or_default();
+            if ids.last() != Some(&id) && !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        self.touch(id);
         let e = &mut self.entities[id];
         if words.len() > e.words.len() {
             e.name = np.name.clone();
@@ -97,13 +102,22 @@ impl Registry {
             e.gender = np.gender;
         }
         e.mentions += 1;
-        e.last_seen = clock;
         Some(id)
     }
 
+    /// A person already known by this surname, without creating one.
+    pub fn known_person(&self, surname: &str) -> bool {
+        self.by_word.get(&surname.to_lowercase()).is_some_and(|ids| ids.iter().any(|&i| self.entities[i].kind == ActorKind::Person && self.entities[i].words.last().is_some_and(|w| *w == surname.to_lowercase())))
+    }
+
     fn find(&self, kind: ActorKind, words: &[String]) -> Option<usize> {
+        // Every match shares a word with the mention: look only at the entities of its rarest word
+        // among first and last (persons match on one of those).
+        let lists = [words.first(), words.last()].into_iter().flatten().filter_map(|w| self.by_word.get(w));
+        let candidates = lists.min_by_key(|l| l.len())?;
         let mut best: Option<usize> = None;
-        for (id, e) in self.entities.iter().enumerate() {
+        for &id in candidates {
+            let e = &self.entities[id];
             if e.kind != kind || !self.same(kind, &e.words, words) {
                 continue;
             }
@@ -136,30 +150,38 @@ impl Registry {
         }
     }
 
-    /// Notes a mention of `id` (a resolved pronoun or description) for recency.
+    /// Notes a mention of `id`: it becomes the most recent.
     pub fn touch(&mut self, id: usize) {
-        let clock = self.tick();
-        self.entities[id].last_seen = clock;
+        if let Some(at) = self.recent.iter().position(|&r| r == id) {
+            self.recent.remove(at);
+        } else if self.recent.len() == RECENT {
+            self.recent.remove(0);
+        }
+        self.recent.push(id);
+    }
+
+    /// Recently mentioned entities, most recent first.
+    fn recent(&self) -> impl Iterator<Item = usize> + '_ {
+        self.recent.iter().rev().copied()
     }
 
     /// The person or organisation a pronoun of `kind` most likely stands for: the most recent
     /// compatible one, preferring one whose sex is known to match among the last three people.
     pub fn antecedent(&self, pronoun: super::lexicon::PronounKind) -> Option<usize> {
         use super::lexicon::PronounKind as P;
-        let mut order: Vec<usize> = (0..self.entities.len()).filter(|&i| self.entities[i].last_seen > 0).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(self.entities[i].last_seen));
+        let kind_of = |i: usize| self.entities[i].kind;
         match pronoun {
             P::Male | P::Female => {
                 let want = if pronoun == P::Male { Gender::Male } else { Gender::Female };
-                let people: Vec<usize> = order
-                    .into_iter()
-                    .filter(|&i| self.entities[i].kind == ActorKind::Person && (self.entities[i].gender == want || self.entities[i].gender == Gender::Unknown))
+                let people: Vec<usize> = self
+                    .recent()
+                    .filter(|&i| kind_of(i) == ActorKind::Person && (self.entities[i].gender == want || self.entities[i].gender == Gender::Unknown))
                     .take(3)
                     .collect();
                 people.iter().copied().find(|&i| self.entities[i].gender == want && self.entities[i].spoke).or(people.first().copied())
             }
-            P::Organization => order.into_iter().find(|&i| self.entities[i].kind == ActorKind::Organization),
-            P::Plural => order.into_iter().find(|&i| self.entities[i].kind != ActorKind::Person),
+            P::Organization => self.recent().find(|&i| kind_of(i) == ActorKind::Organization),
+            P::Plural => self.recent().find(|&i| kind_of(i) != ActorKind::Person),
             P::None => None,
         }
     }
@@ -168,16 +190,11 @@ impl Registry {
     /// recent one whose role or title has that head word.
     pub fn described(&self, head: &str) -> Option<usize> {
         let head = head.to_lowercase();
-        self.entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == ActorKind::Person && e.last_seen > 0)
-            .filter(|(_, e)| {
-                let in_role = e.role.as_deref().is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == head));
-                in_role || e.aliases.iter().any(|a| a.to_lowercase().split_whitespace().any(|w| w == head))
-            })
-            .max_by_key(|(_, e)| e.last_seen)
-            .map(|(i, _)| i)
+        let has_head = |text: &str| text.to_lowercase().split_whitespace().any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == head);
+        self.recent().find(|&i| {
+            let e = &self.entities[i];
+            e.kind == ActorKind::Person && (e.role.as_deref().is_some_and(has_head) || e.aliases.iter().any(|a| has_head(a)))
+        })
     }
 
     /// Records that `id` said something; a pronoun that referred to it tells its sex.

@@ -118,9 +118,9 @@ impl State {
                 let prev = if i > sentence_start { reader.tokens[i - 1].lower.as_str() } else { "" };
                 let after_preposition = matches!(prev, "in" | "at" | "on" | "from" | "to" | "into" | "across" | "near" | "of" | "the" | "a" | "an" | "by" | "with" | "for");
                 let subject = i == sentence_start;
-                let known = self.registry.entities.iter().position(|e| e.kind == super::model::ActorKind::Person && e.name.split_whitespace().last() == np.name.split_whitespace().last());
+                let known = np.name.split_whitespace().last().is_some_and(|surname| self.registry.known_person(surname));
                 let register = match np.kind {
-                    NpKind::Person => !np.bare && (np.role.is_some() || !after_preposition) || known.is_some(),
+                    NpKind::Person => !np.bare && (np.role.is_some() || !after_preposition) || known,
                     NpKind::Organization => true,
                     _ => false,
                 };
@@ -212,10 +212,19 @@ impl State {
                 found[qi] = Some(attribution);
             }
 
-            // Indirect speech.
+            // Indirect speech. A clause belongs to one cue: the next starts after it.
+            let mut claimed: Option<usize> = None;
             for (c, cue) in cues.iter().enumerate() {
                 let next = cues.get(c + 1).map(|n| n.first);
-                if let Some((start, end)) = reported::clause(&reader, cue, from, to, next) {
+                let previous = c.checked_sub(1).map(|p| (cues[p].last + 1).max(claimed.unwrap_or(0)));
+                // A statement with no known speaker has nowhere to go in the sidebar; a cue inside
+                // another's statement is part of it ("Kirby said Kerry told him …").
+                if resolved[c].0.is_none() || claimed.is_some_and(|end| cue.first < end) {
+                    continue;
+                }
+                if let Some((first, last)) = reported::clause(&reader, cue, from, to, previous, next) {
+                    claimed = Some(last);
+                    let (start, end) = (toks[first].start, toks[last - 1].end);
                     let clause = &text[start..end];
                     self.reported.push(ReportedRecord {
                         text: clause.to_string(),

@@ -199,8 +199,9 @@ impl<'a> Reader<'a> {
                 np.affiliation = Some(affiliation);
                 np.last = end;
             }
-            if np.role.is_none() {
-                np.role = self.appositive_after(np.last, ceiling);
+            if let Some((role, end)) = self.appositive_span(np.last, ceiling) {
+                np.role = np.role.or(Some(role));
+                np.last = end;
             }
         }
         Some(np)
@@ -227,6 +228,11 @@ impl<'a> Reader<'a> {
 
     /// ", a fellow at the Urban Institute," after a name: the role, when its head is a role noun.
     pub fn appositive_after(&self, last: usize, ceiling: usize) -> Option<String> {
+        self.appositive_span(last, ceiling).map(|(role, _)| role)
+    }
+
+    /// The appositive role after `last` and the token it ends at.
+    fn appositive_span(&self, last: usize, ceiling: usize) -> Option<(String, usize)> {
         if !self.tokens.get(last + 1)?.is_punct(',') {
             return None;
         }
@@ -242,7 +248,7 @@ impl<'a> Reader<'a> {
         }
         let skip = usize::from(words.len() > 1 && self.lex.articles.contains(&words[0].lower));
         let text = &self.text[words[skip].start..words[words.len() - 1].end];
-        Some(text.to_string())
+        Some((text.to_string(), to - 1))
     }
 
     fn pronoun_np(&self, i: usize, kind: PronounKind) -> Np {

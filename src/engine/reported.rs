@@ -7,54 +7,91 @@ use super::mentions::Reader;
 use super::model::Stance;
 use super::tokens::Kind;
 
+/// The longest reported clause, in tokens: longer runs are not one statement (and capping them
+/// keeps hostile run-on text linear).
+const MAX_CLAUSE: usize = 120;
+
 /// The reported clause of `cue` in the sentence `from..to`, as a byte range, when the cue reports
-/// words without quoting them in full. `next_cue` bounds the clause ("He vowed to keep trying, but
-/// the editor said…").
-pub fn clause(reader: &Reader, cue: &Cue, from: usize, to: usize, next_cue: Option<usize>) -> Option<(usize, usize)> {
+/// words without quoting them in full, as a token range. `previous_end` and `next_cue` are where the sentence's
+/// neighbouring cues end and start: their words are theirs ("He vowed to keep trying, but the
+/// editor said …").
+pub fn clause(reader: &Reader, cue: &Cue, from: usize, to: usize, previous_end: Option<usize>, next_cue: Option<usize>) -> Option<(usize, usize)> {
     if cue.naming || cue.text == ":" {
         return None;
     }
     let tokens = reader.tokens;
-    let limit = next_cue.unwrap_or(to).min(to);
-    let mut start = cue.last + 1;
-    let limit = limit.max(start);
-    // Direct speech follows: "Kerry said: “…”", "he said “…”".
-    if tokens[start..limit].first().is_some_and(|t| t.is_punct(':') || t.quote().is_some()) {
+    let lex = reader.lex;
+    let start = cue.last + 1;
+    // "also said:" introduces direct speech or a list, not a statement of its own.
+    if tokens[start..to.max(start)].first().is_some_and(|t| t.is_punct(':')) {
         return None;
     }
-    // "said that …", "warned for years that …"
-    if let Some(k) = (start..limit.min(start + 4)).find(|&k| tokens[k].is_word() && reader.lex.complementizers.contains(&tokens[k].lower)) {
-        // Unless "that" is the clause's own subject: "experts say that isn't likely".
-        if tokens[start..k].iter().all(|t| t.is_word()) && count_words(reader, k + 1, limit).0 >= 3 {
-            start = k + 1;
+    // A following cue takes over after a clause break: "…, but the editor said", "… even as the
+    // office estimated".
+    let breaks = |n: usize| {
+        let mut k = n;
+        while k > start && lex.articles.contains(&tokens[k - 1].lower) {
+            k -= 1;
         }
-    }
+        k > start && (matches!(tokens[k - 1].kind, Kind::Punct(',' | ';')) || matches!(tokens[k - 1].lower.as_str(), "but" | "and" | "or") || lex.not_clause_starts.contains(&tokens[k - 1].lower))
+    };
+    let limit = next_cue.filter(|&n| n > start && breaks(n)).unwrap_or(to).min(to).min(start + MAX_CLAUSE).max(start);
+    let floor = previous_end.unwrap_or(from).max(cue.first.saturating_sub(MAX_CLAUSE)).clamp(from, cue.first.max(from));
     let trim = |mut a: usize, mut b: usize| {
         while a < b && matches!(tokens[a].kind, Kind::Punct(_)) {
             a += 1;
         }
-        while b > a && (matches!(tokens[b - 1].kind, Kind::Punct(_)) || matches!(tokens[b - 1].lower.as_str(), "but" | "and" | "while")) {
+        while b > a && (matches!(tokens[b - 1].kind, Kind::Punct(_)) || matches!(tokens[b - 1].lower.as_str(), "but" | "and" | "while" | "even") || lex.not_clause_starts.contains(&tokens[b - 1].lower)) {
             b -= 1;
         }
         (a, b)
     };
-    // The words reported stand right after a plain cue ("X said it is open…"); before an inverted
-    // or closing one ("…, said Rae Zimmerman", "…, Kirby told reporters."); on either side of an
-    // interrupting one ("To alleviate the threat, the officials said, the utility…"): the longer.
-    let follows_directly = tokens.get(cue.last + 1).is_some_and(|t| t.is_word());
-    let after = if follows_directly || !cue.inverted { trim(start, limit) } else { (start, start) };
-    let before = trim(from, cue.first.max(from));
-    let after_words = count_words(reader, after.0, after.1).0;
-    let before_words = count_words(reader, before.0, before.1).0;
-    let (a, b) = if follows_directly && !cue.inverted && after_words >= 3 || after_words > before_words { after } else { before };
+    let follows_directly = tokens.get(start).filter(|_| start < to).is_some_and(|t| t.is_word() || t.quote().is_some());
+    let mut min_words = 3;
+    let (a, b) = if follows_directly && !cue.inverted {
+        // "said (that) it is open …"; not "said as he left", "told reporters aboard …".
+        let mut a = start;
+        if let Some(k) = (start..limit.min(start + 4)).find(|&k| tokens[k].is_word() && lex.complementizers.contains(&tokens[k].lower)) {
+            // Unless "that" is the clause's own subject: "experts say that isn't likely".
+            if tokens[start..k].iter().all(|t| t.is_word()) && count_words(reader, k + 1, limit).0 >= 3 {
+                a = k + 1;
+            }
+        }
+        if a == start && lex.not_clause_starts.contains(&tokens[start].lower) {
+            return None;
+        }
+        trim(a, limit)
+    } else {
+        let before = trim(floor, cue.first.max(floor));
+        // A quotation right before the cue is the direct speech the cue introduces; what precedes
+        // it is a statement only if it is a clause of some length.
+        let quoted = before.1 > before.0 && tokens[before.1 - 1].quote().is_some();
+        let before = if quoted {
+            min_words = 6;
+            trim(before.0, before.1 - 1)
+        } else {
+            before
+        };
+        let after = trim(start, limit);
+        let before_words = count_words(reader, before.0, before.1).0;
+        let after_words = count_words(reader, after.0, after.1).0;
+        if cue.inverted && before_words > 0 && after_words > 0 && previous_end.is_none() && next_cue.is_none() && !quoted && tokens[cue.first - 1].is_punct(',') {
+            // "The combination, say economists, marks a journey …": the whole sentence.
+            trim(from, limit)
+        } else if after_words > before_words && !quoted && (!cue.inverted || before_words == 0) {
+            after
+        } else {
+            before
+        }
+    };
     if b <= a {
         return None;
     }
     let (outside, inside) = count_words(reader, a, b);
-    if outside < 3 || inside >= outside {
+    if outside < min_words || inside >= outside {
         return None;
     }
-    Some((tokens[a].start, tokens[b - 1].end))
+    Some((a, b))
 }
 
 /// Words outside and inside quotations among tokens `a..b`.

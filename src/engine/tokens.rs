@@ -151,13 +151,19 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[RawQuote], lexicon: &Le
     out
 }
 
-/// "Kirby said." / "he added, smiling." after a quotation: a speech verb within the first five
-/// tokens and the sentence over within eight more.
+/// "Kirby said." / "he added in a statement." after a quotation: a speech verb within the first
+/// five tokens, then nothing but the cue's tail before the sentence ends.
 fn short_cue_follows(tokens: &[Token], from: usize, lexicon: &Lexicon) -> bool {
     let end = tokens[from..].iter().position(|t| matches!(t.kind, Kind::Punct('.' | '!' | '?') | Kind::Quote(_))).map_or(tokens.len(), |p| from + p);
+    let words = |a: usize| tokens[a..end].iter().map(|t| t.lower.as_str());
     (from..end.min(from + 5)).any(|v| {
-        let words = tokens[v..end].iter().map(|t| t.lower.as_str());
-        let verb = lexicon.speech_verbs.match_at(words.clone()).or_else(|| lexicon.naming_verbs.match_at(words));
-        verb.is_some_and(|len| end - (v + len) <= 8)
+        let verb = lexicon.speech_verbs.match_at(words(v)).or_else(|| lexicon.naming_verbs.match_at(words(v)));
+        verb.is_some_and(|len| {
+            let mut k = v + len;
+            while let Some(tail) = lexicon.cue_tails.match_at(words(k)) {
+                k += tail;
+            }
+            end - k <= 2
+        })
     })
 }

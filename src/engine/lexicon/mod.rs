@@ -24,8 +24,8 @@ impl Hasher for Fnv {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 const COMMON: &str = include_str!("common.txt");
 const LANGUAGES: [(&str, &str); 5] = [
@@ -125,6 +125,7 @@ pub struct Lexicon {
     pub group_nouns: PhraseSet,
     pub countries: PhraseSet,
     pub articles: FastSet<String>,
+    pub not_clause_starts: FastSet<String>,
     pub not_names: FastSet<String>,
     pub abbreviations: FastSet<String>,
     pub pronouns: FastMap<String, PronounKind>,
@@ -187,6 +188,9 @@ impl Lexicon {
             "org_words" => self.org_words.insert(&lower),
             "group_nouns" => self.group_nouns.insert(&lower),
             "countries" => self.countries.insert(&lower),
+            "not_clause_starts" => {
+                self.not_clause_starts.insert(lower);
+            }
             "articles" => {
                 self.articles.insert(lower);
             }
