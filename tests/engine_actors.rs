@@ -18,7 +18,11 @@ fn title_and_name_forms_merge_into_one_actor() {
     assert_eq!(kerry.name, "John Kerry");
     assert_eq!(kerry.role.as_deref(), Some("Secretary of State"));
     for alias in ["Secretary of State John Kerry", "Mr Kerry", "Kerry"] {
-        assert!(kerry.aliases.iter().any(|a| a == alias), "{alias} in {:?}", kerry.aliases);
+        assert!(
+            kerry.aliases.iter().any(|a| a == alias),
+            "{alias} in {:?}",
+            kerry.aliases
+        );
     }
     assert_eq!(kerry.positions, [Position::Quote(0), Position::Quote(1)]);
 }
@@ -38,13 +42,21 @@ fn typo_titles_still_merge() {
 
 #[test]
 fn appositive_roles_and_affiliations() {
-    let analysis = run("“We exported a crisis,” said William Gale, a senior fellow at the Brookings Institution.");
+    let analysis = run(
+        "“We exported a crisis,” said William Gale, a senior fellow at the Brookings Institution.",
+    );
     let gale = &analysis.actors[0];
     assert_eq!(gale.name, "William Gale");
-    assert_eq!(gale.role.as_deref(), Some("senior fellow at the Brookings Institution"));
+    assert_eq!(
+        gale.role.as_deref(),
+        Some("senior fellow at the Brookings Institution")
+    );
     let analysis = run("“Pipes expand,” said Tasos Georgelis of the city's Department of Environmental Protection.");
     assert_eq!(analysis.actors[0].name, "Tasos Georgelis");
-    assert_eq!(analysis.actors[0].affiliation.as_deref(), Some("the city's Department of Environmental Protection"));
+    assert_eq!(
+        analysis.actors[0].affiliation.as_deref(),
+        Some("the city's Department of Environmental Protection")
+    );
 }
 
 #[test]
@@ -53,29 +65,69 @@ fn people_with_the_same_surname_stay_apart() {
                 “We are not foreigners,” says Te Kaurinui Robert Parata, his son.\n\n\
                 “It is emotional,” says Te Kaurinui.";
     let analysis = run(text);
-    let speakers: Vec<Option<&str>> = analysis.quotes.iter().map(|q| q.speaker.as_deref()).collect();
-    assert_eq!(speakers, [Some("Hori Parata"), Some("Te Kaurinui Robert Parata"), Some("Te Kaurinui Robert Parata")]);
+    let speakers: Vec<Option<&str>> = analysis
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_deref())
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Hori Parata"),
+            Some("Te Kaurinui Robert Parata"),
+            Some("Te Kaurinui Robert Parata")
+        ]
+    );
 }
 
 #[test]
 fn organisations_and_governments_speak() {
     let analysis = run("The United States said Monday it is open to discussions with Iran but ruled out military cooperation.\n\n\
                         “We are concerned,” the State Department said in a statement.");
-    let names: Vec<(&str, ActorKind)> = analysis.actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
-    assert_eq!(names, [("United States", ActorKind::Organization), ("State Department", ActorKind::Organization)]);
-    assert_eq!(analysis.reported[0].speaker.as_deref(), Some("United States"));
+    let names: Vec<(&str, ActorKind)> = analysis
+        .actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.kind))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("United States", ActorKind::Organization),
+            ("State Department", ActorKind::Organization)
+        ]
+    );
+    assert_eq!(
+        analysis.reported[0].speaker.as_deref(),
+        Some("United States")
+    );
     assert_eq!(analysis.reported[0].cue, "said Monday");
-    assert!(analysis.reported[0].text.starts_with("it is open to discussions with Iran"));
+    assert!(analysis.reported[0]
+        .text
+        .starts_with("it is open to discussions with Iran"));
 }
 
 #[test]
 fn groups_speak_too() {
     let analysis = run("Con Edison officials say they often deal with scores of electrical fires.\n\nBut most experts say that isn't likely.");
-    let found: Vec<(&str, &str, ActorKind)> = analysis.reported.iter().map(|r| (r.speaker.as_deref().unwrap(), r.text.as_str(), analysis.actors[r.actor.unwrap()].kind)).collect();
+    let found: Vec<(&str, &str, ActorKind)> = analysis
+        .reported
+        .iter()
+        .map(|r| {
+            (
+                r.speaker.as_deref().unwrap(),
+                r.text.as_str(),
+                analysis.actors[r.actor.unwrap()].kind,
+            )
+        })
+        .collect();
     assert_eq!(
         found,
         [
-            ("Con Edison officials", "they often deal with scores of electrical fires", ActorKind::Group),
+            (
+                "Con Edison officials",
+                "they often deal with scores of electrical fires",
+                ActorKind::Group
+            ),
             ("most experts", "that isn't likely", ActorKind::Group)
         ]
     );
@@ -83,19 +135,51 @@ fn groups_speak_too() {
 
 #[test]
 fn reported_speech_with_stance() {
-    let text = "The minister rejected the proposal. Jane Smith denied that the talks had failed.\n\n\
+    let text =
+        "The minister rejected the proposal. Jane Smith denied that the talks had failed.\n\n\
                 The union welcomed the plan, saying it would protect jobs.\n\n\
                 Rear Admiral John Kirby told reporters the talks would take place in Vienna.\n\n\
                 The budget will grow, Mr. Frankel warned on Monday.";
     let analysis = run(text);
-    let found: Vec<(Option<&str>, &str, &str, Stance)> = analysis.reported.iter().map(|r| (r.speaker.as_deref(), r.cue.as_str(), r.text.as_str(), r.stance)).collect();
+    let found: Vec<(Option<&str>, &str, &str, Stance)> = analysis
+        .reported
+        .iter()
+        .map(|r| {
+            (
+                r.speaker.as_deref(),
+                r.cue.as_str(),
+                r.text.as_str(),
+                r.stance,
+            )
+        })
+        .collect();
     assert_eq!(
         found,
         [
-            (Some("Jane Smith"), "denied", "the talks had failed", Stance::Against),
-            (Some("union"), "saying", "it would protect jobs", Stance::Neutral),
-            (Some("John Kirby"), "told reporters", "the talks would take place in Vienna", Stance::Neutral),
-            (Some("Frankel"), "warned on Monday", "The budget will grow", Stance::Neutral),
+            (
+                Some("Jane Smith"),
+                "denied",
+                "the talks had failed",
+                Stance::Against
+            ),
+            (
+                Some("union"),
+                "saying",
+                "it would protect jobs",
+                Stance::Neutral
+            ),
+            (
+                Some("John Kirby"),
+                "told reporters",
+                "the talks would take place in Vienna",
+                Stance::Neutral
+            ),
+            (
+                Some("Frankel"),
+                "warned on Monday",
+                "The budget will grow",
+                Stance::Neutral
+            ),
         ]
     );
 }
@@ -105,6 +189,13 @@ fn positions_follow_reading_order() {
     let text = "Jane Smith said the plan was wrong.\n\n“It will fail,” Ms Smith said.\n\nSmith added that she opposes it.";
     let analysis = run(text);
     assert_eq!(analysis.actors.len(), 1);
-    assert_eq!(analysis.actors[0].positions, [Position::Reported(0), Position::Quote(0), Position::Reported(1)]);
+    assert_eq!(
+        analysis.actors[0].positions,
+        [
+            Position::Reported(0),
+            Position::Quote(0),
+            Position::Reported(1)
+        ]
+    );
     assert_eq!(analysis.reported[1].stance, Stance::Against);
 }

@@ -5,18 +5,38 @@
 use quotelens::engine::{analyze, blocks_from_text, Analysis, Analyzer, Block, BlockKind};
 
 fn block(id: usize, text: &str) -> Block {
-    Block { id, kind: BlockKind::Paragraph, text: text.to_string() }
+    Block {
+        id,
+        kind: BlockKind::Paragraph,
+        text: text.to_string(),
+    }
 }
 
 /// Every span lies in its block, on char boundaries, and its text, bytes and UTF-16 agree.
 fn assert_consistent(blocks: &[Block], analysis: &Analysis) {
-    let spans = analysis.quotes.iter().map(|q| (q.span, q.text.as_str())).chain(analysis.reported.iter().map(|r| (r.span, r.text.as_str())));
-    let units: Vec<Vec<u16>> = blocks.iter().map(|b| b.text.encode_utf16().collect()).collect();
+    let spans = analysis
+        .quotes
+        .iter()
+        .map(|q| (q.span, q.text.as_str()))
+        .chain(analysis.reported.iter().map(|r| (r.span, r.text.as_str())));
+    let units: Vec<Vec<u16>> = blocks
+        .iter()
+        .map(|b| b.text.encode_utf16().collect())
+        .collect();
     for (span, text) in spans {
-        let index = blocks.iter().position(|b| b.id == span.block).expect("span names a block");
-        let slice = blocks[index].text.get(span.start..span.end).expect("span on char boundaries");
+        let index = blocks
+            .iter()
+            .position(|b| b.id == span.block)
+            .expect("span names a block");
+        let slice = blocks[index]
+            .text
+            .get(span.start..span.end)
+            .expect("span on char boundaries");
         assert_eq!(slice, text);
-        assert_eq!(String::from_utf16(&units[index][span.start_utf16..span.end_utf16]).unwrap(), text);
+        assert_eq!(
+            String::from_utf16(&units[index][span.start_utf16..span.end_utf16]).unwrap(),
+            text
+        );
     }
     for actor in &analysis.actors {
         assert!(!actor.positions.is_empty());
@@ -51,7 +71,9 @@ impl Rng {
 #[test]
 fn empty_input() {
     assert!(check(&[]).quotes.is_empty());
-    assert!(check(&[block(0, ""), block(1, "   \n "), block(2, "“")]).quotes.is_empty());
+    assert!(check(&[block(0, ""), block(1, "   \n "), block(2, "“")])
+        .quotes
+        .is_empty());
     assert!(check(&blocks_from_text("")).actors.is_empty());
 }
 
@@ -65,7 +87,12 @@ fn a_megabyte_of_article_text() {
     assert!(analysis.quotes.len() > 5000);
     let blocks: Vec<Block> = (0..4000).map(|i| block(i, paragraph)).collect();
     let analysis = check(&blocks);
-    assert_eq!(analysis.actors.len(), 2, "{:?}", analysis.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
+    assert_eq!(
+        analysis.actors.len(),
+        2,
+        "{:?}",
+        analysis.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -97,14 +124,71 @@ fn binary_junk() {
 #[test]
 fn random_mixtures_of_marks_names_and_verbs() {
     let pieces = [
-        "“", "”", "\"", "'", "‘", "’", "«", "»", "„", "“", " ", " ", " ", ", ", ". ", ": ", "\n\n", "said", "Kirby", "Mr.", "John", "the",
-        "State", "Department", "he", "she", "it", "told", "reporters", "according", "to", "in", "a", "statement", "who", "that", "U.S.",
-        "officials", "described", "as", "by", "saying", "and", "but", "Dr.", "’s", "'s", "—", "(", ")", "é", "😀", "ends.", "Ph.D.",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "„",
+        "“",
+        " ",
+        " ",
+        " ",
+        ", ",
+        ". ",
+        ": ",
+        "\n\n",
+        "said",
+        "Kirby",
+        "Mr.",
+        "John",
+        "the",
+        "State",
+        "Department",
+        "he",
+        "she",
+        "it",
+        "told",
+        "reporters",
+        "according",
+        "to",
+        "in",
+        "a",
+        "statement",
+        "who",
+        "that",
+        "U.S.",
+        "officials",
+        "described",
+        "as",
+        "by",
+        "saying",
+        "and",
+        "but",
+        "Dr.",
+        "’s",
+        "'s",
+        "—",
+        "(",
+        ")",
+        "é",
+        "😀",
+        "ends.",
+        "Ph.D.",
     ];
     let mut rng = Rng(42);
     for _ in 0..300 {
         let n = (rng.next() % 80) as usize;
-        let text: String = (0..n).map(|_| rng.pick(&pieces)).collect::<Vec<_>>().join(if rng.next() % 2 == 0 { " " } else { "" });
+        let text: String = (0..n).map(|_| rng.pick(&pieces)).collect::<Vec<_>>().join(
+            if rng.next().is_multiple_of(2) {
+                " "
+            } else {
+                ""
+            },
+        );
         check(&blocks_from_text(&text));
     }
 }

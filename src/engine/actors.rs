@@ -35,8 +35,12 @@ pub struct Registry {
 }
 
 fn name_words(name: &str) -> Vec<String> {
-    name.split(|c: char| c.is_whitespace() || c == '-' && false)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().replace('\u{ad}', ""))
+    name.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .replace('\u{ad}', "")
+        })
         .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "of" | "and" | "for"))
         .collect()
 }
@@ -107,13 +111,26 @@ impl Registry {
 
     /// A person already known by this surname, without creating one.
     pub fn known_person(&self, surname: &str) -> bool {
-        self.by_word.get(&surname.to_lowercase()).is_some_and(|ids| ids.iter().any(|&i| self.entities[i].kind == ActorKind::Person && self.entities[i].words.last().is_some_and(|w| *w == surname.to_lowercase())))
+        self.by_word
+            .get(&surname.to_lowercase())
+            .is_some_and(|ids| {
+                ids.iter().any(|&i| {
+                    self.entities[i].kind == ActorKind::Person
+                        && self.entities[i]
+                            .words
+                            .last()
+                            .is_some_and(|w| *w == surname.to_lowercase())
+                })
+            })
     }
 
     fn find(&self, kind: ActorKind, words: &[String]) -> Option<usize> {
         // Every match shares a word with the mention: look only at the entities of its rarest word
         // among first and last (persons match on one of those).
-        let lists = [words.first(), words.last()].into_iter().flatten().filter_map(|w| self.by_word.get(w));
+        let lists = [words.first(), words.last()]
+            .into_iter()
+            .flatten()
+            .filter_map(|w| self.by_word.get(w));
         let candidates = lists.min_by_key(|l| l.len())?;
         let mut best: Option<usize> = None;
         for &id in candidates {
@@ -139,14 +156,26 @@ impl Registry {
             ActorKind::Person => {
                 if short.len() == 1 {
                     // "Kirby" is John Kirby; "Kauri" is not Hori Parata.
-                    return long.last() == short.last() || long.len() > 2 && long[..long.len() - 1].contains(&short[0]) && long[0] == short[0];
+                    return long.last() == short.last()
+                        || long.len() > 2
+                            && long[..long.len() - 1].contains(&short[0])
+                            && long[0] == short[0];
                 }
                 // Same surname and compatible first names ("C. Eugene Steuerle", "Eugene Steuerle").
                 short.last() == long.last()
-                    && short[..short.len() - 1].iter().all(|w| long.iter().any(|l| l == w || initial_of(w, l) || initial_of(l, w)))
+                    && short[..short.len() - 1].iter().all(|w| {
+                        long.iter()
+                            .any(|l| l == w || initial_of(w, l) || initial_of(l, w))
+                    })
                     || short.iter().all(|w| long.contains(w)) && short.len() >= 2
             }
-            _ => short == long || short.len() >= 2 && long.ends_with(short) || short.iter().all(|w| long.contains(w)) && short.len() >= 2 && kind == ActorKind::Organization,
+            _ => {
+                short == long
+                    || short.len() >= 2 && long.ends_with(short)
+                    || short.iter().all(|w| long.contains(w))
+                        && short.len() >= 2
+                        && kind == ActorKind::Organization
+            }
         }
     }
 
@@ -172,15 +201,29 @@ impl Registry {
         let kind_of = |i: usize| self.entities[i].kind;
         match pronoun {
             P::Male | P::Female => {
-                let want = if pronoun == P::Male { Gender::Male } else { Gender::Female };
+                let want = if pronoun == P::Male {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
                 let people: Vec<usize> = self
                     .recent()
-                    .filter(|&i| kind_of(i) == ActorKind::Person && (self.entities[i].gender == want || self.entities[i].gender == Gender::Unknown))
+                    .filter(|&i| {
+                        kind_of(i) == ActorKind::Person
+                            && (self.entities[i].gender == want
+                                || self.entities[i].gender == Gender::Unknown)
+                    })
                     .take(3)
                     .collect();
-                people.iter().copied().find(|&i| self.entities[i].gender == want && self.entities[i].spoke).or(people.first().copied())
+                people
+                    .iter()
+                    .copied()
+                    .find(|&i| self.entities[i].gender == want && self.entities[i].spoke)
+                    .or(people.first().copied())
             }
-            P::Organization => self.recent().find(|&i| kind_of(i) == ActorKind::Organization),
+            P::Organization => self
+                .recent()
+                .find(|&i| kind_of(i) == ActorKind::Organization),
             P::Plural => self.recent().find(|&i| kind_of(i) != ActorKind::Person),
             P::None => None,
         }
@@ -190,10 +233,16 @@ impl Registry {
     /// recent one whose role or title has that head word.
     pub fn described(&self, head: &str) -> Option<usize> {
         let head = head.to_lowercase();
-        let has_head = |text: &str| text.to_lowercase().split_whitespace().any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == head);
+        let has_head = |text: &str| {
+            text.to_lowercase()
+                .split_whitespace()
+                .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == head)
+        };
         self.recent().find(|&i| {
             let e = &self.entities[i];
-            e.kind == ActorKind::Person && (e.role.as_deref().is_some_and(has_head) || e.aliases.iter().any(|a| has_head(a)))
+            e.kind == ActorKind::Person
+                && (e.role.as_deref().is_some_and(has_head)
+                    || e.aliases.iter().any(|a| has_head(a)))
         })
     }
 

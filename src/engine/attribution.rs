@@ -68,7 +68,9 @@ impl State {
     }
 
     fn focus(&self) -> Option<usize> {
-        self.focus.filter(|&(_, at)| self.blocks_seen - at <= FOCUS_LIFETIME).map(|(e, _)| e)
+        self.focus
+            .filter(|&(_, at)| self.blocks_seen - at <= FOCUS_LIFETIME)
+            .map(|(e, _)| e)
     }
 
     /// The actor a cue's speaker phrase stands for, and how it was found.
@@ -115,19 +117,46 @@ impl State {
             }
             let j = reader.np_end(i, to);
             if let Some(np) = reader.classify(i, j) {
-                let prev = if i > sentence_start { reader.tokens[i - 1].lower.as_str() } else { "" };
-                let after_preposition = matches!(prev, "in" | "at" | "on" | "from" | "to" | "into" | "across" | "near" | "of" | "the" | "a" | "an" | "by" | "with" | "for");
+                let prev = if i > sentence_start {
+                    reader.tokens[i - 1].lower.as_str()
+                } else {
+                    ""
+                };
+                let after_preposition = matches!(
+                    prev,
+                    "in" | "at"
+                        | "on"
+                        | "from"
+                        | "to"
+                        | "into"
+                        | "across"
+                        | "near"
+                        | "of"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "by"
+                        | "with"
+                        | "for"
+                );
                 let subject = i == sentence_start;
-                let known = np.name.split_whitespace().last().is_some_and(|surname| self.registry.known_person(surname));
+                let known = np
+                    .name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|surname| self.registry.known_person(surname));
                 let register = match np.kind {
-                    NpKind::Person => !np.bare && (np.role.is_some() || !after_preposition) || known,
+                    NpKind::Person => {
+                        !np.bare && (np.role.is_some() || !after_preposition) || known
+                    }
                     NpKind::Organization => true,
                     _ => false,
                 };
                 if register {
                     if let Some(id) = self.registry.resolve(&np) {
                         let person = np.kind == NpKind::Person;
-                        let introduced = np.role.is_some() || reader.appositive_after(j, to).is_some();
+                        let introduced =
+                            np.role.is_some() || reader.appositive_after(j, to).is_some();
                         if self.registry.entities[id].spoke || subject && person && introduced {
                             self.set_focus(id);
                         }
@@ -145,12 +174,20 @@ impl State {
         let top: Vec<RawQuote> = all.iter().filter(|q| !q.nested).cloned().collect();
         let toks = tokens::tokenize(text, &top, lex);
         let sentences = tokens::sentences(text, &toks, &top, lex);
-        let reader = Reader { text, tokens: &toks, lex };
+        let reader = Reader {
+            text,
+            tokens: &toks,
+            lex,
+        };
         let map = Utf16Map::new(text);
         let mut found: Vec<Option<Attribution>> = vec![None; top.len()];
 
         let continued = self.open_quote.take();
-        let list_cue = if block.kind == BlockKind::ListItem { self.list_cue.clone() } else { None };
+        let list_cue = if block.kind == BlockKind::ListItem {
+            self.list_cue.clone()
+        } else {
+            None
+        };
         if block.kind != BlockKind::ListItem {
             self.list_cue = None;
         }
@@ -180,18 +217,37 @@ impl State {
                     Some(c) => {
                         let (entity, evidence) = resolved[c];
                         let speech = !cues[c].naming || entity.is_some();
-                        Some(Attribution { entity, cue: Some(cues[c].text.clone()), evidence: if entity.is_some() { evidence } else { Evidence::None }, speech })
+                        Some(Attribution {
+                            entity,
+                            cue: Some(cues[c].text.clone()),
+                            evidence: if entity.is_some() {
+                                evidence
+                            } else {
+                                Evidence::None
+                            },
+                            speech,
+                        })
                     }
                     None => None,
                 };
                 let attribution = attribution.unwrap_or_else(|| {
                     let whole = is_full_quote(text, &top[qi], pos, from, to, &toks);
                     let first_in_block = pos == 0;
-                    if let Some((entity, _)) = list_cue.as_ref().filter(|_| true) {
-                        return Attribution { entity: *entity, cue: None, evidence: Evidence::Adjacent, speech: true };
+                    if let Some((entity, _)) = &list_cue {
+                        return Attribution {
+                            entity: *entity,
+                            cue: None,
+                            evidence: Evidence::Adjacent,
+                            speech: true,
+                        };
                     }
                     if !whole {
-                        return Attribution { entity: None, cue: None, evidence: Evidence::None, speech: false };
+                        return Attribution {
+                            entity: None,
+                            cue: None,
+                            evidence: Evidence::None,
+                            speech: false,
+                        };
                     }
                     let entity = if let Some((entity, true)) = last_speaker_in_block {
                         entity
@@ -200,7 +256,16 @@ impl State {
                     } else {
                         self.focus()
                     };
-                    Attribution { entity, cue: None, evidence: if entity.is_some() { Evidence::Adjacent } else { Evidence::None }, speech: true }
+                    Attribution {
+                        entity,
+                        cue: None,
+                        evidence: if entity.is_some() {
+                            Evidence::Adjacent
+                        } else {
+                            Evidence::None
+                        },
+                        speech: true,
+                    }
                 });
                 if let Some(id) = attribution.entity {
                     if attribution.speech {
@@ -216,13 +281,17 @@ impl State {
             let mut claimed: Option<usize> = None;
             for (c, cue) in cues.iter().enumerate() {
                 let next = cues.get(c + 1).map(|n| n.first);
-                let previous = c.checked_sub(1).map(|p| (cues[p].last + 1).max(claimed.unwrap_or(0)));
+                let previous = c
+                    .checked_sub(1)
+                    .map(|p| (cues[p].last + 1).max(claimed.unwrap_or(0)));
                 // A statement with no known speaker has nowhere to go in the sidebar; a cue inside
                 // another's statement is part of it ("Kirby said Kerry told him …").
                 if resolved[c].0.is_none() || claimed.is_some_and(|end| cue.first < end) {
                     continue;
                 }
-                if let Some((first, last)) = reported::clause(&reader, cue, from, to, previous, next) {
+                if let Some((first, last)) =
+                    reported::clause(&reader, cue, from, to, previous, next)
+                {
                     claimed = Some(last);
                     let (start, end) = (toks[first].start, toks[last - 1].end);
                     let clause = &text[start..end];
@@ -237,7 +306,12 @@ impl State {
             }
             // "President Obama also said:" at the block's end introduces a list.
             if sentence.end == toks.len() && toks.last().is_some_and(|t| t.is_punct(':')) {
-                if let Some((c, cue)) = cues.iter().enumerate().last().filter(|(_, c)| c.last + 2 >= toks.len()) {
+                if let Some((c, cue)) = cues
+                    .iter()
+                    .enumerate()
+                    .next_back()
+                    .filter(|(_, c)| c.last + 2 >= toks.len())
+                {
                     self.list_cue = Some((resolved[c].0, cue.text.clone()));
                 }
             }
@@ -256,20 +330,41 @@ impl State {
         }
 
         for (qi, q) in top.iter().enumerate() {
-            let a = found[qi].clone().unwrap_or(Attribution { entity: None, cue: None, evidence: Evidence::None, speech: false });
+            let a = found[qi].clone().unwrap_or(Attribution {
+                entity: None,
+                cue: None,
+                evidence: Evidence::None,
+                speech: false,
+            });
             if !q.closed {
                 self.open_quote = Some(a.entity);
             }
             self.push_quote(text, &map, block.id, q, &a);
             let first_inner = all.partition_point(|n| n.open < q.start);
-            for inner in all[first_inner..].iter().take_while(|n| n.open < q.close_end.max(q.end)).filter(|n| n.nested) {
-                let other = Attribution { entity: None, cue: None, evidence: Evidence::None, speech: false };
+            for inner in all[first_inner..]
+                .iter()
+                .take_while(|n| n.open < q.close_end.max(q.end))
+                .filter(|n| n.nested)
+            {
+                let other = Attribution {
+                    entity: None,
+                    cue: None,
+                    evidence: Evidence::None,
+                    speech: false,
+                };
                 self.push_quote(text, &map, block.id, inner, &other);
             }
         }
     }
 
-    fn push_quote(&mut self, text: &str, map: &Utf16Map, block: usize, q: &RawQuote, a: &Attribution) {
+    fn push_quote(
+        &mut self,
+        text: &str,
+        map: &Utf16Map,
+        block: usize,
+        q: &RawQuote,
+        a: &Attribution,
+    ) {
         let confidence = match (a.entity.is_some(), a.evidence) {
             (false, _) => 0.0,
             (true, Evidence::Explicit) => 0.9,
@@ -282,7 +377,11 @@ impl State {
         let end = start + inner.trim().len();
         self.quotes.push(QuoteRecord {
             text: text[start..end].to_string(),
-            kind: if a.speech { QuoteKind::Speech } else { QuoteKind::Other },
+            kind: if a.speech {
+                QuoteKind::Speech
+            } else {
+                QuoteKind::Other
+            },
             span: map.span(block, start, end),
             entity: a.entity.filter(|_| a.speech),
             cue: a.cue.clone().filter(|_| a.speech),
@@ -295,18 +394,29 @@ impl State {
 /// The cue a quotation at token `pos` belongs to: the one right after it, else right before it,
 /// else the nearest before, else the nearest after (no other quotation in between).
 fn choose_cue(cues: &[Cue], pos: usize, toks: &[tokens::Token]) -> Option<usize> {
-    let only_punct = |a: usize, b: usize| toks[a..b].iter().all(|t| matches!(t.kind, Kind::Punct(',' | ':' | '—' | '–' | '-')));
+    let only_punct = |a: usize, b: usize| {
+        toks[a..b]
+            .iter()
+            .all(|t| matches!(t.kind, Kind::Punct(',' | ':' | '—' | '–' | '-')))
+    };
     let quote_between = |a: usize, b: usize| toks[a..b].iter().any(|t| t.quote().is_some());
     // "was described as “heartbreaking” by the department": the quotation sits inside its cue.
     if let Some(inside) = cues.iter().position(|c| c.first < pos && pos < c.last) {
         return Some(inside);
     }
-    let after = cues.iter().position(|c| c.first > pos && !quote_between(pos + 1, c.first));
+    let after = cues
+        .iter()
+        .position(|c| c.first > pos && !quote_between(pos + 1, c.first));
     let before = cues.iter().rposition(|c| c.last < pos);
     if let Some(a) = after.filter(|&a| only_punct(pos + 1, cues[a].first)) {
         return Some(a);
     }
-    if let Some(b) = before.filter(|&b| only_punct(cues[b].last + 1, pos) || toks[cues[b].last + 1..pos].iter().all(|t| t.lower == "that")) {
+    if let Some(b) = before.filter(|&b| {
+        only_punct(cues[b].last + 1, pos)
+            || toks[cues[b].last + 1..pos]
+                .iter()
+                .all(|t| t.lower == "that")
+    }) {
         return Some(b);
     }
     // A partial quote inside reported speech belongs to the speaker of the verb before it.
@@ -318,10 +428,22 @@ fn choose_cue(cues: &[Cue], pos: usize, toks: &[tokens::Token]) -> Option<usize>
 
 /// Whether a quotation with no cue reads as someone's words rather than a scare quote or title:
 /// it opens its paragraph or sentence, or is long and sentence-like.
-fn is_full_quote(text: &str, q: &RawQuote, pos: usize, from: usize, to: usize, toks: &[tokens::Token]) -> bool {
+fn is_full_quote(
+    text: &str,
+    q: &RawQuote,
+    pos: usize,
+    from: usize,
+    to: usize,
+    toks: &[tokens::Token],
+) -> bool {
     let words = text[q.start..q.end].split_whitespace().count();
     let starts = pos == from || pos == 0;
-    let alone = starts && to - pos <= 3 && toks[pos + 1..to].iter().all(|t| matches!(t.kind, Kind::Punct(_)));
-    let sentence_like = tokens::quote_ends_sentence(text, q) || text[q.start..].starts_with(char::is_uppercase);
+    let alone = starts
+        && to - pos <= 3
+        && toks[pos + 1..to]
+            .iter()
+            .all(|t| matches!(t.kind, Kind::Punct(_)));
+    let sentence_like =
+        tokens::quote_ends_sentence(text, q) || text[q.start..].starts_with(char::is_uppercase);
     !q.closed || alone || starts && words >= 4 || words >= 8 && sentence_like
 }

@@ -48,15 +48,23 @@ impl<'a> Reader<'a> {
                 i += 1;
                 continue;
             }
-            if let Some(cue) = self.source_pattern_at(i, from, to) {
+            if let Some(cue) = self.source_pattern_at(i, to) {
                 i = cue.last + 1;
                 cues.push(cue);
                 continue;
             }
             let speech = self.lex.speech_verbs.match_at(self.lowers(i, to));
-            let naming = if speech.is_none() { self.lex.naming_verbs.match_at(self.lowers(i, to)) } else { None };
+            let naming = if speech.is_none() {
+                self.lex.naming_verbs.match_at(self.lowers(i, to))
+            } else {
+                None
+            };
             let Some(len) = speech.or(naming) else {
-                if self.tokens[i + 1..to].first().is_some_and(|t| t.is_punct(':')) && self.tokens.get(i + 2).is_some_and(|t| t.quote().is_some()) {
+                if self.tokens[i + 1..to]
+                    .first()
+                    .is_some_and(|t| t.is_punct(':'))
+                    && self.tokens.get(i + 2).is_some_and(|t| t.quote().is_some())
+                {
                     if let Some(cue) = self.colon_cue(i, from) {
                         cues.push(cue);
                     }
@@ -79,66 +87,112 @@ impl<'a> Reader<'a> {
         self.text[self.tokens[a].start..self.tokens[b].end].to_string()
     }
 
-    fn cue_at(&self, verb: usize, verb_last: usize, naming: bool, from: usize, to: usize, previous: Option<&Cue>) -> Option<Cue> {
+    fn cue_at(
+        &self,
+        verb: usize,
+        verb_last: usize,
+        naming: bool,
+        from: usize,
+        to: usize,
+        previous: Option<&Cue>,
+    ) -> Option<Cue> {
         let tail = self.tail_end(verb_last + 1, to);
         // Told whom: "told reporters", "told the BBC".
-        let telling = self.tokens[verb].lower.starts_with("tel") || self.tokens[verb].lower == "told";
-        let object_end = if telling { self.np_starting_at(tail, to).map_or(tail, |np| np.last + 1) } else { tail };
+        let telling =
+            self.tokens[verb].lower.starts_with("tel") || self.tokens[verb].lower == "told";
+        let object_end = if telling {
+            self.np_starting_at(tail, to).map_or(tail, |np| np.last + 1)
+        } else {
+            tail
+        };
         let cue_end = self.tail_end(object_end, to).max(object_end);
         // Subject before the verb, skipping "also", "has", "had"…
         let mut before = verb;
-        while before > from && (self.lex.cue_adverbs.contains(&self.tokens[before - 1].lower) || self.tokens[before - 1].lower.ends_with("ly") && !self.tokens[before - 1].cap) {
+        while before > from
+            && (self
+                .lex
+                .cue_adverbs
+                .contains(&self.tokens[before - 1].lower)
+                || self.tokens[before - 1].lower.ends_with("ly") && !self.tokens[before - 1].cap)
+        {
             before -= 1;
         }
-        let passive = self.tokens[before..verb].iter().any(|t| self.lex.passive_aux.contains(&t.lower)) && self.tokens[verb].lower.ends_with("ed");
+        let passive = self.tokens[before..verb]
+            .iter()
+            .any(|t| self.lex.passive_aux.contains(&t.lower))
+            && self.tokens[verb].lower.ends_with("ed");
         let text_from = before;
         if passive {
             // "was described as … by the conservation department"
-            let by = (cue_end..to).find(|&k| self.tokens[k].is_word() && self.lex.passive_by.contains(&self.tokens[k].lower))?;
+            let by = (cue_end..to).find(|&k| {
+                self.tokens[k].is_word() && self.lex.passive_by.contains(&self.tokens[k].lower)
+            })?;
             let np = self.np_starting_at(by + 1, to)?;
-            return Some(self.cue(verb, verb_last.max(cue_end.saturating_sub(1)), np, naming, true, text_from, by));
+            return Some(self.cue(
+                verb,
+                verb_last.max(cue_end.saturating_sub(1)),
+                np,
+                naming,
+                true,
+                text_from,
+            ));
         }
         if before > from {
             let mut end = before - 1;
             // "… condemned the attack and said …", "… but insisted …": the same subject again.
             if matches!(self.tokens[end].lower.as_str(), "and" | "but") {
-                let np = previous.map(|c| c.speaker.clone()).or_else(|| self.sentence_subject(from, end))?;
-                let mut cue = self.cue(verb, cue_end - 1, np, naming, false, text_from, 0);
+                let np = previous
+                    .map(|c| c.speaker.clone())
+                    .or_else(|| self.sentence_subject(from, end))?;
+                let mut cue = self.cue(verb, cue_end - 1, np, naming, false, text_from);
                 cue.first = before;
                 return Some(cue);
             }
             // "an Israeli prime minister who has declared …"
-            if self.tokens[end].lower == "who" && end > from && !self.tokens[end - 1].is_punct(',') {
-                return self.np_ending_at(end - 1, from).map(|np| self.cue(verb, cue_end - 1, np, naming, false, text_from, 0));
+            if self.tokens[end].lower == "who" && end > from && !self.tokens[end - 1].is_punct(',')
+            {
+                return self
+                    .np_ending_at(end - 1, from)
+                    .map(|np| self.cue(verb, cue_end - 1, np, naming, false, text_from));
             }
             // "X, who had suggested …": the subject is before the relative pronoun.
             if self.tokens[end].lower == "who" && end > from && self.tokens[end - 1].is_punct(',') {
                 end -= 2;
-                return self.np_ending_at(end, from).filter(named).map(|np| self.cue(verb, cue_end - 1, np, naming, false, text_from, 0));
+                return self
+                    .np_ending_at(end, from)
+                    .filter(named)
+                    .map(|np| self.cue(verb, cue_end - 1, np, naming, false, text_from));
             }
             if let Some(np) = self.np_ending_at(end, from) {
-                return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from, 0));
+                return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from));
             }
             // "Ajmi Lourimi, a member of Ennahda’s general secretariat, said"
             if self.tokens[end].is_punct(',') && end > from {
                 if let Some(np) = self.appositive_subject(end, from) {
-                    return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from, 0));
+                    return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from));
                 }
             }
         }
         // "…, saying …": the sentence's subject speaks.
-        if verb > from && self.tokens[verb - 1].is_punct(',') && self.tokens[verb].lower.ends_with("ing") {
+        if verb > from
+            && self.tokens[verb - 1].is_punct(',')
+            && self.tokens[verb].lower.ends_with("ing")
+        {
             if let Some(np) = self.sentence_subject(from, verb) {
-                return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from, 0));
+                return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from));
             }
         }
         // "…,” said Patrick McHugh" / ", say economists," / "…,” he said" inverted in German "sagte er".
-        let opens_clause = verb == from || matches!(self.tokens[verb - 1].kind, Kind::Punct(',' | '—' | '–' | '(') | Kind::Quote(_));
+        let opens_clause = verb == from
+            || matches!(
+                self.tokens[verb - 1].kind,
+                Kind::Punct(',' | '—' | '–' | '(') | Kind::Quote(_)
+            );
         if opens_clause {
             if let Some(np) = self.np_starting_at(cue_end, to) {
                 if !matches!(np.kind, NpKind::Description) || np.last > np.first {
                     let last = np.last;
-                    let mut cue = self.cue(verb, cue_end - 1, np, naming, true, text_from, 0);
+                    let mut cue = self.cue(verb, cue_end - 1, np, naming, true, text_from);
                     cue.last = last.max(cue.last);
                     return Some(cue);
                 }
@@ -149,7 +203,10 @@ impl<'a> Reader<'a> {
 
     /// "NAME, APPOSITIVE," or "ROLE, NAME," right before a verb.
     fn appositive_subject(&self, comma: usize, from: usize) -> Option<Np> {
-        let open = (from..comma).rev().take(25).find(|&k| self.tokens[k].is_punct(','))?;
+        let open = (from..comma)
+            .rev()
+            .take(25)
+            .find(|&k| self.tokens[k].is_punct(','))?;
         if open == from || self.tokens[open + 1..comma].iter().any(|t| !t.is_word()) {
             return None;
         }
@@ -160,8 +217,12 @@ impl<'a> Reader<'a> {
             return Some(np);
         }
         // "her mother, Fiona, said": the description names the role of the person inside.
-        let described = self.np_ending_at(open - 1, from).filter(|np| np.kind == NpKind::Description)?;
-        let mut np = self.classify(open + 1, comma - 1).filter(|np| np.kind == NpKind::Person)?;
+        let described = self
+            .np_ending_at(open - 1, from)
+            .filter(|np| np.kind == NpKind::Description)?;
+        let mut np = self
+            .classify(open + 1, comma - 1)
+            .filter(|np| np.kind == NpKind::Person)?;
         np.role = described.role.clone();
         if np.gender == super::mentions::Gender::Unknown {
             np.gender = described.gender;
@@ -170,47 +231,106 @@ impl<'a> Reader<'a> {
         Some(np)
     }
 
-    fn cue(&self, verb: usize, verb_last: usize, speaker: Np, naming: bool, inverted: bool, text_from: usize, by: usize) -> Cue {
+    fn cue(
+        &self,
+        verb: usize,
+        verb_last: usize,
+        speaker: Np,
+        naming: bool,
+        inverted: bool,
+        text_from: usize,
+    ) -> Cue {
         let verb_last = verb_last.max(verb);
         let first = speaker.first.min(text_from);
         let last = speaker.last.max(verb_last);
         let from = if inverted { verb } else { text_from.min(verb) };
-        let text = if by > 0 { self.verb_text(from, verb_last) } else { self.verb_text(from, verb_last) };
-        Cue { first, last, verb_first: from, verb_last, speaker, text, naming, inverted }
+        let text = self.verb_text(from, verb_last);
+        Cue {
+            first,
+            last,
+            verb_first: from,
+            verb_last,
+            speaker,
+            text,
+            naming,
+            inverted,
+        }
     }
 
     /// "Barack Obama: “…”" (captions, interview transcripts).
     fn colon_cue(&self, last: usize, from: usize) -> Option<Cue> {
-        let np = self.np_ending_at(last, from).filter(|np| matches!(np.kind, NpKind::Person | NpKind::Organization) && !np.bare)?;
-        Some(Cue { first: np.first, last: last + 1, verb_first: last + 1, verb_last: last + 1, speaker: np, text: ":".into(), naming: false, inverted: false })
+        let np = self
+            .np_ending_at(last, from)
+            .filter(|np| matches!(np.kind, NpKind::Person | NpKind::Organization) && !np.bare)?;
+        Some(Cue {
+            first: np.first,
+            last: last + 1,
+            verb_first: last + 1,
+            verb_last: last + 1,
+            speaker: np,
+            text: ":".into(),
+            naming: false,
+            inverted: false,
+        })
     }
 
     /// "according to X", "in X's words".
-    fn source_pattern_at(&self, i: usize, from: usize, to: usize) -> Option<Cue> {
+    fn source_pattern_at(&self, i: usize, to: usize) -> Option<Cue> {
         for pattern in &self.lex.source_patterns {
-            let slot = pattern.iter().position(|w| w.starts_with('X'))?;
+            let Some(slot) = pattern.iter().position(|w| w.starts_with('X')) else {
+                continue;
+            };
             let (prefix, suffix) = (&pattern[..slot], &pattern[slot + 1..]);
             let possessive = pattern[slot].len() > 1;
-            if prefix.is_empty() || i + prefix.len() >= to || !prefix.iter().zip(&self.tokens[i..]).all(|(p, t)| *p == t.lower) {
+            if prefix.is_empty()
+                || i + prefix.len() >= to
+                || !prefix
+                    .iter()
+                    .zip(&self.tokens[i..])
+                    .all(|(p, t)| *p == t.lower)
+            {
                 continue;
             }
-            let Some(np) = self.np_starting_at(i + prefix.len(), to) else { continue };
+            let Some(np) = self.np_starting_at(i + prefix.len(), to) else {
+                continue;
+            };
             if possessive != self.tokens[np.last].is_possessive() {
                 continue;
             }
             let end = np.last + 1;
-            if end + suffix.len() > to || !suffix.iter().zip(&self.tokens[end..]).all(|(p, t)| *p == t.lower) {
+            if end + suffix.len() > to
+                || !suffix
+                    .iter()
+                    .zip(&self.tokens[end..])
+                    .all(|(p, t)| *p == t.lower)
+            {
                 continue;
             }
-            let text = pattern.iter().filter(|w| !w.starts_with('X')).cloned().collect::<Vec<_>>().join(" ");
+            let text = pattern
+                .iter()
+                .filter(|w| !w.starts_with('X'))
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
             let last = end + suffix.len() - 1;
-            let _ = from;
-            return Some(Cue { first: i, last: last.max(np.last), verb_first: i, verb_last: i + prefix.len() - 1, speaker: np, text, naming: false, inverted: true });
+            return Some(Cue {
+                first: i,
+                last: last.max(np.last),
+                verb_first: i,
+                verb_last: i + prefix.len() - 1,
+                speaker: np,
+                text,
+                naming: false,
+                inverted: true,
+            });
         }
         None
     }
 }
 
 fn named(np: &Np) -> bool {
-    matches!(np.kind, NpKind::Person | NpKind::Organization | NpKind::Group)
+    matches!(
+        np.kind,
+        NpKind::Person | NpKind::Organization | NpKind::Group
+    )
 }

@@ -42,7 +42,9 @@ pub struct Np {
 }
 
 const CONNECTORS: [&str; 5] = ["of", "for", "at", "from", "and"];
-const PARTICLES: [&str; 14] = ["de", "van", "von", "da", "del", "della", "bin", "al", "di", "le", "la", "du", "der", "ter"];
+const PARTICLES: [&str; 14] = [
+    "de", "van", "von", "da", "del", "della", "bin", "al", "di", "le", "la", "du", "der", "ter",
+];
 
 pub struct Reader<'a> {
     pub text: &'a str,
@@ -56,7 +58,8 @@ impl<'a> Reader<'a> {
     }
 
     pub fn pronoun(&self, i: usize) -> Option<PronounKind> {
-        self.word(i).and_then(|t| self.lex.pronouns.get(&t.lower).copied())
+        self.word(i)
+            .and_then(|t| self.lex.pronouns.get(&t.lower).copied())
     }
 
     fn is_title(&self, t: &Token) -> bool {
@@ -77,7 +80,10 @@ impl<'a> Reader<'a> {
 
     /// A capitalised word that can be part of a name.
     fn is_name_word(&self, t: &Token) -> bool {
-        t.is_word() && t.cap && !self.lex.not_names.contains(t.stem()) && !t.lower.chars().all(|c| c.is_ascii_digit())
+        t.is_word()
+            && t.cap
+            && !self.lex.not_names.contains(t.stem())
+            && !t.lower.chars().all(|c| c.is_ascii_digit())
     }
 
     /// A word that can sit inside a speaker's noun phrase.
@@ -96,13 +102,24 @@ impl<'a> Reader<'a> {
     /// the title, even a misspelt one ("Read Admiral Kirby").
     fn np_word_at(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        self.np_word(t) || t.is_word() && t.cap && self.tokens.get(i + 1).is_some_and(|n| n.is_word() && self.is_title(n) && n.cap)
+        self.np_word(t)
+            || t.is_word()
+                && t.cap
+                && self
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_word() && self.is_title(n) && n.cap)
     }
 
     /// The last token of the run of name, title and connector words starting at `i`.
     pub fn np_end(&self, i: usize, to: usize) -> usize {
         let mut j = i;
-        while j + 1 < to && self.tokens[j + 1].is_word() && (self.tokens[j + 1].cap || self.is_title(&self.tokens[j + 1]) || self.connector_inside(j + 1) && !self.tokens[j + 1].lower.eq("and")) {
+        while j + 1 < to
+            && self.tokens[j + 1].is_word()
+            && (self.tokens[j + 1].cap
+                || self.is_title(&self.tokens[j + 1])
+                || self.connector_inside(j + 1) && !self.tokens[j + 1].lower.eq("and"))
+        {
             j += 1;
         }
         j
@@ -111,13 +128,18 @@ impl<'a> Reader<'a> {
     /// Whether token `i` lies inside a multi-word title ("Secretary of State").
     fn in_title_phrase(&self, i: usize, floor: usize) -> bool {
         (floor.max(i.saturating_sub(4))..=i).any(|k| {
-            self.lex.title_phrases.match_at(self.tokens[k..].iter().map(|t| t.lower.as_str())).is_some_and(|len| k + len > i && len > 1)
+            self.lex
+                .title_phrases
+                .match_at(self.tokens[k..].iter().map(|t| t.lower.as_str()))
+                .is_some_and(|len| k + len > i && len > 1)
         })
     }
 
     fn connector_inside(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        (CONNECTORS.contains(&t.lower.as_str()) || PARTICLES.contains(&t.lower.as_str()) || t.lower == "&")
+        (CONNECTORS.contains(&t.lower.as_str())
+            || PARTICLES.contains(&t.lower.as_str())
+            || t.lower == "&")
             && self.tokens.get(i + 1).is_some_and(|n| self.is_name_word(n))
             && i > 0
             && self.np_word(&self.tokens[i - 1])
@@ -137,7 +159,9 @@ impl<'a> Reader<'a> {
         while first > floor {
             let p = first - 1;
             let prev = &self.tokens[p];
-            if prev.is_word() && (self.np_word_at(p) || self.connector_inside(p) || prev.lower == "'s") {
+            if prev.is_word()
+                && (self.np_word_at(p) || self.connector_inside(p) || prev.lower == "'s")
+            {
                 first = p;
             } else {
                 break;
@@ -148,8 +172,17 @@ impl<'a> Reader<'a> {
             let mut k = 0;
             while k < 2 && first > floor {
                 let prev = &self.tokens[first - 1];
-                let quantifier = matches!(prev.lower.as_str(), "most" | "many" | "some" | "several" | "few" | "other");
-                if prev.is_word() && !prev.cap && (quantifier || !self.lex.not_names.contains(&prev.lower) && !self.lex.speech_verbs.contains(&prev.lower) && !prev.lower.ends_with("ed")) {
+                let quantifier = matches!(
+                    prev.lower.as_str(),
+                    "most" | "many" | "some" | "several" | "few" | "other"
+                );
+                if prev.is_word()
+                    && !prev.cap
+                    && (quantifier
+                        || !self.lex.not_names.contains(&prev.lower)
+                            && !self.lex.speech_verbs.contains(&prev.lower)
+                            && !prev.lower.ends_with("ed"))
+                {
                     first -= 1;
                     k += 1;
                 } else {
@@ -158,7 +191,10 @@ impl<'a> Reader<'a> {
             }
         }
         // Leading connectors never start a phrase; "and" never does either.
-        while first < last && (CONNECTORS.contains(&self.tokens[first].lower.as_str()) || PARTICLES.contains(&self.tokens[first].lower.as_str())) {
+        while first < last
+            && (CONNECTORS.contains(&self.tokens[first].lower.as_str())
+                || PARTICLES.contains(&self.tokens[first].lower.as_str()))
+        {
             first += 1;
         }
         self.classify(first, last)
@@ -181,12 +217,17 @@ impl<'a> Reader<'a> {
         }
         while last + 1 < ceiling {
             let n = &self.tokens[last + 1];
-            if n.is_word() && (self.np_word_at(last + 1) || self.connector_inside(last + 1)) && !self.lex.speech_verbs.contains(&n.lower) {
+            if n.is_word()
+                && (self.np_word_at(last + 1) || self.connector_inside(last + 1))
+                && !self.lex.speech_verbs.contains(&n.lower)
+            {
                 last += 1;
             } else {
                 break;
             }
-            if self.tokens[last].is_possessive() && !self.tokens.get(last + 1).is_some_and(|n| self.np_word(n)) {
+            if self.tokens[last].is_possessive()
+                && !self.tokens.get(last + 1).is_some_and(|n| self.np_word(n))
+            {
                 break;
             }
         }
@@ -209,12 +250,17 @@ impl<'a> Reader<'a> {
 
     /// "of the city's Department of Environmental Protection" after a name: where they come from.
     fn affiliation_after(&self, last: usize, ceiling: usize) -> Option<(String, usize)> {
-        let connector = self.word(last + 1).filter(|t| matches!(t.lower.as_str(), "of" | "at" | "from"))?;
-        let _ = connector;
+        self.word(last + 1)
+            .filter(|t| matches!(t.lower.as_str(), "of" | "at" | "from"))?;
         let mut end = last + 1;
         while end + 1 < ceiling {
             let t = &self.tokens[end + 1];
-            let fits = t.is_word() && (t.cap || self.is_org_word(t) || t.is_possessive() || self.lex.articles.contains(&t.lower) || self.connector_inside(end + 1));
+            let fits = t.is_word()
+                && (t.cap
+                    || self.is_org_word(t)
+                    || t.is_possessive()
+                    || self.lex.articles.contains(&t.lower)
+                    || self.connector_inside(end + 1));
             if !fits {
                 break;
             }
@@ -223,7 +269,8 @@ impl<'a> Reader<'a> {
         while end > last + 1 && !self.tokens[end].cap && !self.is_org_word(&self.tokens[end]) {
             end -= 1;
         }
-        (end > last + 1 && self.tokens[last + 2..=end].iter().any(|t| t.cap)).then(|| (self.slice(last + 2, end), end))
+        (end > last + 1 && self.tokens[last + 2..=end].iter().any(|t| t.cap))
+            .then(|| (self.slice(last + 2, end), end))
     }
 
     /// ", a fellow at the Urban Institute," after a name: the role, when its head is a role noun.
@@ -242,8 +289,14 @@ impl<'a> Reader<'a> {
             to += 1;
         }
         let words = &self.tokens[from..to];
-        let head = words.iter().position(|t| self.is_role(t) || self.is_title(t) && !t.cap)?;
-        if head > 6 || words.first().is_some_and(|t| t.lower == "who" || t.lower == "which") {
+        let head = words
+            .iter()
+            .position(|t| self.is_role(t) || self.is_title(t) && !t.cap)?;
+        if head > 6
+            || words
+                .first()
+                .is_some_and(|t| t.lower == "who" || t.lower == "which")
+        {
             return None;
         }
         let skip = usize::from(words.len() > 1 && self.lex.articles.contains(&words[0].lower));
@@ -303,30 +356,48 @@ impl<'a> Reader<'a> {
         let toks = &self.tokens[first..=last];
         let surface = self.slice(first, last);
         let gender = self.gender_of(&self.tokens[first.saturating_sub(1)..=last]);
-        let make = |kind, name: String, role: Option<String>, affiliation: Option<String>, bare| Np {
-            first,
-            last,
-            kind,
-            name,
-            surface: surface.clone(),
-            role,
-            affiliation,
-            gender,
-            bare,
-        };
+        let make =
+            |kind, name: String, role: Option<String>, affiliation: Option<String>, bare| Np {
+                first,
+                last,
+                kind,
+                name,
+                surface: surface.clone(),
+                role,
+                affiliation,
+                gender,
+                bare,
+            };
         let lowers: Vec<&str> = toks.iter().map(|t| t.stem()).collect();
         if self.lex.countries.match_at(lowers.iter().copied()) == Some(lowers.len()) {
-            return Some(make(NpKind::Organization, strip_possessive(&surface), None, None, false));
+            return Some(make(
+                NpKind::Organization,
+                strip_possessive(&surface),
+                None,
+                None,
+                false,
+            ));
         }
         let tail = &toks[toks.len() - 1];
         // "police" is a group, "West Mercia police" an organisation.
-        let named_org = self.is_org_word(tail) && toks.len() > 1 && toks[..toks.len() - 1].iter().all(|t| t.cap);
+        let named_org = self.is_org_word(tail)
+            && toks.len() > 1
+            && toks[..toks.len() - 1].iter().all(|t| t.cap);
         if self.is_group(tail) && !named_org {
-            return Some(make(NpKind::Group, strip_possessive(&surface), None, None, false));
+            return Some(make(
+                NpKind::Group,
+                strip_possessive(&surface),
+                None,
+                None,
+                false,
+            ));
         }
         // "Senator Mitch McConnell of Kentucky", "Tasos Georgelis of the city's…": a person, then
         // where they come from.
-        if let Some(c) = (first..=last).find(|&i| matches!(self.tokens[i].lower.as_str(), "of" | "for" | "at" | "from") && !self.in_title_phrase(i, first)) {
+        if let Some(c) = (first..=last).find(|&i| {
+            matches!(self.tokens[i].lower.as_str(), "of" | "for" | "at" | "from")
+                && !self.in_title_phrase(i, first)
+        }) {
             if c > first && c < last {
                 if let Some(mut np) = self.classify(first, c - 1) {
                     if np.kind == NpKind::Person && !np.bare || np.kind == NpKind::Description {
@@ -342,8 +413,13 @@ impl<'a> Reader<'a> {
         let mut core = last + 1;
         while core > first {
             let t = &self.tokens[core - 1];
-            let name_like = self.is_name_word(t) && !self.is_title(t) && !self.is_role(t) && !self.in_title_phrase(core - 1, first) || PARTICLES.contains(&t.lower.as_str()) && core <= last;
-            let inner_connector = core - 1 > first && core <= last && self.connector_inside(core - 1);
+            let name_like = self.is_name_word(t)
+                && !self.is_title(t)
+                && !self.is_role(t)
+                && !self.in_title_phrase(core - 1, first)
+                || PARTICLES.contains(&t.lower.as_str()) && core <= last;
+            let inner_connector =
+                core - 1 > first && core <= last && self.connector_inside(core - 1);
             if (name_like || inner_connector) && !(t.is_possessive() && core - 1 != last) {
                 core -= 1;
             } else {
@@ -351,43 +427,101 @@ impl<'a> Reader<'a> {
             }
         }
         let core_toks = &self.tokens[core.min(last + 1)..=last];
-        let org_core = core_toks.iter().any(|t| self.is_org_word(t)) || self.lex.countries.match_at(core_toks.iter().map(|t| t.stem())) == Some(core_toks.len()) && !core_toks.is_empty();
+        let org_core = core_toks.iter().any(|t| self.is_org_word(t))
+            || self
+                .lex
+                .countries
+                .match_at(core_toks.iter().map(|t| t.stem()))
+                == Some(core_toks.len())
+                && !core_toks.is_empty();
         if core > last {
             // No name: "West Mercia police" / "the Pentagon" style organisations, or a description.
             if self.is_org_word(tail) {
-                let caps_before = toks.iter().rev().skip(1).take_while(|t| self.is_name_word(t) || self.is_org_word(t)).count();
-                let definite = first > 0 && self.lex.articles.contains(&self.tokens[first - 1].lower);
+                let caps_before = toks
+                    .iter()
+                    .rev()
+                    .skip(1)
+                    .take_while(|t| self.is_name_word(t) || self.is_org_word(t))
+                    .count();
+                let definite =
+                    first > 0 && self.lex.articles.contains(&self.tokens[first - 1].lower);
                 if definite && !self.is_group(tail) {
-                    return Some(make(NpKind::Organization, surface.clone(), None, None, false));
+                    return Some(make(
+                        NpKind::Organization,
+                        surface.clone(),
+                        None,
+                        None,
+                        false,
+                    ));
                 }
                 if caps_before > 0 || tail.cap {
                     let from = last - caps_before;
-                    return Some(make(NpKind::Organization, strip_possessive(&self.slice(from, last)), None, None, false));
+                    return Some(make(
+                        NpKind::Organization,
+                        strip_possessive(&self.slice(from, last)),
+                        None,
+                        None,
+                        false,
+                    ));
                 }
             }
             if self.is_role(tail) || self.is_title(tail) {
                 let affiliation = self.affiliation_before(first, last);
-                return Some(make(NpKind::Description, tail.stem().to_string(), Some(strip_possessive(&surface)), affiliation, false));
+                return Some(make(
+                    NpKind::Description,
+                    tail.stem().to_string(),
+                    Some(strip_possessive(&surface)),
+                    affiliation,
+                    false,
+                ));
             }
             return None;
         }
         if org_core {
             // An organisation may start before a title-like word: "State Department", "Foreign Office".
             let mut from = core;
-            while from > first && (self.is_name_word(&self.tokens[from - 1]) || self.is_org_word(&self.tokens[from - 1])) && !self.tokens[from - 1].is_possessive() {
+            while from > first
+                && (self.is_name_word(&self.tokens[from - 1])
+                    || self.is_org_word(&self.tokens[from - 1]))
+                && !self.tokens[from - 1].is_possessive()
+            {
                 from -= 1;
             }
-            return Some(make(NpKind::Organization, strip_possessive(&self.slice(from, last)), None, None, false));
+            return Some(make(
+                NpKind::Organization,
+                strip_possessive(&self.slice(from, last)),
+                None,
+                None,
+                false,
+            ));
         }
         let name = strip_possessive(&self.slice(core, last));
         let before = &self.tokens[first..core];
         let titled = before.iter().any(|t| self.is_title(t) || self.is_role(t));
         let role_text = (core > first).then(|| self.slice(first, core - 1));
-        let honorific_only = before.iter().all(|t| self.lex.male_words.contains(t.stem()) || self.lex.female_words.contains(t.stem()) || matches!(t.stem(), "dr" | "dr." | "prof" | "prof."));
-        let title_start = (first..core).rev().take_while(|&k| self.is_title(&self.tokens[k]) && self.tokens[k].cap || self.in_title_phrase(k, first)).last();
-        let role_before_title = title_start.filter(|&ts| ts > first && (first..ts).any(|k| self.is_role(&self.tokens[k]))).map(|ts| self.slice(first, ts - 1));
-        let role = role_before_title.or(role_text).filter(|_| titled && !honorific_only);
-        let affiliation = if core > first { self.affiliation_before(first, core - 1) } else { None };
+        let honorific_only = before.iter().all(|t| {
+            self.lex.male_words.contains(t.stem())
+                || self.lex.female_words.contains(t.stem())
+                || matches!(t.stem(), "dr" | "dr." | "prof" | "prof.")
+        });
+        let title_start = (first..core)
+            .rev()
+            .take_while(|&k| {
+                self.is_title(&self.tokens[k]) && self.tokens[k].cap
+                    || self.in_title_phrase(k, first)
+            })
+            .last();
+        let role_before_title = title_start
+            .filter(|&ts| ts > first && (first..ts).any(|k| self.is_role(&self.tokens[k])))
+            .map(|ts| self.slice(first, ts - 1));
+        let role = role_before_title
+            .or(role_text)
+            .filter(|_| titled && !honorific_only);
+        let affiliation = if core > first {
+            self.affiliation_before(first, core - 1)
+        } else {
+            None
+        };
         let bare = core == last && !titled && before.is_empty();
         Some(make(NpKind::Person, name, role, affiliation, bare))
     }
@@ -395,11 +529,17 @@ impl<'a> Reader<'a> {
     /// The capitalised words in front of a role noun: "Pentagon" in "Pentagon spokesman", "BBC"
     /// in "the BBC's North America editor".
     fn affiliation_before(&self, first: usize, last: usize) -> Option<String> {
-        let role_at = (first..=last).find(|&i| self.is_role(&self.tokens[i]) && !self.tokens[i].cap || self.tokens[i].is_possessive())?;
+        let role_at = (first..=last).find(|&i| {
+            self.is_role(&self.tokens[i]) && !self.tokens[i].cap || self.tokens[i].is_possessive()
+        })?;
         if self.tokens[role_at].is_possessive() {
             return Some(strip_possessive(&self.slice(first, role_at)));
         }
-        let caps = (first..role_at).take_while(|&i| self.is_name_word(&self.tokens[i]) || self.is_org_word(&self.tokens[i])).count();
+        let caps = (first..role_at)
+            .take_while(|&i| {
+                self.is_name_word(&self.tokens[i]) || self.is_org_word(&self.tokens[i])
+            })
+            .count();
         (caps > 0).then(|| self.slice(first, first + caps - 1))
     }
 
@@ -418,11 +558,17 @@ impl<'a> Reader<'a> {
             }
             if self.word(i).is_some_and(|t| self.np_word(t)) {
                 let mut j = i;
-                while j + 1 < to && (self.np_word(&self.tokens[j + 1]) || self.connector_inside(j + 1)) {
+                while j + 1 < to
+                    && (self.np_word(&self.tokens[j + 1]) || self.connector_inside(j + 1))
+                {
                     j += 1;
                 }
                 if let Some(np) = self.classify(i, j) {
-                    if matches!(np.kind, NpKind::Person | NpKind::Organization | NpKind::Group) && (!np.bare || i == from) {
+                    if matches!(
+                        np.kind,
+                        NpKind::Person | NpKind::Organization | NpKind::Group
+                    ) && (!np.bare || i == from)
+                    {
                         return Some(np);
                     }
                 }
@@ -436,7 +582,13 @@ impl<'a> Reader<'a> {
 }
 
 pub fn strip_possessive(s: &str) -> String {
-    s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).or_else(|| s.strip_suffix('\'')).or_else(|| s.strip_suffix('’')).unwrap_or(s).trim().to_string()
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .or_else(|| s.strip_suffix('\''))
+        .or_else(|| s.strip_suffix('’'))
+        .unwrap_or(s)
+        .trim()
+        .to_string()
 }
 
 #[cfg(test)]
@@ -448,7 +600,13 @@ mod tests {
     fn np(text: &str) -> Np {
         let lex = for_language("en");
         let tokens = tokenize(text, &[], lex);
-        Reader { text, tokens: &tokens, lex }.np_ending_at(tokens.len() - 1, 0).expect(text)
+        Reader {
+            text,
+            tokens: &tokens,
+            lex,
+        }
+        .np_ending_at(tokens.len() - 1, 0)
+        .expect(text)
     }
 
     #[test]

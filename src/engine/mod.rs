@@ -34,7 +34,11 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .enumerate()
-        .map(|(id, text)| Block { id, kind: BlockKind::Paragraph, text: text.to_string() })
+        .map(|(id, text)| Block {
+            id,
+            kind: BlockKind::Paragraph,
+            text: text.to_string(),
+        })
         .collect()
 }
 
@@ -48,7 +52,11 @@ pub struct Analyzer {
 
 impl Analyzer {
     pub fn new(language: &str) -> Self {
-        Analyzer { language: language.to_string(), lexicon: lexicon::for_language(language), state: attribution::State::default() }
+        Analyzer {
+            language: language.to_string(),
+            lexicon: lexicon::for_language(language),
+            state: attribution::State::default(),
+        }
     }
 
     pub fn add_blocks(&mut self, blocks: &[Block]) {
@@ -83,7 +91,12 @@ impl Analyzer {
                 actors.push(Actor {
                     id: index,
                     name: e.name.clone(),
-                    aliases: e.aliases.iter().filter(|a| **a != e.name).cloned().collect(),
+                    aliases: e
+                        .aliases
+                        .iter()
+                        .filter(|a| **a != e.name)
+                        .cloned()
+                        .collect(),
                     kind: e.kind,
                     role: e.role.clone(),
                     affiliation: e.affiliation.clone(),
@@ -99,7 +112,16 @@ impl Analyzer {
             .iter()
             .map(|q| {
                 let a = actor(q.entity);
-                Quote { text: q.text.clone(), kind: q.kind, span: q.span, actor: a, speaker: name(a), cue: q.cue.clone(), evidence: q.evidence, confidence: q.confidence }
+                Quote {
+                    text: q.text.clone(),
+                    kind: q.kind,
+                    span: q.span,
+                    actor: a,
+                    speaker: name(a),
+                    cue: q.cue.clone(),
+                    evidence: q.evidence,
+                    confidence: q.confidence,
+                }
             })
             .collect();
         let reported = state
@@ -107,9 +129,21 @@ impl Analyzer {
             .iter()
             .map(|r| {
                 let a = actor(r.entity);
-                Reported { text: r.text.clone(), span: r.span, actor: a, speaker: name(a), cue: r.cue.clone(), stance: r.stance }
+                Reported {
+                    text: r.text.clone(),
+                    span: r.span,
+                    actor: a,
+                    speaker: name(a),
+                    cue: r.cue.clone(),
+                    stance: r.stance,
+                }
             })
             .collect();
-        Analysis { language: self.language.clone(), quotes, actors, reported }
+        Analysis {
+            language: self.language.clone(),
+            quotes,
+            actors,
+            reported,
+        }
     }
 }

@@ -46,7 +46,13 @@ impl<'a> Utf16Map<'a> {
 
     /// The [`Span`] of `text[start..end]` in block `block`.
     pub fn span(&self, block: usize, start: usize, end: usize) -> Span {
-        Span { block, start, end, start_utf16: self.utf16(start), end_utf16: self.utf16(end) }
+        Span {
+            block,
+            start,
+            end,
+            start_utf16: self.utf16(start),
+            end_utf16: self.utf16(end),
+        }
     }
 }
 

@@ -57,11 +57,16 @@ pub fn scan(text: &str, lexicon: &Lexicon) -> Vec<RawQuote> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         // A replacement character (a lone surrogate from the DOM) counts as a space around marks.
-        let next = chars.peek().map(|&(_, n)| if n == '\u{FFFD}' { ' ' } else { n });
+        let next = chars
+            .peek()
+            .map(|&(_, n)| if n == '\u{FFFD}' { ' ' } else { n });
         if lexicon.is_mark(c) {
-            let left_flank = prev.is_none_or(|p| opening_context(p) || lexicon.is_mark(p)) && next.is_some_and(|n| !n.is_whitespace());
-            let right_flank = prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| closing_context(n) || lexicon.is_mark(n));
-            let word_inside = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+            let left_flank = prev.is_none_or(|p| opening_context(p) || lexicon.is_mark(p))
+                && next.is_some_and(|n| !n.is_whitespace());
+            let right_flank = prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| closing_context(n) || lexicon.is_mark(n));
+            let word_inside =
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
             let elision = left_flank && next.is_some_and(|n| n.is_ascii_digit());
             let apostrophe = is_apostrophe_like(c) && (word_inside || elision);
             if !apostrophe {
@@ -70,14 +75,25 @@ pub fn scan(text: &str, lexicon: &Lexicon) -> Vec<RawQuote> {
                 let single_ok = |flank: bool| !is_single(c) || flank;
                 // An asymmetric pair (« », „ “) closes whenever its opener is open; a symmetric
                 // one (" ") closes only where it can end a word.
-                let closes_here = |k: usize| stack[k].mark != c && !is_apostrophe_like(c) || !(left_flank && can_open && !right_flank) && single_ok(right_flank || !left_flank);
+                let closes_here = |k: usize| {
+                    stack[k].mark != c && !is_apostrophe_like(c)
+                        || !(left_flank && can_open && !right_flank)
+                            && single_ok(right_flank || !left_flank)
+                };
                 match closes {
                     Some(k) if closes_here(k) => {
                         let o = &stack[k];
                         // Single marks around one or two letters are elisions: rock 'n' roll.
                         let content = text[o.content..i].trim();
-                        if !content.is_empty() && !(is_single(c) && content.chars().count() <= 2) {
-                            found.push(RawQuote { open: o.at, start: o.content, end: i, close_end: i + c.len_utf8(), closed: true, nested: false });
+                        if !(content.is_empty() || is_single(c) && content.chars().count() <= 2) {
+                            found.push(RawQuote {
+                                open: o.at,
+                                start: o.content,
+                                end: i,
+                                close_end: i + c.len_utf8(),
+                                closed: true,
+                                nested: false,
+                            });
                         }
                         stack.truncate(k);
                     }
@@ -85,7 +101,11 @@ pub fn scan(text: &str, lexicon: &Lexicon) -> Vec<RawQuote> {
                         if stack.len() == MAX_DEPTH {
                             stack.remove(0);
                         }
-                        stack.push(Open { mark: c, at: i, content: i + c.len_utf8() });
+                        stack.push(Open {
+                            mark: c,
+                            at: i,
+                            content: i + c.len_utf8(),
+                        });
                     }
                     _ => {}
                 }
@@ -98,10 +118,20 @@ pub fn scan(text: &str, lexicon: &Lexicon) -> Vec<RawQuote> {
         let at_block_start = text[..open.at].trim().is_empty();
         let ends_sentence = rest.ends_with(['.', '!', '?', '…']);
         // A later double-marked quotation means this mark was a stray, not a paragraph's opening.
-        let nothing_after = found.iter().filter(|q| q.open > open.at).all(|q| text[q.open..].starts_with(is_single));
+        let nothing_after = found
+            .iter()
+            .filter(|q| q.open > open.at)
+            .all(|q| text[q.open..].starts_with(is_single));
         if !rest.trim().is_empty() && (at_block_start || ends_sentence) && nothing_after {
             let end = open.content + rest.len();
-            found.push(RawQuote { open: open.at, start: open.content, end, close_end: end, closed: false, nested: false });
+            found.push(RawQuote {
+                open: open.at,
+                start: open.content,
+                end,
+                close_end: end,
+                closed: false,
+                nested: false,
+            });
         }
     }
     found.sort_by_key(|q| (q.open, std::cmp::Reverse(q.close_end)));
@@ -121,12 +151,18 @@ mod tests {
     use crate::engine::lexicon::for_language;
 
     fn texts(text: &str) -> Vec<(&str, bool)> {
-        scan(text, for_language("en")).iter().map(|q| (&text[q.start..q.end], q.nested)).collect()
+        scan(text, for_language("en"))
+            .iter()
+            .map(|q| (&text[q.start..q.end], q.nested))
+            .collect()
     }
 
     #[test]
     fn pairs_curly_and_straight_marks() {
-        assert_eq!(texts("He said “yes” and \"no\"."), [("yes", false), ("no", false)]);
+        assert_eq!(
+            texts("He said “yes” and \"no\"."),
+            [("yes", false), ("no", false)]
+        );
     }
 
     #[test]
@@ -137,12 +173,18 @@ mod tests {
 
     #[test]
     fn nested_quotes_are_marked() {
-        assert_eq!(texts("“It’s ‘Showtime.’”"), [("It’s ‘Showtime.’", false), ("Showtime.", true)]);
+        assert_eq!(
+            texts("“It’s ‘Showtime.’”"),
+            [("It’s ‘Showtime.’", false), ("Showtime.", true)]
+        );
     }
 
     #[test]
     fn unclosed_paragraph_quote_runs_to_block_end_only() {
-        assert_eq!(texts("“As it went on, we tried."), [("As it went on, we tried.", false)]);
+        assert_eq!(
+            texts("“As it went on, we tried."),
+            [("As it went on, we tried.", false)]
+        );
         assert!(texts("a 12\" pizza and more").is_empty());
     }
 }

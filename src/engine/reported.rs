@@ -15,7 +15,14 @@ const MAX_CLAUSE: usize = 120;
 /// words without quoting them in full, as a token range. `previous_end` and `next_cue` are where the sentence's
 /// neighbouring cues end and start: their words are theirs ("He vowed to keep trying, but the
 /// editor said …").
-pub fn clause(reader: &Reader, cue: &Cue, from: usize, to: usize, previous_end: Option<usize>, next_cue: Option<usize>) -> Option<(usize, usize)> {
+pub fn clause(
+    reader: &Reader,
+    cue: &Cue,
+    from: usize,
+    to: usize,
+    previous_end: Option<usize>,
+    next_cue: Option<usize>,
+) -> Option<(usize, usize)> {
     if cue.naming || cue.text == ":" {
         return None;
     }
@@ -23,7 +30,10 @@ pub fn clause(reader: &Reader, cue: &Cue, from: usize, to: usize, previous_end: 
     let lex = reader.lex;
     let start = cue.last + 1;
     // "also said:" introduces direct speech or a list, not a statement of its own.
-    if tokens[start..to.max(start)].first().is_some_and(|t| t.is_punct(':')) {
+    if tokens[start..to.max(start)]
+        .first()
+        .is_some_and(|t| t.is_punct(':'))
+    {
         return None;
     }
     // A following cue takes over after a clause break: "…, but the editor said", "… even as the
@@ -33,27 +43,52 @@ pub fn clause(reader: &Reader, cue: &Cue, from: usize, to: usize, previous_end: 
         while k > start && lex.articles.contains(&tokens[k - 1].lower) {
             k -= 1;
         }
-        k > start && (matches!(tokens[k - 1].kind, Kind::Punct(',' | ';')) || matches!(tokens[k - 1].lower.as_str(), "but" | "and" | "or") || lex.not_clause_starts.contains(&tokens[k - 1].lower))
+        k > start
+            && (matches!(tokens[k - 1].kind, Kind::Punct(',' | ';'))
+                || matches!(tokens[k - 1].lower.as_str(), "but" | "and" | "or")
+                || lex.not_clause_starts.contains(&tokens[k - 1].lower))
     };
-    let limit = next_cue.filter(|&n| n > start && breaks(n)).unwrap_or(to).min(to).min(start + MAX_CLAUSE).max(start);
-    let floor = previous_end.unwrap_or(from).max(cue.first.saturating_sub(MAX_CLAUSE)).clamp(from, cue.first.max(from));
+    let limit = next_cue
+        .filter(|&n| n > start && breaks(n))
+        .unwrap_or(to)
+        .min(to)
+        .min(start + MAX_CLAUSE)
+        .max(start);
+    let floor = previous_end
+        .unwrap_or(from)
+        .max(cue.first.saturating_sub(MAX_CLAUSE))
+        .clamp(from, cue.first.max(from));
     let trim = |mut a: usize, mut b: usize| {
         while a < b && matches!(tokens[a].kind, Kind::Punct(_)) {
             a += 1;
         }
-        while b > a && (matches!(tokens[b - 1].kind, Kind::Punct(_)) || matches!(tokens[b - 1].lower.as_str(), "but" | "and" | "while" | "even") || lex.not_clause_starts.contains(&tokens[b - 1].lower)) {
+        while b > a
+            && (matches!(tokens[b - 1].kind, Kind::Punct(_))
+                || matches!(
+                    tokens[b - 1].lower.as_str(),
+                    "but" | "and" | "while" | "even"
+                )
+                || lex.not_clause_starts.contains(&tokens[b - 1].lower))
+        {
             b -= 1;
         }
         (a, b)
     };
-    let follows_directly = tokens.get(start).filter(|_| start < to).is_some_and(|t| t.is_word() || t.quote().is_some());
+    let follows_directly = tokens
+        .get(start)
+        .filter(|_| start < to)
+        .is_some_and(|t| t.is_word() || t.quote().is_some());
     let mut min_words = 3;
     let (a, b) = if follows_directly && !cue.inverted {
         // "said (that) it is open …"; not "said as he left", "told reporters aboard …".
         let mut a = start;
-        if let Some(k) = (start..limit.min(start + 4)).find(|&k| tokens[k].is_word() && lex.complementizers.contains(&tokens[k].lower)) {
+        if let Some(k) = (start..limit.min(start + 4))
+            .find(|&k| tokens[k].is_word() && lex.complementizers.contains(&tokens[k].lower))
+        {
             // Unless "that" is the clause's own subject: "experts say that isn't likely".
-            if tokens[start..k].iter().all(|t| t.is_word()) && count_words(reader, k + 1, limit).0 >= 3 {
+            if tokens[start..k].iter().all(|t| t.is_word())
+                && count_words(reader, k + 1, limit).0 >= 3
+            {
                 a = k + 1;
             }
         }
@@ -75,7 +110,14 @@ pub fn clause(reader: &Reader, cue: &Cue, from: usize, to: usize, previous_end: 
         let after = trim(start, limit);
         let before_words = count_words(reader, before.0, before.1).0;
         let after_words = count_words(reader, after.0, after.1).0;
-        if cue.inverted && before_words > 0 && after_words > 0 && previous_end.is_none() && next_cue.is_none() && !quoted && tokens[cue.first - 1].is_punct(',') {
+        if cue.inverted
+            && before_words > 0
+            && after_words > 0
+            && previous_end.is_none()
+            && next_cue.is_none()
+            && !quoted
+            && tokens[cue.first - 1].is_punct(',')
+        {
             // "The combination, say economists, marks a journey …": the whole sentence.
             trim(from, limit)
         } else if after_words > before_words && !quoted && (!cue.inverted || before_words == 0) {
@@ -111,7 +153,11 @@ fn count_words(reader: &Reader, a: usize, b: usize) -> (usize, usize) {
 /// What the cue, or failing that the first stance phrase of the clause, says of the speaker's position.
 pub fn stance(lex: &Lexicon, cue: &str, clause: &str) -> Stance {
     let find = |text: &str| -> Option<Stance> {
-        let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
         (0..words.len()).find_map(|i| {
             let rest = words[i..].iter().map(String::as_str);
             if lex.stance_against.match_at(rest.clone()).is_some() {
@@ -123,7 +169,9 @@ pub fn stance(lex: &Lexicon, cue: &str, clause: &str) -> Stance {
             }
         })
     };
-    find(cue).or_else(|| find(clause)).unwrap_or(Stance::Neutral)
+    find(cue)
+        .or_else(|| find(clause))
+        .unwrap_or(Stance::Neutral)
 }
 
 #[cfg(test)]
@@ -135,7 +183,10 @@ mod tests {
     fn stance_comes_from_the_cue_then_the_clause() {
         let lex = for_language("en");
         assert_eq!(stance(lex, "ruled out", "talks"), Stance::Against);
-        assert_eq!(stance(lex, "said", "it is open to discussions"), Stance::For);
+        assert_eq!(
+            stance(lex, "said", "it is open to discussions"),
+            Stance::For
+        );
         assert_eq!(stance(lex, "said", "the weather was fine"), Stance::Neutral);
     }
 }

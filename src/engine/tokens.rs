@@ -40,7 +40,10 @@ impl Token {
     }
     /// The word without a possessive ending.
     pub fn stem(&self) -> &str {
-        self.lower.strip_suffix("'s").or_else(|| self.lower.strip_suffix("’s")).unwrap_or(&self.lower)
+        self.lower
+            .strip_suffix("'s")
+            .or_else(|| self.lower.strip_suffix("’s"))
+            .unwrap_or(&self.lower)
     }
     pub fn is_possessive(&self) -> bool {
         self.stem().len() != self.lower.len()
@@ -63,7 +66,13 @@ pub fn tokenize(text: &str, quotes: &[RawQuote], lexicon: &Lexicon) -> Vec<Token
         }
         if next_quote < quotes.len() && quotes[next_quote].open == i {
             let q = &quotes[next_quote];
-            tokens.push(Token { start: q.open, end: q.close_end, kind: Kind::Quote(next_quote), lower: String::new(), cap: false });
+            tokens.push(Token {
+                start: q.open,
+                end: q.close_end,
+                kind: Kind::Quote(next_quote),
+                lower: String::new(),
+                cap: false,
+            });
             while iter.peek().is_some_and(|&(j, _)| j < q.close_end) {
                 iter.next();
             }
@@ -74,7 +83,13 @@ pub fn tokenize(text: &str, quotes: &[RawQuote], lexicon: &Lexicon) -> Vec<Token
             continue;
         }
         if !c.is_alphanumeric() {
-            tokens.push(Token { start: i, end: i + c.len_utf8(), kind: Kind::Punct(c), lower: String::new(), cap: false });
+            tokens.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: Kind::Punct(c),
+                lower: String::new(),
+                cap: false,
+            });
             continue;
         }
         let mut end = i + c.len_utf8();
@@ -83,7 +98,11 @@ pub fn tokenize(text: &str, quotes: &[RawQuote], lexicon: &Lexicon) -> Vec<Token
             let mut rc = rest.chars();
             match (rc.next(), rc.next()) {
                 (Some(a), _) if a.is_alphanumeric() => end += a.len_utf8(),
-                (Some(a), Some(b)) if joins_word(a) && b.is_alphanumeric() && !starts_quote(quotes, end) => end += a.len_utf8(),
+                (Some(a), Some(b))
+                    if joins_word(a) && b.is_alphanumeric() && !starts_quote(quotes, end) =>
+                {
+                    end += a.len_utf8()
+                }
                 (Some('.'), next) => {
                     // Abbreviations and initials keep their full stop: "Mr.", "U.S.", "C. Eugene", "Ph.D."
                     let word = text[i..end].to_lowercase();
@@ -103,7 +122,13 @@ pub fn tokenize(text: &str, quotes: &[RawQuote], lexicon: &Lexicon) -> Vec<Token
         }
         let end = end.min(bytes_len);
         let word = &text[i..end];
-        tokens.push(Token { start: i, end, kind: Kind::Word, lower: word.to_lowercase().replace('\u{ad}', ""), cap: c.is_uppercase() });
+        tokens.push(Token {
+            start: i,
+            end,
+            kind: Kind::Word,
+            lower: word.to_lowercase().replace('\u{ad}', ""),
+            cap: c.is_uppercase(),
+        });
         while iter.peek().is_some_and(|&(j, _)| j < end) {
             iter.next();
         }
@@ -114,29 +139,48 @@ pub fn tokenize(text: &str, quotes: &[RawQuote], lexicon: &Lexicon) -> Vec<Token
 fn starts_quote(quotes: &[RawQuote], at: usize) -> bool {
     // Quotes are sorted by opening mark; only a mark can sit at `at`, so check its neighbours.
     let i = quotes.partition_point(|q| q.open < at);
-    quotes.get(i).is_some_and(|q| q.open == at) || quotes[..i].iter().rev().take(2).any(|q| q.end == at)
+    quotes.get(i).is_some_and(|q| q.open == at)
+        || quotes[..i].iter().rev().take(2).any(|q| q.end == at)
 }
 
 /// Whether a quotation's own text ends a sentence ("…inside Iraq." rather than "…distressing,").
 pub fn quote_ends_sentence(text: &str, q: &RawQuote) -> bool {
-    text[q.start..q.end].trim_end().trim_end_matches(['"', '\'', '’', '”', '»', '“']).ends_with(['.', '!', '?', '…'])
+    text[q.start..q.end]
+        .trim_end()
+        .trim_end_matches(['"', '\'', '’', '”', '»', '“'])
+        .ends_with(['.', '!', '?', '…'])
 }
 
 /// Splits tokens into sentences (token index ranges). A quotation that ends its own sentence
 /// ends the narrative sentence too, unless a short cue follows ("…Iraq.” Kirby said.).
-pub fn sentences(text: &str, tokens: &[Token], quotes: &[RawQuote], lexicon: &Lexicon) -> Vec<std::ops::Range<usize>> {
+pub fn sentences(
+    text: &str,
+    tokens: &[Token],
+    quotes: &[RawQuote],
+    lexicon: &Lexicon,
+) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..tokens.len() {
         let t = &tokens[i];
         let boundary = match t.kind {
             Kind::Punct('.' | '!' | '?' | '…') => true,
-            Kind::Word if t.lower.ends_with('.') && !lexicon.titles.contains(t.stem()) && t.lower.chars().filter(|&c| c == '.').count() > 1 => {
+            Kind::Word
+                if t.lower.ends_with('.')
+                    && !lexicon.titles.contains(t.stem())
+                    && t.lower.chars().filter(|&c| c == '.').count() > 1 =>
+            {
                 // "U.S." at a sentence's end: only when a capitalised non-name word follows.
-                tokens.get(i + 1).is_some_and(|n| n.cap && lexicon.not_names.contains(&n.lower))
+                tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.cap && lexicon.not_names.contains(&n.lower))
             }
             Kind::Quote(q) => {
-                quote_ends_sentence(text, &quotes[q]) && tokens.get(i + 1).is_some_and(|n| n.cap || n.quote().is_some()) && !short_cue_follows(tokens, i + 1, lexicon)
+                quote_ends_sentence(text, &quotes[q])
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|n| n.cap || n.quote().is_some())
+                    && !short_cue_follows(tokens, i + 1, lexicon)
             }
             _ => false,
         };
@@ -154,10 +198,16 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[RawQuote], lexicon: &Le
 /// "Kirby said." / "he added in a statement." after a quotation: a speech verb within the first
 /// five tokens, then nothing but the cue's tail before the sentence ends.
 fn short_cue_follows(tokens: &[Token], from: usize, lexicon: &Lexicon) -> bool {
-    let end = tokens[from..].iter().position(|t| matches!(t.kind, Kind::Punct('.' | '!' | '?') | Kind::Quote(_))).map_or(tokens.len(), |p| from + p);
+    let end = tokens[from..]
+        .iter()
+        .position(|t| matches!(t.kind, Kind::Punct('.' | '!' | '?') | Kind::Quote(_)))
+        .map_or(tokens.len(), |p| from + p);
     let words = |a: usize| tokens[a..end].iter().map(|t| t.lower.as_str());
     (from..end.min(from + 5)).any(|v| {
-        let verb = lexicon.speech_verbs.match_at(words(v)).or_else(|| lexicon.naming_verbs.match_at(words(v)));
+        let verb = lexicon
+            .speech_verbs
+            .match_at(words(v))
+            .or_else(|| lexicon.naming_verbs.match_at(words(v)));
         verb.is_some_and(|len| {
             let mut k = v + len;
             while let Some(tail) = lexicon.cue_tails.match_at(words(k)) {

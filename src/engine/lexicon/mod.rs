@@ -16,7 +16,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
@@ -55,7 +59,9 @@ impl PhraseSet {
 
     /// Whether `word` is a one-word entry.
     pub fn contains(&self, word: &str) -> bool {
-        self.by_first.get(word).is_some_and(|l| l.iter().any(|p| p.len() == 1))
+        self.by_first
+            .get(word)
+            .is_some_and(|l| l.iter().any(|p| p.len() == 1))
     }
 
     /// The length in words of the longest entry starting at `words[0]`.
@@ -67,7 +73,14 @@ impl PhraseSet {
         let candidates = self.by_first.get(first)?;
         candidates
             .iter()
-            .find(|p| p.iter().map(String::as_str).zip(words.clone()).take_while(|(a, b)| a == b).count() == p.len())
+            .find(|p| {
+                p.iter()
+                    .map(String::as_str)
+                    .zip(words.clone())
+                    .take_while(|(a, b)| a == b)
+                    .count()
+                    == p.len()
+            })
             .map(Vec::len)
     }
 
@@ -77,7 +90,10 @@ impl PhraseSet {
         for start in 0..words.len() {
             if let Some(list) = self.by_first.get(words[start]) {
                 let rest = &words[start..];
-                if list.iter().any(|p| p.len() == rest.len() && p.iter().zip(rest).all(|(a, b)| a == b)) {
+                if list
+                    .iter()
+                    .any(|p| p.len() == rest.len() && p.iter().zip(rest).all(|(a, b)| a == b))
+                {
                     best = Some(rest.len());
                     break;
                 }
@@ -175,9 +191,18 @@ impl Lexicon {
             "naming_verbs" => self.naming_verbs.insert(&lower),
             "cue_adverbs" => self.cue_adverbs.insert(&lower),
             "cue_tails" => self.cue_tails.insert(&lower),
-            "source_patterns" => {
-                self.source_patterns.push(entry.split_whitespace().map(|w| if w.starts_with('X') { w.to_string() } else { w.to_lowercase() }).collect())
-            }
+            "source_patterns" => self.source_patterns.push(
+                entry
+                    .split_whitespace()
+                    .map(|w| {
+                        if w.starts_with('X') {
+                            w.to_string()
+                        } else {
+                            w.to_lowercase()
+                        }
+                    })
+                    .collect(),
+            ),
             "passive_aux" => self.passive_aux.insert(&lower),
             "passive_by" => self.passive_by.insert(&lower),
             "complementizers" => self.complementizers.insert(&lower),
@@ -239,7 +264,7 @@ impl Lexicon {
     }
 
     pub fn pairs(&self, open: char, close: char) -> bool {
-        self.quote_pairs.iter().any(|&p| p == (open, close))
+        self.quote_pairs.contains(&(open, close))
     }
 }
 
@@ -247,8 +272,17 @@ impl Lexicon {
 /// languages get English, the best-covered list.
 pub fn for_language(language: &str) -> &'static Lexicon {
     static CACHE: OnceLock<Vec<Lexicon>> = OnceLock::new();
-    let all = CACHE.get_or_init(|| LANGUAGES.iter().map(|(_, text)| Lexicon::parse(&[text, COMMON])).collect());
-    let code = language.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let all = CACHE.get_or_init(|| {
+        LANGUAGES
+            .iter()
+            .map(|(_, text)| Lexicon::parse(&[text, COMMON]))
+            .collect()
+    });
+    let code = language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let index = LANGUAGES.iter().position(|(c, _)| *c == code).unwrap_or(0);
     &all[index]
 }
@@ -262,16 +296,35 @@ mod tests {
         for (code, _) in LANGUAGES {
             let lex = for_language(code);
             assert!(lex.quote_pairs.len() >= 4, "{code}");
-            assert!(!lex.speech_verbs.is_empty() && !lex.titles.is_empty() && !lex.pronouns.is_empty(), "{code}");
+            assert!(
+                !lex.speech_verbs.is_empty() && !lex.titles.is_empty() && !lex.pronouns.is_empty(),
+                "{code}"
+            );
         }
     }
 
     #[test]
     fn phrases_match_longest_first() {
         let lex = for_language("en");
-        assert_eq!(lex.title_phrases.match_at(["secretary", "of", "state", "john"].into_iter()), Some(3));
-        assert_eq!(lex.speech_verbs.match_at(["said", "x"].into_iter()), Some(1));
-        assert_eq!(lex.title_phrases.match_ending(&["the", "secretary", "of", "state"]), Some(3));
-        assert_eq!(for_language("fr").speech_verbs.match_at(["a", "déclaré"].into_iter()), Some(2));
+        assert_eq!(
+            lex.title_phrases
+                .match_at(["secretary", "of", "state", "john"].into_iter()),
+            Some(3)
+        );
+        assert_eq!(
+            lex.speech_verbs.match_at(["said", "x"].into_iter()),
+            Some(1)
+        );
+        assert_eq!(
+            lex.title_phrases
+                .match_ending(&["the", "secretary", "of", "state"]),
+            Some(3)
+        );
+        assert_eq!(
+            for_language("fr")
+                .speech_verbs
+                .match_at(["a", "déclaré"].into_iter()),
+            Some(2)
+        );
     }
 }
