@@ -407,7 +407,11 @@ fn choose_cue(cues: &[Cue], pos: usize, toks: &[tokens::Token]) -> Option<usize>
     let after = cues
         .iter()
         .position(|c| c.first > pos && !quote_between(pos + 1, c.first));
-    let before = cues.iter().rposition(|c| c.last < pos);
+    // A passive label ("called … by its creators") names only the quotation inside it.
+    let before = cues
+        .iter()
+        .rposition(|c| c.last < pos)
+        .filter(|&b| !(cues[b].naming && cues[b].inverted));
     if let Some(a) = after.filter(|&a| only_punct(pos + 1, cues[a].first)) {
         return Some(a);
     }

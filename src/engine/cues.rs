@@ -117,17 +117,22 @@ impl<'a> Reader<'a> {
         {
             before -= 1;
         }
-        let passive = self.tokens[before..verb]
+        // "was described as … by X", or a participle opening the sentence: "Called a … by X".
+        let passive = (self.tokens[before..verb]
             .iter()
             .any(|t| self.lex.passive_aux.contains(&t.lower))
+            || verb == from)
             && self.tokens[verb].lower.ends_with("ed");
         let text_from = before;
-        if passive {
-            // "was described as … by the conservation department"
-            let by = (cue_end..to).find(|&k| {
-                self.tokens[k].is_word() && self.lex.passive_by.contains(&self.tokens[k].lower)
-            })?;
-            let np = self.np_starting_at(by + 1, to)?;
+        let by_agent = passive
+            .then(|| {
+                (cue_end..to).find(|&k| {
+                    self.tokens[k].is_word() && self.lex.passive_by.contains(&self.tokens[k].lower)
+                })
+            })
+            .flatten()
+            .and_then(|by| self.np_starting_at(by + 1, to));
+        if let Some(np) = by_agent {
             return Some(self.cue(
                 verb,
                 verb_last.max(cue_end.saturating_sub(1)),
@@ -173,12 +178,21 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // "…, saying …": the sentence's subject speaks.
+        // "…, saying …", "… by saying …": the clause's subject speaks; in a relative clause
+        // ("Likud party, which tried … by saying") the noun it hangs on.
         if verb > from
-            && self.tokens[verb - 1].is_punct(',')
+            && (self.tokens[verb - 1].is_punct(',') || self.tokens[verb - 1].lower == "by")
             && self.tokens[verb].lower.ends_with("ing")
         {
-            if let Some(np) = self.sentence_subject(from, verb) {
+            let relative = (from + 1..verb).rev().take(20).find(|&k| {
+                matches!(self.tokens[k].lower.as_str(), "which" | "who")
+                    && self.tokens[k - 1].is_punct(',')
+            });
+            let subject = match relative {
+                Some(k) if k >= from + 2 => self.np_ending_at(k - 2, from).filter(named),
+                _ => self.sentence_subject(from, verb),
+            };
+            if let Some(np) = subject {
                 return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from));
             }
         }

@@ -208,6 +208,14 @@ impl<'a> Reader<'a> {
             return Some(self.pronoun_np(first, *kind));
         }
         let mut start = first;
+        // "the minister", and possessives that open a group: "its creators", "their lawyers".
+        let possessive_group = |i: usize| {
+            matches!(t.lower.as_str(), "its" | "his" | "her" | "their")
+                && self.word(i + 1).is_some_and(|n| self.is_group(n))
+        };
+        if possessive_group(first) {
+            return self.classify_group(first, first + 1);
+        }
         if self.lex.articles.contains(&t.lower) {
             start += 1;
         }
@@ -524,6 +532,21 @@ impl<'a> Reader<'a> {
         };
         let bare = core == last && !titled && before.is_empty();
         Some(make(NpKind::Person, name, role, affiliation, bare))
+    }
+
+    /// A group named with a possessive: "its creators".
+    fn classify_group(&self, first: usize, last: usize) -> Option<Np> {
+        Some(Np {
+            first,
+            last,
+            kind: NpKind::Group,
+            name: self.slice(first, last),
+            surface: self.slice(first, last),
+            role: None,
+            affiliation: None,
+            gender: Gender::Unknown,
+            bare: false,
+        })
     }
 
     /// The capitalised words in front of a role noun: "Pentagon" in "Pentagon spokesman", "BBC"

@@ -198,10 +198,14 @@ pub fn sentences(
 /// "Kirby said." / "he added in a statement." after a quotation: a speech verb within the first
 /// five tokens, then nothing but the cue's tail before the sentence ends.
 fn short_cue_follows(tokens: &[Token], from: usize, lexicon: &Lexicon) -> bool {
-    let end = tokens[from..]
-        .iter()
-        .position(|t| matches!(t.kind, Kind::Punct('.' | '!' | '?') | Kind::Quote(_)))
-        .map_or(tokens.len(), |p| from + p);
+    // The cue ends at the sentence's end, or before a quotation it introduces ("…, “B.”").
+    let end = (from..tokens.len())
+        .find(|&k| match tokens[k].kind {
+            Kind::Punct('.' | '!' | '?') => true,
+            Kind::Quote(_) => k > from && matches!(tokens[k - 1].kind, Kind::Punct(',' | ':')),
+            _ => false,
+        })
+        .unwrap_or(tokens.len());
     let words = |a: usize| tokens[a..end].iter().map(|t| t.lower.as_str());
     (from..end.min(from + 5)).any(|v| {
         let verb = lexicon
