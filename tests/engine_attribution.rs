@@ -217,3 +217,18 @@ fn passive_cues_name_their_agent() {
         [pair("heartbreaking", "conservation department")]
     );
 }
+
+#[test]
+fn participle_labels_and_relative_clauses() {
+    assert_eq!(
+        said("Called a “violent rhythm game” by its creators, “Thumper” is hard."),
+        [
+            pair("violent rhythm game", "its creators"),
+            ("Thumper".to_string(), None)
+        ]
+    );
+    assert_eq!(
+        said("The comments came with a warning about the Likud party, which tried to rally support by saying that voters were “coming out in droves.”"),
+        [pair("coming out in droves.", "Likud party")]
+    );
+}
