@@ -77,9 +77,12 @@ build_extension() {
   node extension/tools/wasm-features.js "$raw" "$WASM_OUT/core.wasm" reference-types multivalue
   wasm-bindgen --target no-modules --no-typescript --out-name quotelens --out-dir "$WASM_OUT" "$WASM_OUT/core.wasm"
   "$TOOLS/node_modules/.bin/wasm-opt" -Oz "$WASM_OUT/quotelens_bg.wasm" -o "$WASM_OUT/quotelens_bg.wasm"
-  "$TOOLS/node_modules/.bin/wasm2js" -O3 "$WASM_OUT/quotelens_bg.wasm" -o "$WASM_OUT/wasm2js.mjs"
+  # wasm2js cannot translate saturating float-to-int conversions (which Rust's wasm32 target
+  # emits since 1.87): lower them to plain WebAssembly for that translation only.
+  "$TOOLS/node_modules/.bin/wasm-opt" --llvm-nontrapping-fptoint-lowering "$WASM_OUT/quotelens_bg.wasm" -o "$WASM_OUT/mvp.wasm"
+  "$TOOLS/node_modules/.bin/wasm2js" -O3 "$WASM_OUT/mvp.wasm" -o "$WASM_OUT/wasm2js.mjs"
   node extension/tools/wasm2js-script.js "$WASM_OUT/wasm2js.mjs" "$WASM_OUT/quotelens_bg.wasm.js"
-  rm "$WASM_OUT/core.wasm" "$WASM_OUT/wasm2js.mjs"
+  rm "$WASM_OUT/core.wasm" "$WASM_OUT/mvp.wasm" "$WASM_OUT/wasm2js.mjs"
 
   log "extension: dist/chrome, dist/firefox"
   rm -rf dist && mkdir -p dist
