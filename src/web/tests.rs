@@ -629,3 +629,30 @@ async fn real_pages_get_exact_highlights_and_are_restored_exactly() {
         root.remove();
     }
 }
+
+#[wasm_bindgen_test]
+async fn closing_while_drawing_stops_and_restores_exactly() {
+    let html: String = (0..1500).map(|i| format!("<p>Item {i}: “Words number {i} are <b>spoken</b> here,” said Pat Roe.</p>\n")).collect();
+    let root = fixture(&html);
+    let before = root.inner_html();
+    let view = View::open(&document(), root.clone(), &root, Mode::Page, Source::default(), Some("en"), scripted).unwrap();
+    let drawing = view.clone();
+    let finished = std::rc::Rc::new(std::cell::Cell::new(false));
+    let done = finished.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        view::run(&drawing).await.unwrap();
+        done.set(true);
+    });
+    while all(&root, "quotelens-mark").is_empty() {
+        next_task().await;
+    }
+    assert!(!finished.get(), "still drawing");
+    super::close_view(&view);
+    while !finished.get() {
+        next_task().await;
+    }
+    sleep(50).await;
+    assert!(root.inner_html() == before, "the DOM is as it was");
+    assert!(root.query_selector("quotelens-root").unwrap().is_none());
+    root.remove();
+}
