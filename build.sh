@@ -56,6 +56,7 @@ build() {
   log "build"
   cargo build --release --bin quotelens
   build_extension
+  build_www
 }
 
 # The WASM core and the extension for both browsers, into dist/. (Owned by the extension work.)
@@ -88,7 +89,7 @@ build_extension() {
   done
   (cd dist/chrome && zip -qrX ../quotelens-chrome.zip .)
   (cd dist/firefox && zip -qrX ../quotelens-firefox.xpi .)
-  "$TOOLS/node_modules/.bin/web-ext" lint --source-dir dist/firefox --no-config-discovery
+  "$TOOLS/node_modules/.bin/web-ext" lint --source-dir dist/firefox --no-config-discovery --warnings-as-errors
   report_sizes
 }
 
@@ -162,6 +163,7 @@ test_e2e() {
   log "end-to-end: the extension in headless Chromium and Firefox"
   assemble_extension chrome target/e2e/chrome 'http://127.0.0.1/*'
   node tests/e2e/run.js
+  node tests/e2e/www.js
 }
 
 # Speed and size figures, printed, never failed on: the native pipeline at 10 KB, 100 KB and 1 MB;
@@ -203,9 +205,22 @@ bench() {
     $((gz / 1000)) "$( [ "$gz" -le 250000 ] && echo within || echo OVER)"
 }
 
-# The demo page on http://127.0.0.1:8000/.
+# The demo page (www/) into dist/www/: its own files, the WASM core and highlight styles the
+# extension ships, and sample articles copied from the corpus (kept once, in tests/corpus).
+WWW_SAMPLES=(seed bbc-1 wapo-2 seattletimes-1 buzzfeed-1 lemonde-1)
+
+build_www() {
+  log "demo page: dist/www"
+  rm -rf dist/www && mkdir -p dist/www
+  cp www/index.html www/app.js www/style.css extension/quotelens.css "$WASM_OUT"/quotelens.js "$WASM_OUT"/quotelens_bg.wasm dist/www/
+  node extension/tools/icons.js dist/www/icons
+  node www/tools/samples.js target/release/quotelens dist/www/samples "${WWW_SAMPLES[@]}"
+}
+
+# The demo page on http://127.0.0.1:8000/ (this machine only), until Ctrl+C.
 serve() {
-  :
+  log "demo page"
+  node www/tools/serve.js dist/www 8000
 }
 
 case "${1:-build}" in
