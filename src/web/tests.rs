@@ -262,6 +262,8 @@ async fn tooltip_shows_speaker_role_cue_and_confidence_on_hover_and_focus() {
     assert!(!tooltip.has_attribute("hidden"), "keyboard focus shows it too");
     assert_eq!(part(".speaker"), "Unknown speaker");
     assert_eq!(part(".confidence"), "no speaker found");
+    let cue_row = tooltip.query_selector(".cue").unwrap().unwrap().parent_element().unwrap();
+    assert!(cue_row.has_attribute("hidden"), "no empty cue line");
     unknown.unchecked_ref::<HtmlElement>().blur().unwrap();
     assert!(tooltip.has_attribute("hidden"));
     super::close_view(&view);
