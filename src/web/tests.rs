@@ -256,6 +256,15 @@ async fn tooltip_shows_speaker_role_cue_and_confidence_on_hover_and_focus() {
     assert_eq!(part(".confidence"), "very likely (92%)");
     mouse("mouseout", mark, Some(&root));
     assert!(tooltip.has_attribute("hidden"));
+    // A quote across markup lights up as one.
+    let pieces = marks_of(&root, 0);
+    mouse("mouseover", &pieces[1], None);
+    assert!(pieces.iter().all(|m| m.class_list().contains("quotelens-active")));
+    mouse("mouseout", &pieces[1], Some(&pieces[2]));
+    assert!(!tooltip.has_attribute("hidden"), "moving within the quote keeps the tooltip");
+    mouse("mouseout", &pieces[2], Some(&root));
+    assert!(pieces.iter().all(|m| !m.class_list().contains("quotelens-active")));
+    assert!(tooltip.has_attribute("hidden"));
 
     let unknown = marks_of(&root, 4)[0].clone();
     unknown.unchecked_ref::<HtmlElement>().focus().unwrap();
