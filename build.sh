@@ -156,6 +156,8 @@ test_e2e() {
   log "end-to-end: the extension in headless Chromium and Firefox"
   assemble_extension chrome target/e2e/chrome 'http://127.0.0.1/*'
   node tests/e2e/run.js
+  log "robustness: every corpus page, the hostile page and huge pages in headless Chromium"
+  node tests/e2e/robustness.mjs
 }
 
 # Speed and size figures, printed, never failed on: the native pipeline at 10 KB, 100 KB and 1 MB;
