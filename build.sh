@@ -56,6 +56,7 @@ build() {
   log "build"
   cargo build --release --bin quotelens
   build_extension
+  build_www
 }
 
 # The WASM core and the extension for both browsers, into dist/. (Owned by the extension work.)
@@ -88,7 +89,7 @@ build_extension() {
   done
   (cd dist/chrome && zip -qrX ../quotelens-chrome.zip .)
   (cd dist/firefox && zip -qrX ../quotelens-firefox.xpi .)
-  "$TOOLS/node_modules/.bin/web-ext" lint --source-dir dist/firefox --no-config-discovery
+  "$TOOLS/node_modules/.bin/web-ext" lint --source-dir dist/firefox --no-config-discovery --warnings-as-errors
   report_sizes
 }
 
@@ -149,6 +150,12 @@ test_accuracy() {
   python3 tests/corpus/score.py tests/corpus/gold "$out"
 }
 
+# The view's DOM tests (src/web/tests.rs) under wasm-bindgen-test in headless Chromium.
+test_view() {
+  log "view tests in headless Chromium (wasm-bindgen-test)"
+  CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown --lib -- --nocapture
+}
+
 # End-to-end tests in headless Chromium and Firefox with the built extension installed. Chromium
 # gets a test build with a host permission for 127.0.0.1 (headless, nothing can grant activeTab);
 # Firefox runs the shipped build through its real toolbar action. Screenshots go to artifacts/.
@@ -156,6 +163,7 @@ test_e2e() {
   log "end-to-end: the extension in headless Chromium and Firefox"
   assemble_extension chrome target/e2e/chrome 'http://127.0.0.1/*'
   node tests/e2e/run.js
+  node tests/e2e/www.js
   log "robustness: every corpus page, the hostile page and huge pages in headless Chromium"
   node tests/e2e/robustness.mjs
 }
@@ -193,14 +201,27 @@ bench() {
     $((gz / 1000)) "$( [ "$gz" -le 250000 ] && echo within || echo OVER)"
 }
 
-# The demo page on http://127.0.0.1:8000/.
+# The demo page (www/) into dist/www/: its own files, the WASM core and highlight styles the
+# extension ships, and sample articles copied from the corpus (kept once, in tests/corpus).
+WWW_SAMPLES=(seed bbc-1 wapo-2 seattletimes-1 buzzfeed-1 lemonde-1)
+
+build_www() {
+  log "demo page: dist/www"
+  rm -rf dist/www && mkdir -p dist/www
+  cp www/index.html www/app.js www/style.css extension/quotelens.css "$WASM_OUT"/quotelens.js "$WASM_OUT"/quotelens_bg.wasm dist/www/
+  node extension/tools/icons.js dist/www/icons
+  node www/tools/samples.js target/release/quotelens dist/www/samples "${WWW_SAMPLES[@]}"
+}
+
+# The demo page on http://127.0.0.1:8000/ (this machine only), until Ctrl+C.
 serve() {
-  :
+  log "demo page"
+  node www/tools/serve.js dist/www 8000
 }
 
 case "${1:-build}" in
   build) setup; build; demo ;;
-  test) setup; build; test_native; test_accuracy; test_e2e ;;
+  test) setup; build; test_native; test_view; test_accuracy; test_e2e ;;
   bench) setup; build; bench ;;
   serve) setup; build; serve ;;
   *) echo "usage: ./build.sh [build|test|bench|serve]" >&2; exit 2 ;;

@@ -5,7 +5,8 @@
 //!   has one: the mean and the ten worst pages;
 //! - every `source.html` is read without an error or a panic, and every block's offset map
 //!   points at exactly its text in the DOM;
-//! - the median and worst native time per page (parse, and article finding alone);
+//! - the median and worst native time per page (parse, and article finding alone; the fastest
+//!   of a few runs, so that other work on the machine does not pass for ours);
 //! - the seed page keeps every article paragraph and nothing of its sidebar or comments.
 
 use quotelens::article::{self, html::HtmlNode, Article, DomNode};
@@ -16,9 +17,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-/// Just under the mean F1 measured when this floor was set (see the commit that set it).
-const F1_FLOOR: f64 = 0.0;
+/// Just under the mean F1s measured when these floors were set: 0.984 with the headline aside
+/// (Readability gives it as the title, not in `expected.html`), 0.981 with every kept block.
+const F1_FLOOR: f64 = 0.98;
+const F1_FLOOR_ALL_BLOCKS: f64 = 0.978;
 const SEED: &str = "seed";
+/// Each page is timed this many times and its fastest run kept: the machine's other work only
+/// ever adds time.
+const TIMING_RUNS: usize = 3;
 
 fn main() -> ExitCode {
     let pages_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/pages");
@@ -44,12 +50,12 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let started = Instant::now();
         let document = Html::parse_document(&source);
-        let parsed = Instant::now();
         let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| article::extract(&HtmlNode::root(&document))));
-        find_times.push((parsed.elapsed(), name.clone()));
-        parse_times.push((parsed - started, name.clone()));
+        parse_times.push((fastest_of(TIMING_RUNS, || drop(Html::parse_document(&source))), name.clone()));
+        if found.is_ok() {
+            find_times.push((fastest_of(TIMING_RUNS, || drop(article::extract(&HtmlNode::root(&document)))), name.clone()));
+        }
         let found = match found {
             Ok(found) => found,
             Err(_) => {
@@ -92,6 +98,9 @@ fn main() -> ExitCode {
     if mean_body < F1_FLOOR {
         failures.push(format!("mean F1 {mean_body:.4} is below the floor {F1_FLOOR}"));
     }
+    if mean_all < F1_FLOOR_ALL_BLOCKS {
+        failures.push(format!("mean F1 of every kept block {mean_all:.4} is below the floor {F1_FLOOR_ALL_BLOCKS}"));
+    }
     if !pages.iter().any(|p| p.ends_with(SEED)) {
         failures.push(format!("the seed page ({SEED}) is missing"));
     }
@@ -106,17 +115,31 @@ fn main() -> ExitCode {
     }
 }
 
-/// The visible text of an HTML document or fragment.
+/// The text of an HTML document as a browser lays it out: text nodes run together inside
+/// inline markup, block-level elements and `<br>` separate words.
 fn text_of_html(html: &str) -> String {
+    use ego_tree::iter::Edge;
+    const BLOCKS: &[&str] = &[
+        "address", "article", "aside", "blockquote", "body", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+        "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+        "table", "td", "th", "tr", "ul", "img",
+    ];
     let document = Html::parse_document(html);
     let mut out = String::new();
-    for node in document.tree.root().descendants() {
-        if let Some(text) = node.value().as_text() {
-            let hidden = node.ancestors().any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript")));
-            if !hidden {
-                out.push_str(text);
+    let mut hidden = 0;
+    for edge in document.tree.root().traverse() {
+        let (node, opening) = match edge {
+            Edge::Open(node) => (node, true),
+            Edge::Close(node) => (node, false),
+        };
+        if let Some(element) = node.value().as_element() {
+            if matches!(element.name(), "script" | "style" | "noscript") {
+                hidden += if opening { 1 } else { -1 };
+            } else if BLOCKS.contains(&element.name()) {
                 out.push(' ');
             }
+        } else if let (Some(text), true, 0) = (node.value().as_text(), opening, hidden) {
+            out.push_str(text);
         }
     }
     out
@@ -205,6 +228,17 @@ fn check_seed(document: &Html, found: &Article<HtmlNode>) -> Vec<String> {
         }
     }
     errors
+}
+
+fn fastest_of(runs: usize, mut work: impl FnMut()) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            work();
+            started.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
 }
 
 /// "median M, worst W (page)" of per-page times.

@@ -1,17 +1,19 @@
 //! The chosen subtrees as text blocks: each block-level element's inline content is one block
-//! (two `<br>` in a row split it), its kind taken from the nearest block quote, list item,
-//! caption or heading. The headline and standfirst are found even outside the chosen subtrees;
-//! bylines leave the text for the metadata.
+//! (two `<br>` in a row split it), its kind taken from the nearest block quote, list item or
+//! caption (subheadings are paragraphs). The headline and standfirst are found even outside the
+//! chosen subtrees; bylines and datelines leave the text for the metadata.
 
 use super::content::Chosen;
 use super::hints;
 use super::text::{RawPiece, TextBuilder};
-use super::tree::{Tree, NO_PARENT};
+use super::tree::Tree;
 use super::{DomNode, TextPiece};
 use crate::engine::model::{Block, BlockKind};
 
 /// Longest text a byline or dateline has; longer, it is prose that happens to sit in one.
 const BYLINE_MAX: usize = 100;
+/// Most nodes a standfirst's subtree has (text and inline markup).
+const STANDFIRST_NODES: usize = 64;
 /// How many blocks may come before the standfirst (headline, kicker, byline…).
 const STANDFIRST_WINDOW: usize = 4;
 
@@ -62,7 +64,8 @@ pub(crate) fn build<N>(tree: &Tree<N>, chosen: &Chosen, expected: &Expected) -> 
         let all = vec![true; tree.nodes.len()];
         let mut emitter = Emitter { tree, keep: &all, out: &mut out, builder: TextBuilder::default(), breaks: 0, headline: Some(h) };
         emitter.emit(h);
-        // A standfirst between an outside headline and the article.
+        // A byline and a standfirst between an outside headline and the article.
+        emitter.out.bylines.extend(bylines_between(tree, tree.nodes[h].end, first_root));
         if let Some(s) = find_standfirst_between(tree, tree.nodes[h].end, first_root, expected.description) {
             let before = emitter.out.blocks.len();
             emitter.emit(s);
@@ -93,12 +96,15 @@ impl<N> Emitter<'_, N> {
     /// Emits the blocks of `root`'s subtree, without recursion.
     fn emit(&mut self, root: usize) {
         let tree = self.tree;
-        let mut open: Vec<usize> = Vec::new();
+        // Open block-level elements, innermost last, with the kind of block written in each.
+        let outer_kind = tree.ancestors(root).find_map(|a| kind_of(tree.tag(a))).unwrap_or(BlockKind::Paragraph);
+        let mut open: Vec<(usize, BlockKind)> = Vec::new();
         let mut i = root;
         let end = tree.nodes[root].end;
         while i < end {
-            while open.last().is_some_and(|&b| tree.nodes[b].end <= i) {
-                self.flush(open.pop().expect("checked"));
+            while open.last().is_some_and(|&(b, _)| tree.nodes[b].end <= i) {
+                let (b, kind) = open.pop().expect("checked");
+                self.flush(b, kind);
             }
             if !self.keep[i] {
                 i = tree.nodes[i].end;
@@ -115,55 +121,57 @@ impl<N> Emitter<'_, N> {
                 if tag == "br" {
                     self.breaks += 1;
                     if self.breaks == 2 {
-                        let owner = open.last().copied().unwrap_or(root);
-                        self.flush(owner);
+                        let (owner, kind) = open.last().copied().unwrap_or((root, outer_kind));
+                        self.flush(owner, kind);
                     } else {
                         self.builder.push_break();
                     }
                 } else if hints::is_block(tag) || i == root {
-                    if let Some(&outer) = open.last() {
-                        self.flush(outer);
+                    if let Some(&(outer, kind)) = open.last() {
+                        self.flush(outer, kind);
                     }
-                    open.push(i);
+                    let inherited = open.last().map_or(outer_kind, |&(_, kind)| kind);
+                    open.push((i, kind_of(tag).unwrap_or(inherited)));
                 }
             }
             i += 1;
         }
-        while let Some(b) = open.pop() {
-            self.flush(b);
+        while let Some((b, kind)) = open.pop() {
+            self.flush(b, kind);
         }
     }
 
-    /// Ends the current block, written in block-level element `owner`.
-    fn flush(&mut self, owner: usize) {
+    /// Ends the current block, of `kind`, written in block-level element `owner`.
+    fn flush(&mut self, owner: usize, kind: BlockKind) {
         self.breaks = 0;
         if self.builder.is_empty() {
             return;
         }
         let built = std::mem::take(&mut self.builder);
         let tree = self.tree;
-        let lineage = || std::iter::once(owner).chain(tree.ancestors(owner));
         if built.text.chars().count() < BYLINE_MAX
-            && lineage().take(4).any(|a| tree.hinted(a, hints::is_byline) || tree.itemprop(a).contains("author"))
+            && std::iter::once(owner)
+                .chain(tree.ancestors(owner))
+                .take(4)
+                .any(|a| tree.hinted(a, hints::is_byline) || tree.itemprop(a).contains("author"))
         {
             self.out.bylines.push(built.text);
             return;
         }
-        let kind = if self.headline.is_some_and(|h| lineage().any(|a| a == h)) {
-            BlockKind::Headline
-        } else {
-            lineage()
-                .take_while(|&a| a != NO_PARENT)
-                .find_map(|a| match tree.tag(a) {
-                    "blockquote" => Some(BlockKind::Blockquote),
-                    "li" | "dd" | "dt" => Some(BlockKind::ListItem),
-                    "figcaption" | "caption" => Some(BlockKind::Caption),
-                    "body" | "article" | "main" => Some(BlockKind::Paragraph),
-                    _ => None,
-                })
-                .unwrap_or(BlockKind::Paragraph)
-        };
+        let in_headline = self.headline.is_some_and(|h| h <= owner && owner < tree.nodes[h].end);
+        let kind = if in_headline { BlockKind::Headline } else { kind };
         self.out.blocks.push(RawBlock { kind, owner, text: built.text, pieces: built.pieces });
+    }
+}
+
+/// The kind of block an element makes of the text written in it; `None` when it inherits.
+fn kind_of(tag: &str) -> Option<BlockKind> {
+    match tag {
+        "blockquote" => Some(BlockKind::Blockquote),
+        "li" | "dd" | "dt" => Some(BlockKind::ListItem),
+        "figcaption" | "caption" => Some(BlockKind::Caption),
+        "body" | "article" | "main" => Some(BlockKind::Paragraph),
+        _ => None,
     }
 }
 
@@ -204,11 +212,30 @@ fn find_headline<N>(tree: &Tree<N>, chosen: &Chosen, title: Option<&str>) -> Opt
     }
 }
 
+/// Texts of the bylines and datelines between the headline and the article.
+fn bylines_between<N>(tree: &Tree<N>, from: usize, to: usize) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut i = from;
+    while i < to.min(tree.nodes.len()) {
+        if tree.hinted(i, hints::is_byline) || tree.itemprop(i).contains("author") {
+            let text = tree.text_content(i);
+            if !text.is_empty() && text.chars().count() < BYLINE_MAX {
+                found.push(text);
+            }
+            i = tree.nodes[i].end;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
 /// The element between the headline and the article that reads as its standfirst.
 fn find_standfirst_between<N>(tree: &Tree<N>, from: usize, to: usize, description: Option<&str>) -> Option<usize> {
     let mut i = from;
     while i < to.min(tree.nodes.len()) {
-        if matches!(tree.tag(i), "p" | "div" | "h2" | "span") {
+        // A standfirst is one short element; bigger subtrees are only walked through.
+        if matches!(tree.tag(i), "p" | "div" | "h2" | "span") && tree.nodes[i].end - i <= STANDFIRST_NODES {
             let text = tree.text_content(i);
             let len = text.chars().count();
             let has_blocks = (i + 1..tree.nodes[i].end).any(|j| hints::is_block(tree.tag(j)) && tree.text(j).is_none());

@@ -76,7 +76,23 @@ struct Pass<'t, N> {
     /// Text (and commas) whose nearest block-level ancestor is this element: a paragraph's own.
     own_text: Vec<u32>,
     own_commas: Vec<u32>,
+    /// Per subtree: commas, and what conditional cleaning weighs.
+    inside: Vec<Inside>,
+    /// Whether a node lies in a `<figure>`; in a `<table>` or `<code>`.
+    in_figure: Vec<bool>,
+    in_table_or_code: Vec<bool>,
     score: Vec<Option<f64>>,
+}
+
+/// What a subtree holds, summed over its kept nodes.
+#[derive(Clone, Copy, Default)]
+struct Inside {
+    commas: u32,
+    paragraphs: u32,
+    images: u32,
+    list_items: u32,
+    list_item_text: u32,
+    heading_text: u32,
 }
 
 impl<'t, N> Pass<'t, N> {
@@ -90,8 +106,19 @@ impl<'t, N> Pass<'t, N> {
             links: vec![0; n],
             own_text: vec![0; n],
             own_commas: vec![0; n],
+            inside: vec![Inside::default(); n],
+            in_figure: vec![false; n],
+            in_table_or_code: vec![false; n],
             score: vec![None; n],
         };
+        for i in 0..n {
+            let parent = tree.nodes[i].parent;
+            if parent != NO_PARENT {
+                let tag = tree.tag(parent);
+                pass.in_figure[i] = pass.in_figure[parent] || tag == "figure";
+                pass.in_table_or_code[i] = pass.in_table_or_code[parent] || matches!(tag, "table" | "code");
+            }
+        }
         pass.strip();
         pass.measure();
         pass
@@ -101,9 +128,8 @@ impl<'t, N> Pass<'t, N> {
         let tree = self.tree;
         for i in 0..tree.nodes.len() {
             let parent = tree.nodes[i].parent;
-            if parent != NO_PARENT && !self.keep[parent] {
-                self.keep[i] = false;
-            } else if self.rules.strip_unlikely && self.is_furniture(i) {
+            let parent_dropped = parent != NO_PARENT && !self.keep[parent];
+            if parent_dropped || (self.rules.strip_unlikely && self.is_furniture(i)) {
                 self.keep[i] = false;
             }
         }
@@ -123,7 +149,7 @@ impl<'t, N> Pass<'t, N> {
         }
         let (class, id) = tree.class_id(i);
         let hints = format!("{class} {id}");
-        hints::is_unlikely(hints.trim()) && !tree.ancestors(i).any(|a| matches!(tree.tag(a), "table" | "code"))
+        hints::is_unlikely(hints.trim()) && !self.in_table_or_code[i]
     }
 
     /// Text lengths, link text and each paragraph's own text, over the kept nodes.
@@ -150,17 +176,41 @@ impl<'t, N> Pass<'t, N> {
                 if in_link[i] {
                     self.links[i] = len;
                 }
+                let commas = data.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،')).count() as u32;
+                self.inside[i].commas = commas;
                 if let Some(owner) = Some(block_owner[i]).filter(|&o| o != NO_PARENT) {
                     self.own_text[owner] += len;
-                    self.own_commas[owner] += data.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،')).count() as u32;
+                    self.own_commas[owner] += commas;
                 }
             }
         }
-        for i in (1..n).rev() {
+        // Children before parents: each node's sums are complete when it is reached.
+        for i in (0..n).rev() {
+            if !self.keep[i] {
+                continue;
+            }
+            let inside = &mut self.inside[i];
+            match tree.tag(i) {
+                "p" => inside.paragraphs += 1,
+                "img" => inside.images += 1,
+                "li" => {
+                    inside.list_items += 1;
+                    inside.list_item_text += self.text[i];
+                }
+                h if hints::is_heading(h) => inside.heading_text += self.text[i],
+                _ => {}
+            }
             let parent = tree.nodes[i].parent;
-            if self.keep[i] && parent != NO_PARENT {
+            if parent != NO_PARENT {
                 self.text[parent] += self.text[i];
                 self.links[parent] += self.links[i];
+                let (child, sum) = (self.inside[i], &mut self.inside[parent]);
+                sum.commas += child.commas;
+                sum.paragraphs += child.paragraphs;
+                sum.images += child.images;
+                sum.list_items += child.list_items;
+                sum.list_item_text += child.list_item_text;
+                sum.heading_text += child.heading_text;
             }
         }
     }
@@ -324,27 +374,23 @@ impl<'t, N> Pass<'t, N> {
                 continue;
             }
             let bonus = if !top_class.is_empty() && tree.class_id(sibling).0 == top_class { top_score * 0.2 } else { 0.0 };
-            let own = self.score[sibling].map(|score| score + bonus >= threshold);
-            let deep = || {
-                self.linked_headings(sibling) < 2
-                    && self.best_score_within(sibling).is_some_and(|score| score >= top_score * DEEP_SIBLING_SHARE)
-            };
-            let joins = match own {
-                _ if own == Some(true) || deep() => true,
-                _ if tree.tag(sibling) == "p" || self.is_inline_only(sibling) => {
-                    let len = self.text[sibling];
-                    let density = self.link_density(sibling);
-                    if len > 80 {
-                        density < 0.25
-                    } else {
-                        len > 0 && density == 0.0 && ends_sentence(&tree.text_content(sibling))
-                    }
+            let joins = if self.linked_headings(sibling) >= 2 {
+                false // a list of story teasers, however wordy
+            } else if self.score[sibling].is_some_and(|score| score + bonus >= threshold)
+                || self.best_score_within(sibling).is_some_and(|score| score >= top_score * DEEP_SIBLING_SHARE)
+            {
+                true
+            } else if tree.tag(sibling) == "p" || self.is_inline_only(sibling) {
+                let len = self.text[sibling];
+                let density = self.link_density(sibling);
+                if len > 80 {
+                    density < 0.25
+                } else {
+                    len > 0 && density == 0.0 && ends_sentence(&tree.text_content(sibling))
                 }
-                _ => false,
+            } else {
+                false
             };
-            if std::env::var("QL_DEBUG").is_ok() {
-                eprintln!("sibling {} {} {:?} own={:?} best={:?} top={} joins={} ld={}", sibling, tree.tag(sibling), tree.class_id(sibling), self.score[sibling], self.best_score_within(sibling), top_score, joins, self.link_density(sibling));
-            }
             if joins {
                 roots.push(sibling);
             }
@@ -415,37 +461,19 @@ impl<'t, N> Pass<'t, N> {
         if weight < 0.0 {
             return true;
         }
-        let text = tree.text_content(i);
-        if text.chars().filter(|&c| c == ',').count() >= 10 {
+        let inside = self.inside[i];
+        if inside.commas >= 10 {
             return false;
         }
-        let (mut paragraphs, mut images, mut items, mut heading_text, mut list_text) = (0, 0, 0i64, 0, 0);
-        let mut j = i + 1;
-        while j < tree.nodes[i].end {
-            if !self.keep[j] {
-                j = tree.nodes[j].end;
-                continue;
-            }
-            match tree.tag(j) {
-                "p" => paragraphs += 1,
-                "img" => images += 1,
-                "li" => {
-                    items += 1;
-                    list_text += self.text[j];
-                }
-                h if hints::is_heading(h) => heading_text += self.text[j],
-                _ => {}
-            }
-            j += 1;
-        }
-        let is_list = matches!(tag, "ul" | "ol") || (self.text[i] > 0 && list_text as f64 > 0.9 * self.text[i] as f64);
+        let (paragraphs, images, items) = (inside.paragraphs as f64, inside.images as f64, inside.list_items as i64);
+        let is_list = matches!(tag, "ul" | "ol") || (self.text[i] > 0 && inside.list_item_text as f64 > 0.9 * self.text[i] as f64);
         let length = self.text[i] as f64;
         let density = self.link_density(i);
-        let heading_density = if length > 0.0 { heading_text as f64 / length } else { 0.0 };
-        let in_figure = tree.ancestors(i).any(|a| tree.tag(a) == "figure");
-        (images > 1 && (paragraphs as f64 / images as f64) < 0.5 && !in_figure)
+        let heading_density = if length > 0.0 { inside.heading_text as f64 / length } else { 0.0 };
+        let in_figure = self.in_figure[i];
+        (images > 1.0 && paragraphs / images < 0.5 && !in_figure)
             || (!is_list && items - 100 > paragraphs as i64)
-            || (!is_list && heading_density < 0.9 && length < 25.0 && (images == 0 || images > 2) && density > 0.0)
+            || (!is_list && heading_density < 0.9 && length < 25.0 && (images == 0.0 || images > 2.0) && density > 0.0)
             || (!is_list && weight < 25.0 && density > 0.2)
             || (weight >= 25.0 && density > 0.5)
     }

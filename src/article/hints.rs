@@ -53,6 +53,12 @@ const STANDFIRST: &[Cue] = &[
     Part("subhead"), Part("sub-head"), Word("lede"), Word("lead"), Part("intro"), Part("strap"), Part("teaser"),
     Part("excerpt"), Part("description"), Part("abstract"),
 ];
+/// Classes that show an element to screen readers only: text the reader never sees. (A bare
+/// `hidden` class is not enough: responsive designs hide and show by screen size.)
+const HIDDEN: &[Cue] = &[
+    Part("sr-only"), Part("visually-hidden"), Part("visuallyhidden"),
+    Part("screen-reader-text"), Part("screenreader"), Part("a11y-only"),
+];
 const SHARE: &[Cue] = &[Word("share"), Word("sharing"), Word("social"), Part("sharedaddy")];
 
 /// Page furniture by its class or id, unless the name also says it may be the article.
@@ -96,6 +102,10 @@ pub(crate) fn is_byline(hints: &str) -> bool {
 /// A standfirst: the summary under the headline.
 pub(crate) fn is_standfirst(hints: &str) -> bool {
     matches(hints, STANDFIRST)
+}
+
+pub(crate) fn is_hidden_class(class: &str) -> bool {
+    matches(class, HIDDEN)
 }
 
 /// Share bars and social widgets.

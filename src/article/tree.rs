@@ -172,6 +172,9 @@ fn is_hidden<N: DomNode>(node: &N) -> bool {
     if node.attr("hidden").is_some() || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
         return true;
     }
+    if node.attr("class").is_some_and(|class| super::hints::is_hidden_class(&class.to_lowercase())) {
+        return true;
+    }
     if let Some(style) = node.attr("style") {
         let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
         if style.contains("display:none") || style.contains("visibility:hidden") {
@@ -213,10 +216,8 @@ fn collect_source<N: DomNode>(node: &N, tag: &str, sources: &mut Sources) {
         }
         "title" if sources.title.is_none() => sources.title = Some(child_text(node)),
         "html" if sources.html_lang.is_none() => sources.html_lang = node.attr("lang").or_else(|| node.attr("xml:lang")),
-        "script" => {
-            if node.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
-                sources.json_ld.push(child_text(node));
-            }
+        "script" if node.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+            sources.json_ld.push(child_text(node));
         }
         "time" => {
             if let Some(datetime) = node.attr("datetime") {

@@ -113,10 +113,7 @@ impl State {
                 i += 1;
                 continue;
             }
-            let mut j = i;
-            while j + 1 < to && reader.tokens[j + 1].is_word() && (reader.tokens[j + 1].cap || reader.lex.titles.contains(reader.tokens[j + 1].stem())) {
-                j += 1;
-            }
+            let j = reader.np_end(i, to);
             if let Some(np) = reader.classify(i, j) {
                 let prev = if i > sentence_start { reader.tokens[i - 1].lower.as_str() } else { "" };
                 let after_preposition = matches!(prev, "in" | "at" | "on" | "from" | "to" | "into" | "across" | "near" | "of" | "the" | "a" | "an" | "by" | "with" | "for");
@@ -269,10 +266,14 @@ impl State {
             (true, Evidence::Pronoun) => 0.75,
             (true, _) => 0.6,
         };
+        // Spaced styles (« Oui ») keep their spaces outside the quotation.
+        let inner = &text[q.start..q.end];
+        let start = q.start + (inner.len() - inner.trim_start().len());
+        let end = start + inner.trim().len();
         self.quotes.push(QuoteRecord {
-            text: text[q.start..q.end].to_string(),
+            text: text[start..end].to_string(),
             kind: if a.speech { QuoteKind::Speech } else { QuoteKind::Other },
-            span: map.span(block, q.start, q.end),
+            span: map.span(block, start, end),
             entity: a.entity.filter(|_| a.speech),
             cue: a.cue.clone().filter(|_| a.speech),
             evidence: if a.speech { a.evidence } else { Evidence::None },

@@ -126,6 +126,12 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "…, saying …": the sentence's subject speaks.
+        if verb > from && self.tokens[verb - 1].is_punct(',') && self.tokens[verb].lower.ends_with("ing") {
+            if let Some(np) = self.sentence_subject(from, verb) {
+                return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from, 0));
+            }
+        }
         // "…,” said Patrick McHugh" / ", say economists," / "…,” he said" inverted in German "sagte er".
         let opens_clause = verb == from || matches!(self.tokens[verb - 1].kind, Kind::Punct(',' | '—' | '–' | '(') | Kind::Quote(_));
         if opens_clause {
@@ -137,11 +143,6 @@ impl<'a> Reader<'a> {
                     return Some(cue);
                 }
             }
-        }
-        // "…, saying …": the sentence's subject speaks.
-        if verb > from && self.tokens[verb - 1].is_punct(',') && self.tokens[verb].lower.ends_with("ing") {
-            let np = self.sentence_subject(from, verb)?;
-            return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from, 0));
         }
         None
     }

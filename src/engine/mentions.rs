@@ -43,7 +43,6 @@ pub struct Np {
 
 const CONNECTORS: [&str; 5] = ["of", "for", "at", "from", "and"];
 const PARTICLES: [&str; 14] = ["de", "van", "von", "da", "del", "della", "bin", "al", "di", "le", "la", "du", "der", "ter"];
-const ARTICLES: [&str; 3] = ["the", "a", "an"];
 
 pub struct Reader<'a> {
     pub text: &'a str,
@@ -93,6 +92,29 @@ impl<'a> Reader<'a> {
                 || self.is_org_word(t))
     }
 
+    /// A word of a speaker's phrase at `i`, counting a capitalised word before a title as part of
+    /// the title, even a misspelt one ("Read Admiral Kirby").
+    fn np_word_at(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        self.np_word(t) || t.is_word() && t.cap && self.tokens.get(i + 1).is_some_and(|n| n.is_word() && self.is_title(n) && n.cap)
+    }
+
+    /// The last token of the run of name, title and connector words starting at `i`.
+    pub fn np_end(&self, i: usize, to: usize) -> usize {
+        let mut j = i;
+        while j + 1 < to && self.tokens[j + 1].is_word() && (self.tokens[j + 1].cap || self.is_title(&self.tokens[j + 1]) || self.connector_inside(j + 1) && !self.tokens[j + 1].lower.eq("and")) {
+            j += 1;
+        }
+        j
+    }
+
+    /// Whether token `i` lies inside a multi-word title ("Secretary of State").
+    fn in_title_phrase(&self, i: usize, floor: usize) -> bool {
+        (floor.max(i.saturating_sub(4))..=i).any(|k| {
+            self.lex.title_phrases.match_at(self.tokens[k..].iter().map(|t| t.lower.as_str())).is_some_and(|len| k + len > i && len > 1)
+        })
+    }
+
     fn connector_inside(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         (CONNECTORS.contains(&t.lower.as_str()) || PARTICLES.contains(&t.lower.as_str()) || t.lower == "&")
@@ -115,7 +137,7 @@ impl<'a> Reader<'a> {
         while first > floor {
             let p = first - 1;
             let prev = &self.tokens[p];
-            if prev.is_word() && (self.np_word(prev) || self.connector_inside(p) || prev.lower == "'s") {
+            if prev.is_word() && (self.np_word_at(p) || self.connector_inside(p) || prev.lower == "'s") {
                 first = p;
             } else {
                 break;
@@ -150,16 +172,16 @@ impl<'a> Reader<'a> {
             return Some(self.pronoun_np(first, *kind));
         }
         let mut start = first;
-        if ARTICLES.contains(&t.lower.as_str()) {
+        if self.lex.articles.contains(&t.lower) {
             start += 1;
         }
         let mut last = start;
-        if !self.word(start).is_some_and(|t| self.np_word(t)) {
+        if self.word(start).is_none() || !self.np_word_at(start) {
             return None;
         }
         while last + 1 < ceiling {
             let n = &self.tokens[last + 1];
-            if n.is_word() && (self.np_word(n) || self.connector_inside(last + 1)) && !self.lex.speech_verbs.contains(&n.lower) {
+            if n.is_word() && (self.np_word_at(last + 1) || self.connector_inside(last + 1)) && !self.lex.speech_verbs.contains(&n.lower) {
                 last += 1;
             } else {
                 break;
@@ -172,10 +194,35 @@ impl<'a> Reader<'a> {
             last -= 1;
         }
         let mut np = self.classify(start, last)?;
-        if np.kind == NpKind::Person && np.role.is_none() {
-            np.role = self.appositive_after(last, ceiling);
+        if np.kind == NpKind::Person {
+            if let Some((affiliation, end)) = self.affiliation_after(last, ceiling) {
+                np.affiliation = Some(affiliation);
+                np.last = end;
+            }
+            if np.role.is_none() {
+                np.role = self.appositive_after(np.last, ceiling);
+            }
         }
         Some(np)
+    }
+
+    /// "of the city's Department of Environmental Protection" after a name: where they come from.
+    fn affiliation_after(&self, last: usize, ceiling: usize) -> Option<(String, usize)> {
+        let connector = self.word(last + 1).filter(|t| matches!(t.lower.as_str(), "of" | "at" | "from"))?;
+        let _ = connector;
+        let mut end = last + 1;
+        while end + 1 < ceiling {
+            let t = &self.tokens[end + 1];
+            let fits = t.is_word() && (t.cap || self.is_org_word(t) || t.is_possessive() || self.lex.articles.contains(&t.lower) || self.connector_inside(end + 1));
+            if !fits {
+                break;
+            }
+            end += 1;
+        }
+        while end > last + 1 && !self.tokens[end].cap && !self.is_org_word(&self.tokens[end]) {
+            end -= 1;
+        }
+        (end > last + 1 && self.tokens[last + 2..=end].iter().any(|t| t.cap)).then(|| (self.slice(last + 2, end), end))
     }
 
     /// ", a fellow at the Urban Institute," after a name: the role, when its head is a role noun.
@@ -193,10 +240,8 @@ impl<'a> Reader<'a> {
         if head > 6 || words.first().is_some_and(|t| t.lower == "who" || t.lower == "which") {
             return None;
         }
-        let mut text = &self.text[words[0].start..words[words.len() - 1].end];
-        for article in ["a ", "an ", "the "] {
-            text = text.strip_prefix(article).unwrap_or(text);
-        }
+        let skip = usize::from(words.len() > 1 && self.lex.articles.contains(&words[0].lower));
+        let text = &self.text[words[skip].start..words[words.len() - 1].end];
         Some(text.to_string())
     }
 
@@ -243,7 +288,7 @@ impl<'a> Reader<'a> {
         if first > last {
             return None;
         }
-        if ARTICLES.contains(&self.tokens[first].lower.as_str()) {
+        if self.lex.articles.contains(&self.tokens[first].lower) {
             first += 1;
             if first > last {
                 return None;
@@ -268,12 +313,14 @@ impl<'a> Reader<'a> {
             return Some(make(NpKind::Organization, strip_possessive(&surface), None, None, false));
         }
         let tail = &toks[toks.len() - 1];
-        if self.is_group(tail) && !(tail.cap && self.is_name_word(tail) && toks.len() == 1 && false) {
+        // "police" is a group, "West Mercia police" an organisation.
+        let named_org = self.is_org_word(tail) && toks.len() > 1 && toks[..toks.len() - 1].iter().all(|t| t.cap);
+        if self.is_group(tail) && !named_org {
             return Some(make(NpKind::Group, strip_possessive(&surface), None, None, false));
         }
         // "Senator Mitch McConnell of Kentucky", "Tasos Georgelis of the city's…": a person, then
         // where they come from.
-        if let Some(c) = (first..=last).find(|&i| matches!(self.tokens[i].lower.as_str(), "of" | "for" | "at" | "from")) {
+        if let Some(c) = (first..=last).find(|&i| matches!(self.tokens[i].lower.as_str(), "of" | "for" | "at" | "from") && !self.in_title_phrase(i, first)) {
             if c > first && c < last {
                 if let Some(mut np) = self.classify(first, c - 1) {
                     if np.kind == NpKind::Person && !np.bare || np.kind == NpKind::Description {
@@ -289,7 +336,7 @@ impl<'a> Reader<'a> {
         let mut core = last + 1;
         while core > first {
             let t = &self.tokens[core - 1];
-            let name_like = self.is_name_word(t) && !self.is_title(t) && !self.is_role(t) || PARTICLES.contains(&t.lower.as_str()) && core <= last;
+            let name_like = self.is_name_word(t) && !self.is_title(t) && !self.is_role(t) && !self.in_title_phrase(core - 1, first) || PARTICLES.contains(&t.lower.as_str()) && core <= last;
             let inner_connector = core - 1 > first && core <= last && self.connector_inside(core - 1);
             if (name_like || inner_connector) && !(t.is_possessive() && core - 1 != last) {
                 core -= 1;
@@ -303,7 +350,7 @@ impl<'a> Reader<'a> {
             // No name: "West Mercia police" / "the Pentagon" style organisations, or a description.
             if self.is_org_word(tail) {
                 let caps_before = toks.iter().rev().skip(1).take_while(|t| self.is_name_word(t) || self.is_org_word(t)).count();
-                let definite = first > 0 && self.tokens[first - 1].lower == "the";
+                let definite = first > 0 && self.lex.articles.contains(&self.tokens[first - 1].lower);
                 if definite && !self.is_group(tail) {
                     return Some(make(NpKind::Organization, surface.clone(), None, None, false));
                 }
@@ -331,7 +378,9 @@ impl<'a> Reader<'a> {
         let titled = before.iter().any(|t| self.is_title(t) || self.is_role(t));
         let role_text = (core > first).then(|| self.slice(first, core - 1));
         let honorific_only = before.iter().all(|t| self.lex.male_words.contains(t.stem()) || self.lex.female_words.contains(t.stem()) || matches!(t.stem(), "dr" | "dr." | "prof" | "prof."));
-        let role = role_text.filter(|_| titled && !honorific_only);
+        let title_start = (first..core).rev().take_while(|&k| self.is_title(&self.tokens[k]) && self.tokens[k].cap || self.in_title_phrase(k, first)).last();
+        let role_before_title = title_start.filter(|&ts| ts > first && (first..ts).any(|k| self.is_role(&self.tokens[k]))).map(|ts| self.slice(first, ts - 1));
+        let role = role_before_title.or(role_text).filter(|_| titled && !honorific_only);
         let affiliation = if core > first { self.affiliation_before(first, core - 1) } else { None };
         let bare = core == last && !titled && before.is_empty();
         Some(make(NpKind::Person, name, role, affiliation, bare))
@@ -400,7 +449,7 @@ mod tests {
     fn splits_role_title_and_name() {
         let p = np("Pentagon spokesman Rear Admiral John Kirby");
         assert_eq!((p.kind, p.name.as_str()), (NpKind::Person, "John Kirby"));
-        assert_eq!(p.role.as_deref(), Some("Pentagon spokesman Rear Admiral"));
+        assert_eq!(p.role.as_deref(), Some("Pentagon spokesman"));
         assert_eq!(p.affiliation.as_deref(), Some("Pentagon"));
         assert_eq!(np("Secretary of State John Kerry").name, "John Kerry");
         assert_eq!(np("Read Admiral Kirby").name, "Kirby");

@@ -27,6 +27,17 @@ pub fn analyze(blocks: &[Block], language: &str) -> Analysis {
     analyzer.analysis()
 }
 
+/// Plain text as blocks: paragraphs separated by blank lines (the form `analyzeText` and the
+/// command line take). Offsets stay relative to each trimmed paragraph.
+pub fn blocks_from_text(text: &str) -> Vec<Block> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .enumerate()
+        .map(|(id, text)| Block { id, kind: BlockKind::Paragraph, text: text.to_string() })
+        .collect()
+}
+
 /// Incremental analysis: feed blocks in reading order, in slices of any size, and take a snapshot
 /// whenever something should be drawn. The result equals [`analyze`] over all blocks fed so far.
 pub struct Analyzer {
@@ -46,66 +57,59 @@ impl Analyzer {
         }
     }
 
-    /// Everything found so far. Actors are those with at least one quotation or statement.
+    /// Everything found so far. Actors are those with at least one quotation or statement, in the
+    /// order they first speak; their positions follow reading order.
     pub fn analysis(&self) -> Analysis {
         let state = &self.state;
+        let mut said: Vec<(Span, Position, usize)> = Vec::new();
+        for (i, q) in state.quotes.iter().enumerate() {
+            if let Some(e) = q.entity {
+                said.push((q.span, Position::Quote(i), e));
+            }
+        }
+        for (i, r) in state.reported.iter().enumerate() {
+            if let Some(e) = r.entity {
+                said.push((r.span, Position::Reported(i), e));
+            }
+        }
+        said.sort_by_key(|(span, _, _)| (span.block, span.start));
         let mut actor_of: HashMap<usize, usize> = HashMap::new();
         let mut actors: Vec<Actor> = Vec::new();
-        let mut actor_for = |entity: usize, actors: &mut Vec<Actor>| -> usize {
-            *actor_of.entry(entity).or_insert_with(|| {
+        for (_, position, entity) in said {
+            let next = actors.len();
+            let index = *actor_of.entry(entity).or_insert(next);
+            if index == next {
                 let e = &state.registry.entities[entity];
-                let aliases = e.aliases.iter().filter(|a| **a != e.name).cloned().collect();
                 actors.push(Actor {
-                    id: actors.len(),
+                    id: index,
                     name: e.name.clone(),
-                    aliases,
+                    aliases: e.aliases.iter().filter(|a| **a != e.name).cloned().collect(),
                     kind: e.kind,
                     role: e.role.clone(),
                     affiliation: e.affiliation.clone(),
                     positions: Vec::new(),
                 });
-                actors.len() - 1
-            })
-        };
-        // Positions in reading order: quotations and statements merged by where they start.
-        let mut order: Vec<(Span, Position, usize)> = Vec::new();
-        let quotes: Vec<Quote> = state
+            }
+            actors[index].positions.push(position);
+        }
+        let actor = |entity: Option<usize>| entity.and_then(|e| actor_of.get(&e).copied());
+        let name = |a: Option<usize>| a.map(|a| actors[a].name.clone());
+        let quotes = state
             .quotes
             .iter()
-            .enumerate()
-            .map(|(i, q)| {
-                let actor = q.entity.map(|e| actor_for(e, &mut actors));
-                if let Some(a) = actor {
-                    order.push((q.span, Position::Quote(i), a));
-                }
-                Quote {
-                    text: q.text.clone(),
-                    kind: q.kind,
-                    span: q.span,
-                    actor,
-                    speaker: actor.map(|a| actors[a].name.clone()),
-                    cue: q.cue.clone(),
-                    evidence: q.evidence,
-                    confidence: q.confidence,
-                }
+            .map(|q| {
+                let a = actor(q.entity);
+                Quote { text: q.text.clone(), kind: q.kind, span: q.span, actor: a, speaker: name(a), cue: q.cue.clone(), evidence: q.evidence, confidence: q.confidence }
             })
             .collect();
-        let reported: Vec<Reported> = state
+        let reported = state
             .reported
             .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let actor = r.entity.map(|e| actor_for(e, &mut actors));
-                if let Some(a) = actor {
-                    order.push((r.span, Position::Reported(i), a));
-                }
-                Reported { text: r.text.clone(), span: r.span, actor, speaker: actor.map(|a| actors[a].name.clone()), cue: r.cue.clone(), stance: r.stance }
+            .map(|r| {
+                let a = actor(r.entity);
+                Reported { text: r.text.clone(), span: r.span, actor: a, speaker: name(a), cue: r.cue.clone(), stance: r.stance }
             })
             .collect();
-        order.sort_by_key(|(span, _, _)| (span.block, span.start));
-        for (_, position, actor) in order {
-            actors[actor].positions.push(position);
-        }
         Analysis { language: self.language.clone(), quotes, actors, reported }
     }
 }

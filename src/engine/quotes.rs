@@ -67,10 +67,15 @@ pub fn scan(text: &str, lexicon: &Lexicon) -> Vec<RawQuote> {
                 let closes = stack.iter().rposition(|o| lexicon.pairs(o.mark, c));
                 let can_open = lexicon.can_open(c);
                 let single_ok = |flank: bool| !is_single(c) || flank;
+                // An asymmetric pair (« », „ “) closes whenever its opener is open; a symmetric
+                // one (" ") closes only where it can end a word.
+                let closes_here = |k: usize| stack[k].mark != c && !is_apostrophe_like(c) || !(left_flank && can_open && !right_flank) && single_ok(right_flank || !left_flank);
                 match closes {
-                    Some(k) if !(left_flank && can_open && !right_flank) && single_ok(right_flank || !left_flank) => {
+                    Some(k) if closes_here(k) => {
                         let o = &stack[k];
-                        if !text[o.content..i].trim().is_empty() {
+                        // Single marks around one or two letters are elisions: rock 'n' roll.
+                        let content = text[o.content..i].trim();
+                        if !content.is_empty() && !(is_single(c) && content.chars().count() <= 2) {
                             found.push(RawQuote { open: o.at, start: o.content, end: i, close_end: i + c.len_utf8(), closed: true, nested: false });
                         }
                         stack.truncate(k);

@@ -24,7 +24,8 @@ pub fn clause(reader: &Reader, cue: &Cue, from: usize, to: usize, next_cue: Opti
     }
     // "said that …", "warned for years that …"
     if let Some(k) = (start..limit.min(start + 4)).find(|&k| tokens[k].is_word() && reader.lex.complementizers.contains(&tokens[k].lower)) {
-        if tokens[start..k].iter().all(|t| t.is_word()) {
+        // Unless "that" is the clause's own subject: "experts say that isn't likely".
+        if tokens[start..k].iter().all(|t| t.is_word()) && count_words(reader, k + 1, limit).0 >= 3 {
             start = k + 1;
         }
     }
@@ -45,7 +46,7 @@ pub fn clause(reader: &Reader, cue: &Cue, from: usize, to: usize, next_cue: Opti
     let before = trim(from, cue.first.max(from));
     let after_words = count_words(reader, after.0, after.1).0;
     let before_words = count_words(reader, before.0, before.1).0;
-    let (a, b) = if follows_directly && !cue.inverted || after_words > before_words { after } else { before };
+    let (a, b) = if follows_directly && !cue.inverted && after_words >= 3 || after_words > before_words { after } else { before };
     if b <= a {
         return None;
     }

@@ -5,8 +5,6 @@
 
 mod export;
 mod highlight;
-mod incremental;
-mod page_node;
 mod present;
 mod schedule;
 mod styles;
@@ -68,8 +66,7 @@ pub async fn toggle() -> Result<JsValue, JsValue> {
     let doc = document()?;
     let root = doc.document_element().ok_or_else(|| error("the document has no root element"))?;
     let source = Source { title: doc.title(), url: doc.url().unwrap_or_default() };
-    let view = View::open(&doc, root.clone(), &root, Mode::Page, source, &page_language(&root), incremental::new_analyzer)
-        .map_err(failure)?;
+    let view = View::open(&doc, root.clone(), &root, Mode::Page, source, None, view::engine_analyzer).map_err(failure)?;
     ACTIVE.with(|active| *active.borrow_mut() = Some(view.clone()));
     finish(view).await
 }
@@ -93,8 +90,8 @@ pub async fn render_into(container: Element, input: String, is_html: bool, lang:
     }
     container.replace_children_with_node_1(&article);
     let source = Source { title: "Pasted text".to_string(), url: doc.url().unwrap_or_default() };
-    let lang = if lang.trim().is_empty() { "en".to_string() } else { lang };
-    let view = View::open(&doc, article, &container, Mode::Embedded, source, &lang, incremental::new_analyzer).map_err(failure)?;
+    let lang = Some(lang.trim()).filter(|l| !l.is_empty());
+    let view = View::open(&doc, article, &container, Mode::Embedded, source, lang, view::engine_analyzer).map_err(failure)?;
     EMBEDDED.with(|embedded| *embedded.borrow_mut() = Some(view.clone()));
     finish(view).await
 }
@@ -123,13 +120,6 @@ pub(crate) fn close_view(view: &SharedView) {
 
 fn document() -> Result<Document, JsValue> {
     web_sys::window().and_then(|w| w.document()).ok_or_else(|| error("no document"))
-}
-
-/// The page's language from `<html lang>`, "en" when it says nothing.
-fn page_language(root: &Element) -> String {
-    let lang = root.get_attribute("lang").unwrap_or_default();
-    let primary = lang.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase();
-    if primary.is_empty() { "en".to_string() } else { primary }
 }
 
 fn error(message: &str) -> JsValue {

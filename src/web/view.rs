@@ -3,12 +3,11 @@
 //! yielding to the page between them; content the page adds later is analysed incrementally.
 
 use super::highlight::{resolve_point, Highlighter, Segment, MARK_TAG};
-use super::page_node::PageNode;
-use super::present::{self, ActorKey, Source};
+use super::present::{self, plural, ActorKey, Source};
 use super::schedule::{next_task, now, sleep, Slice, SLICE_MS};
 use super::ui::Ui;
 use crate::article::{extract, Article};
-use crate::engine::{Analysis, Block, Span};
+use crate::engine::{self, Analysis, Block, Span};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
@@ -48,6 +47,21 @@ pub trait Analyse {
 /// Makes an analyser for a language.
 pub type NewAnalyzer = fn(&str) -> Box<dyn Analyse>;
 
+impl Analyse for engine::Analyzer {
+    fn add_blocks(&mut self, blocks: &[Block]) {
+        engine::Analyzer::add_blocks(self, blocks);
+    }
+
+    fn analysis(&self) -> Analysis {
+        engine::Analyzer::analysis(self)
+    }
+}
+
+/// The engine's analyser.
+pub fn engine_analyzer(language: &str) -> Box<dyn Analyse> {
+    Box::new(engine::Analyzer::new(language))
+}
+
 struct DrawnQuote {
     marks: Vec<Element>,
     index: usize,
@@ -74,7 +88,7 @@ pub struct View {
     language: String,
     source: Source,
     ui: Ui,
-    article: Article<PageNode>,
+    article: Article<Node>,
     new_analyzer: NewAnalyzer,
     analyzer: Box<dyn Analyse>,
     analysis: Analysis,
@@ -115,31 +129,33 @@ fn span_key(span: &Span) -> (usize, usize, usize) {
 
 impl View {
     /// Finds the article under `root`, builds the interface in `ui_parent`, and starts listening.
-    /// Nothing is analysed or highlighted yet: [`run`] does that.
+    /// Nothing is analysed or highlighted yet: [`run`] does that. Without a `language`, the
+    /// article's own (declared or detected) is used.
     pub fn open(
         doc: &Document,
         root: Element,
         ui_parent: &Element,
         mode: Mode,
         source: Source,
-        language: &str,
+        language: Option<&str>,
         new_analyzer: NewAnalyzer,
     ) -> Result<SharedView, JsValue> {
         let started = now();
         let ui = Ui::new(doc, ui_parent, mode == Mode::Embedded)?;
-        let article = extract(&PageNode(root.clone().into()));
+        let article = find_article(&root, mode);
         let extract_ms = now() - started;
+        let language = language.map(str::to_string).or_else(|| article.metadata.language.clone()).unwrap_or_else(|| "en".to_string());
         let view = Rc::new(RefCell::new(View {
             doc: doc.clone(),
             mode,
             article,
             extract_ms,
             root,
-            language: language.to_string(),
+            analyzer: new_analyzer(&language),
+            language,
             source,
             ui,
             new_analyzer,
-            analyzer: new_analyzer(language),
             analysis: Analysis::default(),
             analysed_blocks: 0,
             drawn_blocks: 0,
@@ -225,10 +241,15 @@ impl View {
         }
     }
 
+    #[cfg(test)]
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
     /// Records the text nodes of blocks from `first` on as read.
     fn remember_blocks(&mut self, first: usize) {
         for piece in self.article.pieces[first..].iter().flatten() {
-            self.seen.add(&piece.node.0);
+            self.seen.add(&piece.node);
         }
     }
 
@@ -296,7 +317,7 @@ impl View {
             if from >= to {
                 continue;
             }
-            let Some(node) = piece.node.0.dyn_ref::<Text>() else { continue };
+            let Some(node) = piece.node.dyn_ref::<Text>() else { continue };
             let segment = Segment {
                 node: node.clone(),
                 start: (piece.node_start + from - piece.block_start) as u32,
@@ -367,15 +388,17 @@ impl View {
         let total = self.article.blocks.len();
         let quotes = self.analysis.quotes.iter().filter(|q| present::is_highlighted(q)).count();
         let speakers = entries.iter().filter(|e| e.key != ActorKey::Unknown && e.quotes > 0).count();
+        let reported = self.analysis.reported.len();
         let counts = format!(
-            "{quotes} quote{} from {speakers} speaker{}, {} reported statement{}",
+            "{quotes} quote{} from {speakers} speaker{}, {reported} reported statement{}",
             plural(quotes),
             plural(speakers),
-            self.analysis.reported.len(),
-            plural(self.analysis.reported.len())
+            plural(reported)
         );
         if self.drawn_blocks < total {
             self.ui.set_summary(&format!("Reading… {}% · {counts}", self.drawn_blocks * 100 / total.max(1)));
+        } else if quotes + reported == 0 {
+            self.ui.set_summary(&format!("Read {total} paragraph{}.", plural(total)));
         } else {
             self.ui.set_summary(&format!("{counts} in {total} paragraph{}.", plural(total)));
         }
@@ -396,12 +419,15 @@ impl View {
     fn listen(&mut self, view: &SharedView) -> Result<(), JsValue> {
         let root: EventTarget = self.root.clone().into();
         let shadow: EventTarget = self.ui.shadow.clone().into();
-        let handlers: [(&EventTarget, &'static str, fn(&mut View, &SharedView, &Event)); 6] = [
+        let document: EventTarget = self.doc.clone().into();
+        let handlers: [(&EventTarget, &'static str, fn(&mut View, &SharedView, &Event)); 7] = [
             (&root, "mouseover", View::on_pointer_over),
             (&root, "mouseout", View::on_pointer_out),
             (&root, "focusin", View::on_pointer_over),
             (&root, "focusout", View::on_pointer_out),
             (&root, "keydown", View::on_key),
+            // Any scrolling moves the highlight away from its tooltip (capture: scroll does not bubble).
+            (&document, "scroll", View::on_scroll),
             (&shadow, "click", View::on_click),
         ];
         for (target, kind, handler) in handlers {
@@ -447,6 +473,10 @@ impl View {
         }
     }
 
+    fn on_scroll(&mut self, _: &SharedView, _: &Event) {
+        self.ui.hide_tooltip();
+    }
+
     fn on_click(&mut self, view: &SharedView, event: &Event) {
         let Some(button) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest("button").ok().flatten()) else { return };
         let class = button.class_name();
@@ -455,6 +485,8 @@ impl View {
             // Closing drops this very listener, so it happens after the event is handled.
             let view = view.clone();
             wasm_bindgen_futures::spawn_local(async move { super::close_view(&view) });
+        } else if class.split(' ').any(|c| c == "collapse") {
+            let _ = self.ui.toggle_collapsed();
         } else if class.split(' ').any(|c| c == "more") {
             if let Some(key) = self.actor_of_button(&button) {
                 self.expanded.push(key);
@@ -477,7 +509,7 @@ impl View {
     }
 
     fn actor_of_button(&self, button: &Element) -> Option<ActorKey> {
-        let id = button.closest(".actor").ok().flatten()?.get_attribute("data-actor-id")?;
+        let id = button.closest("[data-actor-id]").ok().flatten()?.get_attribute("data-actor-id")?;
         self.actor_key(&id)
     }
 
@@ -516,7 +548,7 @@ impl View {
         let Some(statement) = self.analysis.reported.get(index) else { return };
         let span = statement.span;
         let Some(((start_node, start), (end_node, end))) = self.article.dom_range(span.block, span.start_utf16, span.end_utf16) else { return };
-        let (Some(start_text), Some(end_text)) = (start_node.0.dyn_ref::<Text>(), end_node.0.dyn_ref::<Text>()) else { return };
+        let (Some(start_text), Some(end_text)) = (start_node.dyn_ref::<Text>(), end_node.dyn_ref::<Text>()) else { return };
         let (Some((start_text, start)), Some((end_text, end))) = (resolve_point(start_text, start as u32), resolve_point(end_text, end as u32)) else { return };
         let Ok(range) = self.doc.create_range() else { return };
         if range.set_start(&start_text, start).is_err() || range.set_end(&end_text, end).is_err() {
@@ -610,10 +642,10 @@ impl View {
             if !node.is_connected() || inside_ours {
                 continue;
             }
-            let found = extract(&PageNode(node));
+            let found = extract(&node);
             let first = self.article.blocks.len();
             for (mut block, pieces) in found.blocks.into_iter().zip(found.pieces) {
-                if pieces.iter().any(|p| self.seen.has(&p.node.0)) {
+                if pieces.iter().any(|p| self.seen.has(&p.node)) {
                     continue;
                 }
                 block.id = self.article.blocks.len();
@@ -635,7 +667,7 @@ impl View {
         self.analysed_blocks = 0;
         self.drawn_blocks = 0;
         self.seen = js_sys::WeakSet::new();
-        self.article = extract(&PageNode(self.root.clone().into()));
+        self.article = find_article(&self.root, self.mode);
         self.remember_blocks(0);
         if let Some(observer) = &self.observer {
             observer.observer.take_records();
@@ -643,8 +675,18 @@ impl View {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// Less text than this on a live page is no article (a sign-in form, a menu): Readability's
+/// `isProbablyReaderable` draws the line at the same length. Pasted text is always read.
+const MIN_ARTICLE_CHARS: usize = 140;
+
+fn find_article(root: &Element, mode: Mode) -> Article<Node> {
+    let mut article = extract(&Node::from(root.clone()));
+    let chars: usize = article.blocks.iter().map(|b| b.text.chars().count()).sum();
+    if mode == Mode::Page && chars < MIN_ARTICLE_CHARS {
+        article.blocks.clear();
+        article.pieces.clear();
+    }
+    article
 }
 
 fn scroll_to(element: &Element) {

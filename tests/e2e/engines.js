@@ -85,9 +85,9 @@ async function run(results) {
     for (const name of ['wasm', 'wasm2js']) {
       const { run: evaluate, startupMs } = engines[name];
       vm.runInContext(`globalThis.__text = ${JSON.stringify(corpusText)}`, engines[name].world);
-      const perCorpus = timeAnalysis(evaluate, corpusText, 5);
+      const perCorpus = timeAnalysis(evaluate, corpusText, 20);
       vm.runInContext(`globalThis.__text = ${JSON.stringify(seedText)}`, engines[name].world);
-      const perSeed = timeAnalysis(evaluate, seedText, 20);
+      const perSeed = timeAnalysis(evaluate, seedText, 100);
       console.log(`        ${name.padEnd(8)} start ${startupMs.toFixed(1)} ms; analyzeText: seed ${perSeed.toFixed(2)} ms, ` +
         `${goldPages.length} gold pages (${(corpusText.length / 1024).toFixed(0)} KiB) ${perCorpus.toFixed(1)} ms`);
     }

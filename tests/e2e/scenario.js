@@ -173,8 +173,9 @@ async function seedArticle(results, driver, { label, url, analysis, expectEngine
     const names = ui.actors.map((a) => a.name);
     console.log(`        actors: ${ui.actors.map((a) => `${a.name} (${a.role || 'no role'}; ${a.count})`).join(' | ')}`);
     assert.deepStrictEqual(SEED_SPEAKERS.filter((s) => !names.includes(s)), [], `actors listed: ${names.join(', ')}`);
-    const counts = ui.actors.map((a) => parseInt(a.count, 10));
-    assert.ok(counts.every((c) => Number.isFinite(c)), `counts are numbers: ${ui.actors.map((a) => a.count)}`);
+    // ".count" reads like "6 quotes, 1 reported"; the order is by quotes.
+    assert.ok(ui.actors.every((a) => /\d/.test(a.count)), `counts: ${ui.actors.map((a) => a.count)}`);
+    const counts = ui.actors.map((a) => Number(a.count.match(/(\d+) quotes?\b/)?.[1] ?? 0));
     assert.ok(counts.every((c, i) => i === 0 || counts[i - 1] >= c), `most-quoted first: ${counts}`);
     assert.ok(ui.actors.every((a) => a.swatch && a.positions.length > 0), 'each actor has a swatch and positions');
     assert.deepStrictEqual([...ui.exports].sort(), ['json', 'markdown']);
@@ -260,6 +261,7 @@ function firstDifference(a, b) {
 async function runAll(results, driver, { origin, analysis, strictEngine }) {
   await seedArticle(results, driver, { label: 'seed', url: `${origin}/pages/seed/`, analysis, expectEngine: 'wasm' });
   await seedArticle(results, driver, { label: 'seed-strict-csp', url: `${origin}/strict/pages/seed/`, analysis, expectEngine: strictEngine });
+  await seedArticle(results, driver, { label: 'seed-locked-csp', url: `${origin}/locked/pages/seed/`, analysis, expectEngine: strictEngine });
   await messagePage(results, driver, { label: 'no-article', url: `${origin}/fixtures/no-article.html`, message: 'No article found on this page.' });
   await messagePage(results, driver, { label: 'no-quotes', url: `${origin}/strict/fixtures/no-quotes.html`, message: 'No quotes found in this article.' });
 }

@@ -100,6 +100,7 @@ pub struct Lexicon {
     pub org_words: PhraseSet,
     pub group_nouns: PhraseSet,
     pub countries: PhraseSet,
+    pub articles: HashSet<String>,
     pub not_names: HashSet<String>,
     pub abbreviations: HashSet<String>,
     pub pronouns: HashMap<String, PronounKind>,
@@ -145,7 +146,7 @@ impl Lexicon {
             "cue_adverbs" => self.cue_adverbs.insert(&lower),
             "cue_tails" => self.cue_tails.insert(&lower),
             "source_patterns" => {
-                self.source_patterns.push(entry.split_whitespace().map(|w| if w == "X" { w.to_string() } else { w.to_lowercase() }).collect())
+                self.source_patterns.push(entry.split_whitespace().map(|w| if w.starts_with('X') { w.to_string() } else { w.to_lowercase() }).collect())
             }
             "passive_aux" => self.passive_aux.insert(&lower),
             "passive_by" => self.passive_by.insert(&lower),
@@ -157,6 +158,9 @@ impl Lexicon {
             "org_words" => self.org_words.insert(&lower),
             "group_nouns" => self.group_nouns.insert(&lower),
             "countries" => self.countries.insert(&lower),
+            "articles" => {
+                self.articles.insert(lower);
+            }
             "not_names" => {
                 self.not_names.insert(lower);
             }

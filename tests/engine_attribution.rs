@@ -1,0 +1,129 @@
+//! Who said each quotation, on plain strings: every cue pattern, pronouns, paragraphs with no
+//! cue, headlines and captions, partial quotes inside reported speech.
+
+use quotelens::engine::{analyze, blocks_from_text, Analysis, Block, BlockKind, Evidence};
+
+fn run(text: &str) -> Analysis {
+    analyze(&blocks_from_text(text), "en")
+}
+
+/// (quotation, speaker) pairs, in order.
+fn said(text: &str) -> Vec<(String, Option<String>)> {
+    run(text).quotes.into_iter().map(|q| (q.text, q.speaker)).collect()
+}
+
+fn pair(quote: &str, speaker: &str) -> (String, Option<String>) {
+    (quote.to_string(), Some(speaker.to_string()))
+}
+
+#[test]
+fn name_then_verb_after_the_quote() {
+    assert_eq!(said("“We will win,” Kirby said."), [pair("We will win,", "Kirby")]);
+    assert_eq!(said("\"We will win,\" Jane Smith, the party's chairwoman, said on Monday."), [pair("We will win,", "Jane Smith")]);
+}
+
+#[test]
+fn verb_then_name_after_the_quote() {
+    assert_eq!(
+        said("“People think it’s all safe,” said Patrick McHugh, vice president of engineering at the utility."),
+        [pair("People think it’s all safe,", "Patrick McHugh")]
+    );
+    assert_eq!(said("“It is a mess,” says Parata, an elder of the tribe."), [pair("It is a mess,", "Parata")]);
+}
+
+#[test]
+fn cue_before_the_quote() {
+    assert_eq!(said("Kerry said: “Let us wait and see.”"), [pair("Let us wait and see.", "Kerry")]);
+    assert_eq!(
+        said("State Department spokesman Jen Psaki wrote in a tweet: “Open to talks, not military cooperation.”"),
+        [pair("Open to talks, not military cooperation.", "Jen Psaki")]
+    );
+    assert_eq!(run("Kerry said: “Let us wait.”").quotes[0].evidence, Evidence::Explicit);
+}
+
+#[test]
+fn according_to_and_in_someones_words() {
+    assert_eq!(
+        said("“Sickness and bad weather” are to blame, according to the Department of Conservation."),
+        [pair("Sickness and bad weather", "Department of Conservation")]
+    );
+    assert_eq!(said("In Dr. Shadlen's words, “Could the moment be tied to awareness?”"), [pair("Could the moment be tied to awareness?", "Shadlen")]);
+}
+
+#[test]
+fn told_reporters_wrote_in_a_statement_and_interviews() {
+    assert_eq!(
+        said("“Nothing has changed,” Rear Admiral John Kirby told reporters."),
+        [pair("Nothing has changed,", "John Kirby")]
+    );
+    let analysis = run("“We advise the public not to take any tablets,” the Food Standards Agency said in a statement.");
+    assert_eq!(analysis.quotes[0].speaker.as_deref(), Some("Food Standards Agency"));
+    assert_eq!(analysis.quotes[0].cue.as_deref(), Some("said in a statement"));
+    assert_eq!(
+        said("In an interview with CNN, Mr Kerry said “we are open to talks.”"),
+        [pair("we are open to talks.", "Kerry")]
+    );
+    assert_eq!(said("“We will see,” the minister told CNN."), [("We will see,".to_string(), None)]);
+}
+
+#[test]
+fn pronouns_resolve_to_the_right_earlier_person() {
+    let text = "Senator Mary Jones met Mr. Tom Brown on Monday.\n\n“It was useful,” he said.\n\n“I disagree,” she said.";
+    assert_eq!(said(text), [pair("It was useful,", "Tom Brown"), pair("I disagree,", "Mary Jones")]);
+    let analysis = run("Rear Admiral John Kirby spoke first. “There are no plans,” he added.");
+    assert_eq!(analysis.quotes[0].evidence, Evidence::Pronoun);
+    // An organisation speaks as "it".
+    assert_eq!(
+        said("The Food Standards Agency warned people.\n\n“Do not buy them,” it said."),
+        [pair("Do not buy them,", "Food Standards Agency")]
+    );
+    // "I", "we", "you" are nobody in the article.
+    assert_eq!(said("“I’m Batman,” you will say."), [("I’m Batman,".to_string(), None)]);
+}
+
+#[test]
+fn paragraphs_with_no_cue_continue_the_previous_speaker() {
+    let text = "“It’s very much something to worry about,” said Eugene Steuerle, a fellow at the Urban Institute. “Everything is squeezed.”\n\n\
+                “Let’s see what they do,” Mr Kerry said.\n\n\
+                “I think we are open to any constructive process.” The advance of extremists has alarmed leaders.";
+    let analysis = run(text);
+    let found: Vec<(&str, Option<&str>, Evidence)> = analysis.quotes.iter().map(|q| (q.text.as_str(), q.speaker.as_deref(), q.evidence)).collect();
+    assert_eq!(
+        found,
+        [
+            ("It’s very much something to worry about,", Some("Eugene Steuerle"), Evidence::Explicit),
+            ("Everything is squeezed.", Some("Eugene Steuerle"), Evidence::Adjacent),
+            ("Let’s see what they do,", Some("Kerry"), Evidence::Explicit),
+            ("I think we are open to any constructive process.", Some("Kerry"), Evidence::Adjacent),
+        ]
+    );
+}
+
+#[test]
+fn partial_quotes_in_reported_speech_belong_to_the_sentence_speaker() {
+    let text = "Kirby said the United States has encouraged Iran to “play a constructive role” and respect Iraq's “territorial sovereignty.”";
+    assert_eq!(said(text), [pair("play a constructive role", "Kirby"), pair("territorial sovereignty.", "Kirby")]);
+    assert_eq!(
+        said("Mr Obama said it was “distressing” not to have made progress."),
+        [pair("distressing", "Obama")]
+    );
+}
+
+#[test]
+fn headline_and_caption_quotes() {
+    let blocks = vec![
+        Block { id: 0, kind: BlockKind::Headline, text: "Obama admits US gun laws are his 'biggest frustration'".into() },
+        Block { id: 1, kind: BlockKind::Caption, text: "Media caption Barack Obama: \"Britain has always been our best partner\"".into() },
+    ];
+    let analysis = analyze(&blocks, "en");
+    let found: Vec<(&str, Option<&str>)> = analysis.quotes.iter().map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
+    assert_eq!(found, [("biggest frustration", Some("Barack Obama")), ("Britain has always been our best partner", Some("Barack Obama"))]);
+}
+
+#[test]
+fn passive_cues_name_their_agent() {
+    assert_eq!(
+        said("The strandings have been described as “heartbreaking” by the conservation department."),
+        [pair("heartbreaking", "conservation department")]
+    );
+}
