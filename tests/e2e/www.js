@@ -137,6 +137,7 @@ async function run(results, page, origin, analysis) {
       assert.strictEqual(Number(figures.positions), await page.evaluate(readPositions), 'positions');
       assert.match(figures.time, /^\d+(\.\d)? (ms|s)$/);
       assert.match(figures.status, new RegExp(`^${marks.quotes.length} quotes from \\d+ actors`));
+      assert.ok(figures.status.includes(`Analysed and highlighted in ${figures.time} (`), figures.status);
       console.log(`        figures: ${figures.quotes} quotes, ${figures.actors} actors, ${figures.positions} positions, ${figures.time}`);
     });
 
