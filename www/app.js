@@ -73,7 +73,8 @@ function showSummary(summary, wallMs) {
   showStats(summary);
   shown = true;
   const timing = `Analysed and highlighted in ${milliseconds(summary.ms)} (${milliseconds(wallMs)} in all, reading the input included).`;
-  const found = `${plural(summary.quotes, 'quote')} from ${plural(summary.actors, 'actor')} and ${plural(summary.reported, 'reported statement')} in ${plural(summary.blocks, 'paragraph')}.`;
+  const reported = summary.reported ? ` and ${plural(summary.reported, 'reported statement')}` : '';
+  const found = `${plural(summary.quotes, 'quote')} from ${plural(summary.actors, 'actor')}${reported} in ${plural(summary.blocks, 'paragraph')}.`;
   ui.status.textContent = summary.message
     ? `${summary.message} ${timing}`
     : `${found} ${timing} Hover or focus a highlight to see who said it.`;
@@ -137,7 +138,7 @@ async function pickSample(sample) {
     showError(`The sample could not be loaded: ${error.message}`);
     return;
   }
-  ui.form.elements.format.value = 'html';
+  ui.form.elements.format.value = 'auto';
   ui.lang.value = LANGUAGES.has(sample.language) ? sample.language : 'en';
   describeInput();
   await analyse();

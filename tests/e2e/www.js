@@ -170,6 +170,7 @@ async function run(results, page, origin, analysis) {
     const names = (await page.evaluate(readUi)).actors.map((a) => a.name);
     assert.deepStrictEqual(names.sort(), ['Maria Lopez', 'Tom Baker']);
     assert.deepStrictEqual([figures.quotes, figures.actors, figures.positions], ['2', '2', '2']);
+    assert.strictEqual(await page.$$eval('#view article p', (found) => found.length), 2, 'read as text: one paragraph each');
     await page.screenshot({ path: path.join(ARTIFACTS, 'www-paste.png'), caret: 'initial' });
   });
 
