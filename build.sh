@@ -89,7 +89,7 @@ build_extension() {
   done
   (cd dist/chrome && zip -qrX ../quotelens-chrome.zip .)
   (cd dist/firefox && zip -qrX ../quotelens-firefox.xpi .)
-  "$TOOLS/node_modules/.bin/web-ext" lint --source-dir dist/firefox --no-config-discovery
+  "$TOOLS/node_modules/.bin/web-ext" lint --source-dir dist/firefox --no-config-discovery --warnings-as-errors
   report_sizes
 }
 
@@ -148,6 +148,12 @@ test_accuracy() {
   ./target/release/quotelens analyze --out "$out" $(for g in tests/corpus/gold/*.json; do
     echo "tests/corpus/pages/$(basename "$g" .json)/source.html"; done)
   python3 tests/corpus/score.py tests/corpus/gold "$out"
+}
+
+# The view's DOM tests (src/web/tests.rs) under wasm-bindgen-test in headless Chromium.
+test_view() {
+  log "view tests in headless Chromium (wasm-bindgen-test)"
+  CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown --lib -- --nocapture
 }
 
 # End-to-end tests in headless Chromium and Firefox with the built extension installed. Chromium
@@ -219,7 +225,7 @@ serve() {
 
 case "${1:-build}" in
   build) setup; build; demo ;;
-  test) setup; build; test_native; test_accuracy; test_e2e ;;
+  test) setup; build; test_native; test_view; test_accuracy; test_e2e ;;
   bench) setup; build; bench ;;
   serve) setup; build; serve ;;
   *) echo "usage: ./build.sh [build|test|bench|serve]" >&2; exit 2 ;;

@@ -220,6 +220,14 @@ fn language_from_html_lang_then_open_graph_then_words() {
     let html = format!("<html><body><article><p>{german}</p><p>{german}</p><p>{german}</p></article></body></html>");
     with_article(&html, |a| assert_eq!(a.metadata.language.as_deref(), Some("de")));
     with_article(&page("", "", ""), |a| assert_eq!(a.metadata.language.as_deref(), Some("en")));
+    for (text, language) in [
+        ("宇航员在太空中喝酒会怎么样？后果很严重，这是一项艰苦卓绝的工作。", "zh"),
+        ("むかしむかし、ある村に、とても欲張りなイヌがいました。", "ja"),
+        ("قال المتحدث باسم الوزارة إن المحادثات ستستمر الأسبوع المقبل في فيينا.", "ar"),
+    ] {
+        let html = format!("<html><body><article><p>{text}</p><p>{text}</p></article></body></html>");
+        with_article(&html, |a| assert_eq!(a.metadata.language.as_deref(), Some(language), "{text}"));
+    }
 }
 
 #[test]

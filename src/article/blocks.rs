@@ -1,7 +1,7 @@
 //! The chosen subtrees as text blocks: each block-level element's inline content is one block
-//! (two `<br>` in a row split it), its kind taken from the nearest block quote, list item,
-//! caption or heading. The headline and standfirst are found even outside the chosen subtrees;
-//! bylines leave the text for the metadata.
+//! (two `<br>` in a row split it), its kind taken from the nearest block quote, list item or
+//! caption (subheadings are paragraphs). The headline and standfirst are found even outside the
+//! chosen subtrees; bylines and datelines leave the text for the metadata.
 
 use super::content::Chosen;
 use super::hints;

@@ -44,3 +44,62 @@ impl DomNode for Node {
         }
     }
 }
+
+/// The article finder on the live DOM, in a real browser: `CHROMEDRIVER=/usr/bin/chromedriver
+/// cargo test --target wasm32-unknown-unknown --lib dom_node`.
+#[cfg(test)]
+mod tests {
+    use crate::article::extract;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+    use web_sys::{Element, Node};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    const PROSE: &str = "The council met on Tuesday evening to discuss the proposal, which has divided residents, \
+                         shopkeepers and commuters for most of the year, and to hear from its engineers.";
+
+    /// A page fragment in the live document, removed when dropped.
+    struct Fixture(Element);
+
+    impl Fixture {
+        fn new(html: &str) -> Self {
+            let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+            let container = document.create_element("div").expect("a div");
+            container.set_inner_html(html);
+            document.body().expect("a body").append_child(&container).expect("attached");
+            Fixture(container)
+        }
+    }
+
+    impl Drop for Fixture {
+        fn drop(&mut self) {
+            self.0.remove();
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn style_sheet_hidden_text_is_dropped_and_ranges_cover_the_quote() {
+        let fixture = Fixture::new(&format!(
+            "<style>.gone {{ display: none }} .ghost {{ visibility: hidden }}</style>\
+             <article><p>{PROSE}</p><p>{PROSE}</p>\
+             <p>The mayor said <a href=\"#\">“we <em>will</em> build</a> it” on Monday.</p>\
+             <p class=\"gone\">Hidden by the style sheet.</p><p class=\"ghost\">Invisible by the style sheet.</p>\
+             <p>{PROSE}</p></article>"
+        ));
+        let root: Node = fixture.0.clone().unchecked_into();
+        let article = extract(&root);
+        let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.iter().all(|t| !t.contains("style sheet")), "{texts:?}");
+        let block = texts.iter().position(|t| t.starts_with("The mayor")).expect("the quote's block");
+        let text = &article.blocks[block].text;
+        let at = text.find("we will build it").expect("the quote");
+        let start = text[..at].encode_utf16().count();
+        let end = start + "we will build it".encode_utf16().count();
+        let ((start_node, start_offset), (end_node, end_offset)) = article.dom_range(block, start, end).expect("a range");
+        let range = web_sys::window().unwrap().document().unwrap().create_range().unwrap();
+        range.set_start(&start_node, start_offset as u32).unwrap();
+        range.set_end(&end_node, end_offset as u32).unwrap();
+        assert_eq!(String::from(range.to_string()), "we will build it");
+    }
+}

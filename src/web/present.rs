@@ -151,20 +151,27 @@ pub struct ActorEntry {
 }
 
 impl ActorEntry {
-    /// "3 quotes", "1 quote, 2 reported".
-    pub fn count_text(&self) -> String {
-        let mut parts = Vec::new();
-        if self.quotes > 0 || self.reported == 0 {
-            parts.push(format!("{} quote{}", self.quotes, if self.quotes == 1 { "" } else { "s" }));
+    /// How many times the actor is quoted or reported: what the list is ordered by.
+    pub fn count(&self) -> usize {
+        self.positions.len()
+    }
+
+    /// "3 quotes", "1 quote and 2 reported statements".
+    pub fn breakdown(&self) -> String {
+        let quotes = format!("{} quote{}", self.quotes, plural(self.quotes));
+        match self.reported {
+            0 => quotes,
+            n => format!("{quotes} and {n} reported statement{}", plural(n)),
         }
-        if self.reported > 0 {
-            parts.push(format!("{} reported", self.reported));
-        }
-        parts.join(", ")
     }
 }
 
-/// The actors who said something, most-quoted first, then anything no speaker was found for.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The actors who said something, most-quoted first (quotes and reported statements together;
+/// more direct quotes first among equals), then what no speaker was found for.
 pub fn actor_entries(analysis: &Analysis) -> Vec<ActorEntry> {
     let slots = colour_slots(analysis);
     let mut entries: Vec<ActorEntry> = analysis
@@ -212,7 +219,7 @@ pub fn actor_entries(analysis: &Analysis) -> Vec<ActorEntry> {
         entry.positions.sort_by_key(|p| (span_of(p).block, span_of(p).start));
     }
     entries.sort_by(|a, b| {
-        (b.quotes, b.positions.len()).cmp(&(a.quotes, a.positions.len())).then_with(|| first(a).cmp(&first(b)))
+        (b.count(), b.quotes).cmp(&(a.count(), a.quotes)).then_with(|| first(a).cmp(&first(b)))
     });
     if !unknown.positions.is_empty() {
         entries.push(unknown);

@@ -15,6 +15,8 @@ pub const POSITIONS_SHOWN: usize = 20;
 pub struct Ui {
     pub host: Element,
     pub shadow: ShadowRoot,
+    sidebar: Element,
+    collapse: Element,
     summary: Element,
     message: Element,
     exports: Element,
@@ -57,6 +59,12 @@ impl Ui {
         sidebar.set_attribute("aria-label", "QuoteLens")?;
         let header = element(doc, "header", "", None)?;
         child(doc, &header, "h2", "", Some("QuoteLens: who said what"))?;
+        let collapse = element(doc, "button", "collapse", Some("–"))?;
+        collapse.set_attribute("type", "button")?;
+        collapse.set_attribute("aria-expanded", "true")?;
+        collapse.set_attribute("aria-label", "Fold the QuoteLens panel")?;
+        collapse.set_attribute("title", "Fold the panel (highlights stay)")?;
+        header.append_child(&collapse)?;
         let close = element(doc, "button", "close", Some("×"))?;
         close.set_attribute("type", "button")?;
         close.set_attribute("aria-label", "Close QuoteLens")?;
@@ -90,7 +98,16 @@ impl Ui {
         shadow.append_child(&tooltip)?;
 
         parent.append_child(&host)?;
-        Ok(Ui { host, shadow, summary, message, exports, actors, tooltip })
+        Ok(Ui { host, shadow, sidebar, collapse, summary, message, exports, actors, tooltip })
+    }
+
+    /// Folds the panel down to its header, or unfolds it.
+    pub fn toggle_collapsed(&self) -> Result<(), JsValue> {
+        let collapsed = self.sidebar.class_list().toggle("collapsed")?;
+        self.collapse.set_attribute("aria-expanded", if collapsed { "false" } else { "true" })?;
+        self.collapse.set_text_content(Some(if collapsed { "+" } else { "–" }));
+        self.collapse.set_attribute("aria-label", if collapsed { "Unfold the QuoteLens panel" } else { "Fold the QuoteLens panel" })?;
+        Ok(())
     }
 
     pub fn set_summary(&self, text: &str) {
@@ -112,12 +129,13 @@ impl Ui {
         self.actors.set_text_content(None);
         self.actors.append_child(&list)?;
         self.exports.toggle_attribute_with_force("hidden", entries.is_empty())?;
+        self.sidebar.class_list().toggle_with_force("empty", entries.is_empty())?;
         Ok(())
     }
 
     /// Marks the actor whose highlights are shown alone, if any.
     pub fn show_filter(&self, actor_id: Option<&str>) {
-        let names = self.shadow.query_selector_all(".actor").ok();
+        let names = self.shadow.query_selector_all("[data-actor-id]").ok();
         for item in names.iter().flat_map(|list| (0..list.length()).filter_map(|i| list.item(i))) {
             let Ok(item) = item.dyn_into::<Element>() else { continue };
             let pressed = actor_id.is_some() && item.get_attribute("data-actor-id").as_deref() == actor_id;
@@ -184,7 +202,8 @@ fn adopt_styles(doc: &Document, shadow: &ShadowRoot) -> Result<(), JsValue> {
 }
 
 fn actor_item(doc: &Document, analysis: &Analysis, entry: &ActorEntry, expanded: bool) -> Result<Element, JsValue> {
-    let item = element(doc, "li", if entry.key == ActorKey::Unknown { "actor unknown" } else { "actor" }, None)?;
+    // What no speaker was found for is listed too, but it is no actor.
+    let item = element(doc, "li", if entry.key == ActorKey::Unknown { "unattributed" } else { "actor" }, None)?;
     item.set_attribute("data-actor-id", &entry.key.attribute(analysis))?;
     let head = element(doc, "div", "actor-head", None)?;
     let swatch_class = entry.slot.map_or("swatch".to_string(), |k| format!("swatch speaker-{k}"));
@@ -196,7 +215,9 @@ fn actor_item(doc: &Document, analysis: &Analysis, entry: &ActorEntry, expanded:
     name.set_attribute("aria-pressed", "false")?;
     name.set_attribute("title", "Show only this speaker's quotes")?;
     head.append_child(&name)?;
-    child(doc, &head, "span", "count", Some(&entry.count_text()))?;
+    let count = child(doc, &head, "span", "count", Some(&entry.count().to_string()))?;
+    count.set_attribute("title", &entry.breakdown())?;
+    count.set_attribute("aria-label", &entry.breakdown())?;
     item.append_child(&head)?;
     if let Some(role) = &entry.role {
         child(doc, &item, "div", "role", Some(role))?;

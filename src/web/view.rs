@@ -3,7 +3,7 @@
 //! yielding to the page between them; content the page adds later is analysed incrementally.
 
 use super::highlight::{resolve_point, Highlighter, Segment, MARK_TAG};
-use super::present::{self, ActorKey, Source};
+use super::present::{self, plural, ActorKey, Source};
 use super::schedule::{next_task, now, sleep, Slice, SLICE_MS};
 use super::ui::Ui;
 use crate::article::{extract, Article};
@@ -142,7 +142,7 @@ impl View {
     ) -> Result<SharedView, JsValue> {
         let started = now();
         let ui = Ui::new(doc, ui_parent, mode == Mode::Embedded)?;
-        let article = extract(&Node::from(root.clone()));
+        let article = find_article(&root, mode);
         let extract_ms = now() - started;
         let language = language.map(str::to_string).or_else(|| article.metadata.language.clone()).unwrap_or_else(|| "en".to_string());
         let view = Rc::new(RefCell::new(View {
@@ -388,15 +388,17 @@ impl View {
         let total = self.article.blocks.len();
         let quotes = self.analysis.quotes.iter().filter(|q| present::is_highlighted(q)).count();
         let speakers = entries.iter().filter(|e| e.key != ActorKey::Unknown && e.quotes > 0).count();
+        let reported = self.analysis.reported.len();
         let counts = format!(
-            "{quotes} quote{} from {speakers} speaker{}, {} reported statement{}",
+            "{quotes} quote{} from {speakers} speaker{}, {reported} reported statement{}",
             plural(quotes),
             plural(speakers),
-            self.analysis.reported.len(),
-            plural(self.analysis.reported.len())
+            plural(reported)
         );
         if self.drawn_blocks < total {
             self.ui.set_summary(&format!("Reading… {}% · {counts}", self.drawn_blocks * 100 / total.max(1)));
+        } else if quotes + reported == 0 {
+            self.ui.set_summary(&format!("Read {total} paragraph{}.", plural(total)));
         } else {
             self.ui.set_summary(&format!("{counts} in {total} paragraph{}.", plural(total)));
         }
@@ -417,12 +419,15 @@ impl View {
     fn listen(&mut self, view: &SharedView) -> Result<(), JsValue> {
         let root: EventTarget = self.root.clone().into();
         let shadow: EventTarget = self.ui.shadow.clone().into();
-        let handlers: [(&EventTarget, &'static str, fn(&mut View, &SharedView, &Event)); 6] = [
+        let document: EventTarget = self.doc.clone().into();
+        let handlers: [(&EventTarget, &'static str, fn(&mut View, &SharedView, &Event)); 7] = [
             (&root, "mouseover", View::on_pointer_over),
             (&root, "mouseout", View::on_pointer_out),
             (&root, "focusin", View::on_pointer_over),
             (&root, "focusout", View::on_pointer_out),
             (&root, "keydown", View::on_key),
+            // Any scrolling moves the highlight away from its tooltip (capture: scroll does not bubble).
+            (&document, "scroll", View::on_scroll),
             (&shadow, "click", View::on_click),
         ];
         for (target, kind, handler) in handlers {
@@ -468,6 +473,10 @@ impl View {
         }
     }
 
+    fn on_scroll(&mut self, _: &SharedView, _: &Event) {
+        self.ui.hide_tooltip();
+    }
+
     fn on_click(&mut self, view: &SharedView, event: &Event) {
         let Some(button) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest("button").ok().flatten()) else { return };
         let class = button.class_name();
@@ -476,6 +485,8 @@ impl View {
             // Closing drops this very listener, so it happens after the event is handled.
             let view = view.clone();
             wasm_bindgen_futures::spawn_local(async move { super::close_view(&view) });
+        } else if class.split(' ').any(|c| c == "collapse") {
+            let _ = self.ui.toggle_collapsed();
         } else if class.split(' ').any(|c| c == "more") {
             if let Some(key) = self.actor_of_button(&button) {
                 self.expanded.push(key);
@@ -498,7 +509,7 @@ impl View {
     }
 
     fn actor_of_button(&self, button: &Element) -> Option<ActorKey> {
-        let id = button.closest(".actor").ok().flatten()?.get_attribute("data-actor-id")?;
+        let id = button.closest("[data-actor-id]").ok().flatten()?.get_attribute("data-actor-id")?;
         self.actor_key(&id)
     }
 
@@ -656,7 +667,7 @@ impl View {
         self.analysed_blocks = 0;
         self.drawn_blocks = 0;
         self.seen = js_sys::WeakSet::new();
-        self.article = extract(&Node::from(self.root.clone()));
+        self.article = find_article(&self.root, self.mode);
         self.remember_blocks(0);
         if let Some(observer) = &self.observer {
             observer.observer.take_records();
@@ -664,8 +675,18 @@ impl View {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// Less text than this on a live page is no article (a sign-in form, a menu): Readability's
+/// `isProbablyReaderable` draws the line at the same length. Pasted text is always read.
+const MIN_ARTICLE_CHARS: usize = 140;
+
+fn find_article(root: &Element, mode: Mode) -> Article<Node> {
+    let mut article = extract(&Node::from(root.clone()));
+    let chars: usize = article.blocks.iter().map(|b| b.text.chars().count()).sum();
+    if mode == Mode::Page && chars < MIN_ARTICLE_CHARS {
+        article.blocks.clear();
+        article.pieces.clear();
+    }
+    article
 }
 
 fn scroll_to(element: &Element) {

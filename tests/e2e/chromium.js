@@ -43,17 +43,22 @@ function driverFor({ worker, page }, name = 'chromium') {
       assert.ok(id, `no tab for ${page.url()}`);
       return worker.evaluate((tabId) => globalThis.quotelens.toggle(tabId), id);
     },
-    // The action's real onClicked listener (what a click runs); resolves once the page changed.
+    // The action's real onClicked listener (what a click runs); resolves to the button's badge
+    // once it changed, which the background sets after the page has answered.
     async clickAction() {
       const id = await tabId();
-      const drawnBefore = await page.evaluate(() => !!document.querySelector('quotelens-root'));
+      const badge = () => worker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), id);
+      const before = await badge();
       await worker.evaluate(async (tabId) => chrome.action.onClicked.dispatch(await chrome.tabs.get(tabId)), id);
-      await page.waitForFunction((was) => !!document.querySelector('quotelens-root') !== was, drawnBefore, { timeout: 10000 })
-        .catch(async () => {
-          const state = await worker.evaluate(async (tabId) => [await chrome.action.getBadgeText({ tabId }), await chrome.action.getTitle({ tabId })], id);
-          throw new Error(`the page did not change after the action; badge and title: ${JSON.stringify(state)}`);
-        });
-      return worker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), id);
+      const deadline = Date.now() + 10000;
+      while ((await badge()) === before) {
+        if (Date.now() > deadline) {
+          const title = await worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), id);
+          throw new Error(`the badge did not change after the action; button title: ${title}`);
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return badge();
     },
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     hover: (selector) => page.hover(selector),

@@ -1,12 +1,11 @@
 // Headless Firefox (Debian's firefox-esr) through geckodriver, over raw WebDriver HTTP (no client
-// library). The add-on is installed temporarily from dist/firefox, and QuoteLens is toggled by the
-// REAL toolbar action (ExtensionParent … triggerAction from the browser's chrome context), which
-// grants activeTab exactly as a click does: the Firefox build under test is the shipped one.
+// library). The shipped dist/quotelens-firefox.xpi is installed temporarily, and QuoteLens is
+// toggled by the REAL toolbar action (ExtensionParent … triggerAction from the browser's chrome
+// context), which grants activeTab exactly as a click does, and by the real keyboard shortcut.
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { spawn, execFileSync } = require('child_process');
-const os = require('os');
+const { spawn } = require('child_process');
 const { ARTIFACTS } = require('./lib/paths');
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -83,19 +82,13 @@ class Session {
   }
 }
 
-// Zips a directory into a base64 string (what moz/addon/install takes).
-function zipBase64(dir) {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'quotelens-xpi-')), 'quotelens.xpi');
-  execFileSync('zip', ['-qrX', file, '.'], { cwd: dir });
-  return fs.readFileSync(file).toString('base64');
-}
-
-async function launch(extensionDir) {
+// Installs the packed add-on (dist/quotelens-firefox.xpi), as shipped.
+async function launch(xpiPath) {
   const driver = await startGeckodriver();
   const session = new Session(driver.base);
   try {
     await session.create();
-    const addonId = await session.call('POST', '/moz/addon/install', { addon: zipBase64(extensionDir), temporary: true });
+    const addonId = await session.call('POST', '/moz/addon/install', { addon: fs.readFileSync(xpiPath).toString('base64'), temporary: true });
     return { session, addonId, close: async () => { await session.close().catch(() => {}); driver.stop(); } };
   } catch (error) {
     driver.stop();
@@ -158,6 +151,22 @@ function driverFor({ session, addonId }) {
       return null;
     },
     badge: () => session.inContext('chrome', () => session.execute(badgeOfSelectedTab, addonId)),
+    // The manifest's shortcut, typed into the browser window (chrome context), where Firefox
+    // listens for extension shortcuts; resolves once the button shows the new state.
+    async pressShortcut() {
+      const before = (await this.badge()).badge;
+      const [ALT, SHIFT] = ['\uE00A', '\uE008'];
+      const keys = [ALT, SHIFT, 'Q'];
+      await session.inContext('chrome', () => session.call('POST', '/actions', {
+        actions: [{ type: 'key', id: 'keyboard', actions: [...keys.map((value) => ({ type: 'keyDown', value })), ...keys.reverse().map((value) => ({ type: 'keyUp', value }))] }],
+      }));
+      const deadline = Date.now() + 10000;
+      while ((await this.badge()).badge === before) {
+        if (Date.now() > deadline) throw new Error(`the shortcut changed nothing: ${JSON.stringify(await this.badge())}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return (await this.badge()).badge;
+    },
     evaluate: (fn, arg) => session.execute(fn, arg),
     async hover(selector) {
       await pointerTo({ [ELEMENT]: await session.find(selector) });

@@ -38,8 +38,16 @@ async function chromium(results, context) {
       await driver.open(`${context.origin}/pages/seed/`);
       const original = await driver.evaluate(scenario.readPage);
       assert.strictEqual(await driver.clickAction(), 'on');
+      assert.ok((await driver.evaluate(scenario.readMarks)).count > 0, 'highlights drawn');
       assert.strictEqual(await driver.clickAction(), '');
       assert.deepStrictEqual(await driver.evaluate(scenario.readPage), original);
+    });
+    await results.check('chromium: a page cannot fetch the extension\'s files by its id (use_dynamic_url)', async () => {
+      // (URL#origin is "null" for chrome-extension: URLs in Node.)
+      const wasmUrl = browser.worker.url().replace(/[^/]+$/, 'quotelens_bg.wasm');
+      assert.match(wasmUrl, /^chrome-extension:\/\/[a-p]{32}\/quotelens_bg\.wasm$/);
+      const status = await driver.evaluate((url) => fetch(url).then((r) => r.status, () => 'refused'), wasmUrl);
+      assert.notStrictEqual(status, 200, `the page fetched ${wasmUrl}`);
     });
     await scenario.runAll(results, driver, { ...context, strictEngine: 'wasm2js' });
   } finally {
@@ -50,10 +58,18 @@ async function chromium(results, context) {
 async function firefox(results, context) {
   console.log('\n== Firefox (headless, geckodriver)');
   const { launch, driverFor } = require('./firefox');
-  const browser = await results.check('firefox: starts with the add-on installed temporarily', () => launch(path.join(DIST, 'firefox')));
+  const browser = await results.check('firefox: starts with the add-on installed temporarily', () => launch(path.join(DIST, 'quotelens-firefox.xpi')));
   if (!browser) return;
   try {
     const driver = driverFor(browser);
+    await results.check('firefox: the keyboard shortcut (Alt+Shift+Q) toggles the page on and off', async () => {
+      await driver.open(`${context.origin}/pages/seed/`);
+      const original = await driver.evaluate(scenario.readPage);
+      assert.strictEqual(await driver.pressShortcut(), 'on');
+      assert.ok((await driver.evaluate(scenario.readMarks)).count > 0, 'highlights drawn');
+      assert.strictEqual(await driver.pressShortcut(), '');
+      assert.deepStrictEqual(await driver.evaluate(scenario.readPage), original);
+    });
     await scenario.runAll(results, driver, { ...context, strictEngine: 'wasm' });
   } finally {
     await browser.close();

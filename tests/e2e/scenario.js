@@ -261,6 +261,7 @@ function firstDifference(a, b) {
 async function runAll(results, driver, { origin, analysis, strictEngine }) {
   await seedArticle(results, driver, { label: 'seed', url: `${origin}/pages/seed/`, analysis, expectEngine: 'wasm' });
   await seedArticle(results, driver, { label: 'seed-strict-csp', url: `${origin}/strict/pages/seed/`, analysis, expectEngine: strictEngine });
+  await seedArticle(results, driver, { label: 'seed-locked-csp', url: `${origin}/locked/pages/seed/`, analysis, expectEngine: strictEngine });
   await messagePage(results, driver, { label: 'no-article', url: `${origin}/fixtures/no-article.html`, message: 'No article found on this page.' });
   await messagePage(results, driver, { label: 'no-quotes', url: `${origin}/strict/fixtures/no-quotes.html`, message: 'No quotes found in this article.' });
 }

@@ -3,6 +3,7 @@
 //   /fixtures/<file>      tests/e2e/fixtures/<file>
 //   /strict/<any of the above>   the same, sent with `Content-Security-Policy: script-src 'self'`,
 //                         which in Chromium also forbids WebAssembly in extensions' content scripts.
+//   /locked/<any of the above>   the same under `default-src 'none'`: no inline styles either.
 'use strict';
 const fs = require('fs');
 const http = require('http');
@@ -10,7 +11,7 @@ const path = require('path');
 const { CORPUS } = require('./paths');
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
-const STRICT_CSP = "script-src 'self'";
+const POLICIES = { strict: "script-src 'self'", locked: "default-src 'none'" };
 const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png' };
 
 function resolve(urlPath) {
@@ -26,9 +27,10 @@ function start() {
   const server = http.createServer((request, response) => {
     let urlPath = new URL(request.url, 'http://127.0.0.1').pathname;
     const headers = { 'Cache-Control': 'no-store' };
-    if (urlPath.startsWith('/strict/')) {
-      headers['Content-Security-Policy'] = STRICT_CSP;
-      urlPath = urlPath.slice('/strict'.length);
+    const policy = urlPath.match(/^\/(strict|locked)\//)?.[1];
+    if (policy) {
+      headers['Content-Security-Policy'] = POLICIES[policy];
+      urlPath = urlPath.slice(policy.length + 1);
     }
     const file = resolve(urlPath);
     if (!file || !fs.existsSync(file)) {
@@ -47,7 +49,7 @@ function start() {
   });
 }
 
-module.exports = { start, STRICT_CSP };
+module.exports = { start, POLICIES };
 
 if (require.main === module) {
   start().then(({ origin }) => console.log(`serving on ${origin}/pages/seed/ and ${origin}/strict/pages/seed/`));
