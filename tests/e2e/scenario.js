@@ -44,7 +44,7 @@ function readUi() {
     message: text(root, '.message'),
     actors: [...root.querySelectorAll('li.actor')].map((li) => ({
       id: li.getAttribute('data-actor-id'), name: text(li, '.name'), role: text(li, '.role'),
-      count: text(li, '.count'), swatch: !!li.querySelector('.swatch'),
+      count: text(li, '.count'), countLabel: li.querySelector('.count')?.getAttribute('aria-label') ?? '', swatch: !!li.querySelector('.swatch'),
       positions: [...li.querySelectorAll('button.position')].map((b) => ({ quote: b.getAttribute('data-quote-index'), reported: b.getAttribute('data-reported-index') })),
     })),
     exports: [...root.querySelectorAll('button[data-export]')].map((b) => b.getAttribute('data-export')),
