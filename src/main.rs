@@ -72,14 +72,24 @@ mod cli {
             let json = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
             match &out_dir {
                 Some(dir) => {
-                    let stem = file.file_stem().unwrap_or_default().to_string_lossy();
-                    let target = dir.join(format!("{stem}.json"));
+                    let target = dir.join(format!("{}.json", output_name(file, &files)));
                     std::fs::write(&target, json).map_err(|e| format!("{}: {e}", target.display()))?;
                 }
                 None => print(&json)?,
             }
         }
         Ok(())
+    }
+
+    /// The name of `file`'s output: its stem, or its folder's name when several inputs share
+    /// the stem (`pages/<name>/source.html`).
+    fn output_name(file: &Path, files: &[PathBuf]) -> String {
+        let stem = |f: &Path| f.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let shared = files.iter().filter(|f| stem(f) == stem(file)).count() > 1;
+        match file.parent().and_then(Path::file_name) {
+            Some(folder) if shared => folder.to_string_lossy().into_owned(),
+            _ => stem(file),
+        }
     }
 
     /// Writes `text` and a newline to stdout; a reader that stops early (`| head`) is no error.

@@ -220,6 +220,14 @@ fn language_from_html_lang_then_open_graph_then_words() {
     let html = format!("<html><body><article><p>{german}</p><p>{german}</p><p>{german}</p></article></body></html>");
     with_article(&html, |a| assert_eq!(a.metadata.language.as_deref(), Some("de")));
     with_article(&page("", "", ""), |a| assert_eq!(a.metadata.language.as_deref(), Some("en")));
+    for (text, language) in [
+        ("宇航员在太空中喝酒会怎么样？后果很严重，这是一项艰苦卓绝的工作。", "zh"),
+        ("むかしむかし、ある村に、とても欲張りなイヌがいました。", "ja"),
+        ("قال المتحدث باسم الوزارة إن المحادثات ستستمر الأسبوع المقبل في فيينا.", "ar"),
+    ] {
+        let html = format!("<html><body><article><p>{text}</p><p>{text}</p></article></body></html>");
+        with_article(&html, |a| assert_eq!(a.metadata.language.as_deref(), Some(language), "{text}"));
+    }
 }
 
 #[test]
@@ -268,5 +276,23 @@ fn teaser_lists_beside_the_article_stay_out() {
     with_article(&html, |article| {
         let all = texts(article).join("\n");
         assert!(!all.contains("Another story"), "{all}");
+    });
+}
+
+#[test]
+fn furniture_added_on_its_own_yields_no_blocks_but_plain_short_pages_do() {
+    // A view reads content added after load one subtree at a time: a late cookie banner or
+    // "most read" box must not come back through the relaxed retry.
+    let late = "<html><body><div id=\"cookie-consent\"><p>We use cookies. Accept them all?</p></div>\
+                <aside><h1>Most read</h1><p>Storm leaves thousands without power</p></aside></body></html>";
+    let document = Html::parse_document(late);
+    for css in ["#cookie-consent", "aside"] {
+        let selector = scraper::Selector::parse(css).expect("a selector");
+        let element = document.select(&selector).next().expect("the element");
+        let article = article::extract(&HtmlNode(*element));
+        assert!(article.blocks.is_empty(), "{css}: {:?}", texts(&article));
+    }
+    with_article("<html><body><h1>Opening hours</h1><p>Monday to Friday, 9 to 5.</p></body></html>", |article| {
+        assert_eq!(texts(article), ["Opening hours", "Monday to Friday, 9 to 5."]);
     });
 }

@@ -1,7 +1,7 @@
 //! The chosen subtrees as text blocks: each block-level element's inline content is one block
-//! (two `<br>` in a row split it), its kind taken from the nearest block quote, list item,
-//! caption or heading. The headline and standfirst are found even outside the chosen subtrees;
-//! bylines leave the text for the metadata.
+//! (two `<br>` in a row split it), its kind taken from the nearest block quote, list item or
+//! caption (subheadings are paragraphs). The headline and standfirst are found even outside the
+//! chosen subtrees; bylines and datelines leave the text for the metadata.
 
 use super::content::Chosen;
 use super::hints;
@@ -193,7 +193,8 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
 /// The heading that names the article: the `<h1>` (or `<h2>`) that best matches the page's
 /// title, or else the only `<h1>` before the article's end.
 fn find_headline<N>(tree: &Tree<N>, chosen: &Chosen, title: Option<&str>) -> Option<usize> {
-    let article_end = chosen.roots.last().map_or(tree.nodes.len(), |&r| tree.nodes[r].end);
+    // No article, no headline.
+    let article_end = chosen.roots.last().map(|&r| tree.nodes[r].end)?;
     let headings: Vec<usize> = (0..article_end).filter(|&i| matches!(tree.tag(i), "h1" | "h2")).collect();
     if let Some(title) = title {
         let best = headings

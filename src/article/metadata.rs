@@ -183,8 +183,47 @@ const STOP_WORDS: &[(&str, &[&str])] = &[
     ("tr", &["ve", "bir", "bu", "da", "de", "için", "ile", "çok", "daha", "olarak", "gibi", "ama", "olan", "en", "sonra", "kadar", "her", "ne", "mi", "değil"]),
 ];
 
-/// The language whose stop words the text uses most, when it clearly uses some.
+/// Writing systems that name one language well enough to pick a lexicon.
+fn language_of_script(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{3040}'..='\u{30FF}' => "ja", // kana
+        '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' => "ko",
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => "zh",
+        '\u{0600}'..='\u{06FF}' => "ar",
+        '\u{0590}'..='\u{05FF}' => "he",
+        '\u{0370}'..='\u{03FF}' => "el",
+        '\u{0E00}'..='\u{0E7F}' => "th",
+        '\u{0900}'..='\u{097F}' => "hi",
+        _ => return None,
+    })
+}
+
+/// The language of `text`: by its writing system when that names one, else by the stop words
+/// it uses most, when it clearly uses some.
 pub fn detect_language(text: &str) -> Option<&'static str> {
+    let (mut letters, mut counts) = (0usize, Vec::<(&str, usize)>::new());
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(5000) {
+        letters += 1;
+        let Some(language) = language_of_script(c) else { continue };
+        match counts.iter_mut().find(|(l, _)| *l == language) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((language, 1)),
+        }
+    }
+    // Japanese mixes kana with Chinese characters: any real share of kana makes it Japanese.
+    let kana = counts.iter().find(|(l, _)| *l == "ja").map_or(0, |&(_, n)| n);
+    if kana * 10 > letters {
+        return Some("ja");
+    }
+    if let Some(&(language, n)) = counts.iter().max_by_key(|&&(_, n)| n) {
+        if n * 3 > letters {
+            return Some(language);
+        }
+    }
+    detect_by_stop_words(text)
+}
+
+fn detect_by_stop_words(text: &str) -> Option<&'static str> {
     let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(2000).map(str::to_lowercase).collect();
     let (language, hits) = STOP_WORDS
         .iter()

@@ -22,6 +22,7 @@ const BASE: &str = r#"
   z-index: auto !important;
 }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 #sidebar {
   position: fixed; top: 0; right: 0; bottom: 0;
   width: min(380px, 92vw);
@@ -42,7 +43,8 @@ button {
 button:hover { background: rgba(0, 0, 0, 0.06); }
 button:focus-visible { outline: 2px solid #0072b2; outline-offset: 1px; }
 .close, .collapse { font-size: 18px; line-height: 1; padding: 4px 8px; }
-#sidebar.collapsed { bottom: auto; }
+#sidebar.collapsed, #sidebar.empty { bottom: auto; }
+#sidebar.empty .actors { padding: 0 0 12px; }
 #sidebar.collapsed > :not(header) { display: none; }
 #sidebar.collapsed header { border-bottom: 0; }
 .summary, .message { margin: 8px 12px 0; }
@@ -55,9 +57,9 @@ button:focus-visible { outline: 2px solid #0072b2; outline-offset: 1px; }
 .actor, .unattributed { padding: 8px 12px; border-bottom: 1px solid #ececec; }
 .actor-head { display: flex; align-items: center; gap: 8px; }
 .name { flex: 1; font-weight: 650; padding-left: 2px; }
-.name[aria-pressed="true"] { background: #e6f0f7; border-color: #0072b2; }
+.name[aria-pressed="true"] { background: #e6f0f7; box-shadow: inset 3px 0 0 #0072b2; }
 .count { color: #4a4a4a; font-size: 12px; font-weight: 650; min-width: 1.6em; text-align: center; padding: 0 5px; border-radius: 8px; background: rgba(0, 0, 0, 0.07); }
-.role { color: #4a4a4a; font-size: 12.5px; margin: 2px 0 0 26px; }
+li > .role { color: #4a4a4a; font-size: 12.5px; margin: 2px 0 0 26px; }
 .swatch {
   flex: none; width: 18px; height: 14px; border-radius: 3px;
   background: color-mix(in srgb, var(--ql-color, #777) 30%, transparent);
@@ -85,16 +87,17 @@ button:focus-visible { outline: 2px solid #0072b2; outline-offset: 1px; }
 }
 #tooltip[hidden] { display: none; }
 #tooltip .speaker { font-weight: 700; font-size: 14px; }
+#tooltip .role { color: #dadada; margin-bottom: 2px; }
 #tooltip .label { color: #bdbdbd; margin-right: 6px; }
-#tooltip .role:empty, #tooltip .row:has(.cue:empty) { display: none; }
+#tooltip .role:empty { display: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 @media (prefers-color-scheme: dark) {
   #sidebar { background: #1e1f21; color: #ececec; border-left-color: #3a3a3a; }
-  .summary, .role, .count, .position .cue { color: #b5b5b5; }
+  .summary, li > .role, .count, .position .cue { color: #b5b5b5; }
   .message { background: #2b2c2f; }
   header, .exports, .actor, .unattributed { border-color: #333; }
   button:hover { background: rgba(255, 255, 255, 0.08); }
-  .name[aria-pressed="true"] { background: #173447; }
+  .name[aria-pressed="true"] { background: #173447; box-shadow: inset 3px 0 0 #56b4e9; }
   .stance-for { color: #5fd3a4; } .stance-against { color: #ffa36b; } .stance-neutral { color: #c4c4c4; }
 }
 @media (prefers-reduced-motion: no-preference) { button { transition: background 0.12s; } }

@@ -129,6 +129,7 @@ impl Ui {
         self.actors.set_text_content(None);
         self.actors.append_child(&list)?;
         self.exports.toggle_attribute_with_force("hidden", entries.is_empty())?;
+        self.sidebar.class_list().toggle_with_force("empty", entries.is_empty())?;
         Ok(())
     }
 
@@ -153,6 +154,9 @@ impl Ui {
             let row = element(doc, "div", "row", None)?;
             child(doc, &row, "span", "label", Some(label))?;
             child(doc, &row, "span", class, Some(value))?;
+            if value.is_empty() {
+                row.set_attribute("hidden", "")?;
+            }
             tooltip.append_child(&row)?;
         }
         tooltip.remove_attribute("hidden")?;

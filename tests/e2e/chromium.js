@@ -74,4 +74,4 @@ function driverFor({ worker, page }, name = 'chromium') {
   };
 }
 
-module.exports = { launch, driverFor };
+module.exports = { launch, driverFor, ARGS };
