@@ -69,10 +69,11 @@ pub fn engine_analyzer(language: &str) -> Box<dyn Analyse> {
     Box::new(engine::Analyzer::new(language))
 }
 
+/// A highlighted quote and what its marks show, to update them only when that changes.
 struct DrawnQuote {
     marks: Vec<Element>,
     index: usize,
-    classes: String,
+    slot: Option<usize>,
     speaker: String,
 }
 
@@ -99,6 +100,8 @@ pub struct View {
     new_analyzer: NewAnalyzer,
     analyzer: Box<dyn Analyse>,
     analysis: Analysis,
+    /// Blocks given to the analyser; of those, in the analysis snapshot; of those, highlighted.
+    fed_blocks: usize,
     analysed_blocks: usize,
     drawn_blocks: usize,
     highlighter: Highlighter,
@@ -167,6 +170,7 @@ impl View {
             ui,
             new_analyzer,
             analysis: Analysis::default(),
+            fed_blocks: 0,
             analysed_blocks: 0,
             drawn_blocks: 0,
             highlighter: Highlighter::default(),
@@ -278,16 +282,22 @@ impl View {
             self.render_sidebar();
             return Ok(false);
         }
-        if self.drawn_blocks == self.analysed_blocks && self.analysed_blocks < total {
-            let first = self.analysed_blocks;
-            let mut end = first;
-            while end < total && (end == first || slice.elapsed() < SLICE_MS / 2.0) {
-                self.analyzer.add_blocks(&self.article.blocks[end..end + 1]);
-                end += 1;
+        // Feed blocks to the analyser, then take a snapshot: each may take a slice of its own,
+        // since a snapshot of a long article costs as much as reading many blocks.
+        if self.drawn_blocks == self.analysed_blocks && self.fed_blocks == self.analysed_blocks && self.fed_blocks < total {
+            let first = self.fed_blocks;
+            while self.fed_blocks < total && (self.fed_blocks == first || slice.elapsed() < SLICE_MS / 2.0) {
+                self.analyzer.add_blocks(&self.article.blocks[self.fed_blocks..self.fed_blocks + 1]);
+                self.fed_blocks += 1;
             }
-            self.analysed_blocks = end;
+        }
+        if self.fed_blocks > self.analysed_blocks {
+            if slice.elapsed() > SLICE_MS / 2.0 {
+                return Ok(false);
+            }
             self.analysis = self.analyzer.analysis();
             self.restyle_drawn();
+            self.analysed_blocks = self.fed_blocks;
         }
         let mut by_block: HashMap<usize, Vec<usize>> = HashMap::new();
         for (index, quote) in self.analysis.quotes.iter().enumerate() {
@@ -324,7 +334,7 @@ impl View {
         let Some(pieces) = self.article.pieces.get(span.block) else { return Ok(()) };
         let slot = quote.actor.and_then(|a| self.slots.get(a).copied().flatten());
         let classes = present::mark_classes(slot);
-        let speaker = present::speaker_name(&self.analysis, quote);
+        let speaker = present::speaker_name(&self.analysis, quote).to_string();
         let mut marks = Vec::new();
         // From the end backwards, so that offsets before each split stay valid in the node.
         for piece in pieces.iter().rev() {
@@ -355,7 +365,7 @@ impl View {
         if let Some(slot) = self.marks_of.get_mut(index) {
             slot.clone_from(&marks);
         }
-        self.drawn.insert(span_key(&span), DrawnQuote { marks, index, classes, speaker });
+        self.drawn.insert(span_key(&span), DrawnQuote { marks, index, slot, speaker });
         Ok(())
     }
 
@@ -363,30 +373,37 @@ impl View {
     /// or colour; their marks follow.
     fn restyle_drawn(&mut self) {
         self.slots = present::colour_slots(&self.analysis);
-        let slots = &self.slots;
+        let mut moved = false;
         for (index, quote) in self.analysis.quotes.iter().enumerate() {
             let Some(drawn) = self.drawn.get_mut(&span_key(&quote.span)) else { continue };
-            let classes = present::mark_classes(quote.actor.and_then(|a| slots.get(a).copied().flatten()));
+            let slot = quote.actor.and_then(|a| self.slots.get(a).copied().flatten());
             let speaker = present::speaker_name(&self.analysis, quote);
-            if drawn.index == index && drawn.classes == classes && drawn.speaker == speaker {
+            if drawn.index == index && drawn.slot == slot && drawn.speaker == speaker {
                 continue;
             }
+            let classes = present::mark_classes(slot);
             for mark in &drawn.marks {
                 mark.set_class_name(&classes);
                 let _ = mark.set_attribute("data-quotelens-quote", &index.to_string());
-                let _ = mark.set_attribute("data-quotelens-speaker", &speaker);
+                let _ = mark.set_attribute("data-quotelens-speaker", speaker);
             }
             if let Some(first) = drawn.marks.first() {
                 let _ = first.set_attribute("aria-description", &present::tooltip(&self.analysis, quote).sentence());
             }
-            *drawn = DrawnQuote { marks: std::mem::take(&mut drawn.marks), index, classes, speaker };
+            moved |= drawn.index != index;
+            (drawn.index, drawn.slot, drawn.speaker) = (index, slot, speaker.to_string());
         }
-        self.index_marks();
+        if moved {
+            self.index_marks();
+        } else {
+            self.marks_of.resize(self.analysis.quotes.len(), Vec::new());
+        }
         if self.filter.is_some() {
             self.apply_filter();
         }
     }
 
+    /// Rebuilds the marks-by-quote index from scratch, for when quotes changed places.
     fn index_marks(&mut self) {
         self.marks_of = vec![Vec::new(); self.analysis.quotes.len()];
         for drawn in self.drawn.values() {
@@ -717,6 +734,7 @@ impl View {
         self.slots.clear();
         self.analyzer = (self.new_analyzer)(&self.language);
         self.analysis = Analysis::default();
+        self.fed_blocks = 0;
         self.analysed_blocks = 0;
         self.drawn_blocks = 0;
         self.seen = js_sys::WeakSet::new();
