@@ -278,3 +278,21 @@ fn teaser_lists_beside_the_article_stay_out() {
         assert!(!all.contains("Another story"), "{all}");
     });
 }
+
+#[test]
+fn furniture_added_on_its_own_yields_no_blocks_but_plain_short_pages_do() {
+    // A view reads content added after load one subtree at a time: a late cookie banner or
+    // "most read" box must not come back through the relaxed retry.
+    let late = "<html><body><div id=\"cookie-consent\"><p>We use cookies. Accept them all?</p></div>\
+                <aside><h1>Most read</h1><p>Storm leaves thousands without power</p></aside></body></html>";
+    let document = Html::parse_document(late);
+    for css in ["#cookie-consent", "aside"] {
+        let selector = scraper::Selector::parse(css).expect("a selector");
+        let element = document.select(&selector).next().expect("the element");
+        let article = article::extract(&HtmlNode(*element));
+        assert!(article.blocks.is_empty(), "{css}: {:?}", texts(&article));
+    }
+    with_article("<html><body><h1>Opening hours</h1><p>Monday to Friday, 9 to 5.</p></body></html>", |article| {
+        assert_eq!(texts(article), ["Opening hours", "Monday to Friday, 9 to 5."]);
+    });
+}

@@ -193,7 +193,8 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
 /// The heading that names the article: the `<h1>` (or `<h2>`) that best matches the page's
 /// title, or else the only `<h1>` before the article's end.
 fn find_headline<N>(tree: &Tree<N>, chosen: &Chosen, title: Option<&str>) -> Option<usize> {
-    let article_end = chosen.roots.last().map_or(tree.nodes.len(), |&r| tree.nodes[r].end);
+    // No article, no headline.
+    let article_end = chosen.roots.last().map(|&r| tree.nodes[r].end)?;
     let headings: Vec<usize> = (0..article_end).filter(|&i| matches!(tree.tag(i), "h1" | "h2")).collect();
     if let Some(title) = title {
         let best = headings

@@ -39,9 +39,21 @@ const PASSES: [Rules; 4] = [
 ];
 
 pub(crate) fn choose<N>(tree: &Tree<N>) -> Chosen {
+    // The longest article found by any pass; failing that, the strictest pass's whole page (the
+    // relaxed passes exist to find prose the strict one stripped, not to bring furniture back).
     let mut best: Option<(usize, Chosen)> = None;
+    let mut no_prose: Option<Chosen> = None;
     for rules in PASSES {
-        let chosen = Pass::new(tree, rules).run();
+        let pass = Pass::new(tree, rules);
+        if rules.strip_unlikely && pass.keep.first() == Some(&false) {
+            // Asked about one subtree (content added later) that is furniture by its own name.
+            return Chosen { roots: Vec::new(), keep: pass.keep };
+        }
+        let (chosen, found_prose) = pass.run();
+        if !found_prose {
+            no_prose.get_or_insert(chosen);
+            continue;
+        }
         let len = kept_text_len(tree, &chosen);
         if len >= ENOUGH_TEXT {
             return chosen;
@@ -50,7 +62,7 @@ pub(crate) fn choose<N>(tree: &Tree<N>) -> Chosen {
             best = Some((len, chosen));
         }
     }
-    best.map(|(_, chosen)| chosen).unwrap_or(Chosen { roots: Vec::new(), keep: Vec::new() })
+    best.map(|(_, chosen)| chosen).or(no_prose).unwrap_or(Chosen { roots: Vec::new(), keep: Vec::new() })
 }
 
 fn kept_text_len<N>(tree: &Tree<N>, chosen: &Chosen) -> usize {
@@ -247,16 +259,17 @@ impl<'t, N> Pass<'t, N> {
         base + self.class_weight(i)
     }
 
-    fn run(mut self) -> Chosen {
+    /// The article under these rules, and whether any prose was found to choose it by.
+    fn run(mut self) -> (Chosen, bool) {
         let candidates = self.score_candidates();
         let Some((&top, rivals)) = candidates.split_first() else {
             // No paragraph anywhere: the whole document is all there is.
             let roots = if self.tree.nodes.is_empty() { Vec::new() } else { vec![0] };
-            return self.finish(roots);
+            return (self.finish(roots), false);
         };
         let top = self.refine(top, rivals);
         let roots = self.siblings(top);
-        self.finish(roots)
+        (self.finish(roots), true)
     }
 
     /// Scores paragraphs into their ancestors; returns the best candidates, best first.

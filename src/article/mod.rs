@@ -29,6 +29,11 @@ pub trait DomNode: Clone {
     /// The data of a text node; `None` for any other node.
     fn text(&self) -> Option<String>;
     fn children(&self) -> Vec<Self>;
+    /// Whether an element has any attribute: lets the finder skip asking for each one (every
+    /// question is a call into the page on the live DOM).
+    fn has_attributes(&self) -> bool {
+        true
+    }
     /// Whether the page's style sheets hide this element (`display: none`, `visibility:
     /// hidden`). Only a live DOM can know; parsed HTML answers from attributes alone.
     fn is_rendered_hidden(&self) -> bool {

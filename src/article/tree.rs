@@ -135,11 +135,17 @@ impl<N: DomNode> Snapshot<N> {
                     collect_head(&dom, &mut sources);
                     continue;
                 }
-                collect_source(&dom, &tag, &mut sources);
-                if DROPPED.contains(&tag.as_str()) || is_hidden(&dom) {
+                let has_attributes = dom.has_attributes();
+                if has_attributes {
+                    collect_source(&dom, &tag, &mut sources);
+                }
+                if DROPPED.contains(&tag.as_str()) || is_hidden(&dom, has_attributes) {
                     continue;
                 }
-                let lower = |name| dom.attr(name).map(|v| v.to_lowercase()).unwrap_or_default();
+                let lower = |name| {
+                    let value = if has_attributes { dom.attr(name) } else { None };
+                    value.map(|v| v.to_lowercase()).unwrap_or_default()
+                };
                 NodeData::Element { tag, class: lower("class"), id: lower("id"), role: lower("role"), itemprop: lower("itemprop") }
             } else if parent == NO_PARENT {
                 // The document node itself (or a fragment): a nameless container.
@@ -168,7 +174,10 @@ impl<N: DomNode> Snapshot<N> {
     }
 }
 
-fn is_hidden<N: DomNode>(node: &N) -> bool {
+fn is_hidden<N: DomNode>(node: &N, has_attributes: bool) -> bool {
+    if !has_attributes {
+        return node.is_rendered_hidden();
+    }
     if node.attr("hidden").is_some() || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
         return true;
     }

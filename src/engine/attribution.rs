@@ -252,7 +252,8 @@ impl State {
                 self.open_quote = Some(a.entity);
             }
             self.push_quote(text, &map, block.id, q, &a);
-            for inner in all.iter().filter(|n| n.nested && n.open >= q.start && n.close_end <= q.close_end.max(q.end)) {
+            let first_inner = all.partition_point(|n| n.open < q.start);
+            for inner in all[first_inner..].iter().take_while(|n| n.open < q.close_end.max(q.end)).filter(|n| n.nested) {
                 let other = Attribution { entity: None, cue: None, evidence: Evidence::None, speech: false };
                 self.push_quote(text, &map, block.id, inner, &other);
             }
@@ -311,7 +312,7 @@ fn choose_cue(cues: &[Cue], pos: usize, toks: &[tokens::Token]) -> Option<usize>
 fn is_full_quote(text: &str, q: &RawQuote, pos: usize, from: usize, to: usize, toks: &[tokens::Token]) -> bool {
     let words = text[q.start..q.end].split_whitespace().count();
     let starts = pos == from || pos == 0;
-    let alone = starts && (pos + 1 == to || toks[pos + 1..to].iter().all(|t| matches!(t.kind, Kind::Punct(_))));
+    let alone = starts && to - pos <= 3 && toks[pos + 1..to].iter().all(|t| matches!(t.kind, Kind::Punct(_)));
     let sentence_like = tokens::quote_ends_sentence(text, q) || text[q.start..].starts_with(char::is_uppercase);
     !q.closed || alone || starts && words >= 4 || words >= 8 && sentence_like
 }

@@ -56,7 +56,8 @@ pub fn scan(text: &str, lexicon: &Lexicon) -> Vec<RawQuote> {
     let mut prev: Option<char> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+        // A replacement character (a lone surrogate from the DOM) counts as a space around marks.
+        let next = chars.peek().map(|&(_, n)| if n == '\u{FFFD}' { ' ' } else { n });
         if lexicon.is_mark(c) {
             let left_flank = prev.is_none_or(|p| opening_context(p) || lexicon.is_mark(p)) && next.is_some_and(|n| !n.is_whitespace());
             let right_flank = prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| closing_context(n) || lexicon.is_mark(n));
@@ -90,7 +91,7 @@ pub fn scan(text: &str, lexicon: &Lexicon) -> Vec<RawQuote> {
                 }
             }
         }
-        prev = Some(c);
+        prev = Some(if c == '\u{FFFD}' { ' ' } else { c });
     }
     if let Some(open) = stack.iter().find(|o| !is_single(o.mark)) {
         let rest = text[open.content..].trim_end();

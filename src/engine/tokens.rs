@@ -112,7 +112,9 @@ pub fn tokenize(text: &str, quotes: &[RawQuote], lexicon: &Lexicon) -> Vec<Token
 }
 
 fn starts_quote(quotes: &[RawQuote], at: usize) -> bool {
-    quotes.iter().any(|q| q.open == at || q.end == at)
+    // Quotes are sorted by opening mark; only a mark can sit at `at`, so check its neighbours.
+    let i = quotes.partition_point(|q| q.open < at);
+    quotes.get(i).is_some_and(|q| q.open == at) || quotes[..i].iter().rev().take(2).any(|q| q.end == at)
 }
 
 /// Whether a quotation's own text ends a sentence ("…inside Iraq." rather than "…distressing,").

@@ -89,7 +89,7 @@ li > .role { color: #4a4a4a; font-size: 12.5px; margin: 2px 0 0 26px; }
 #tooltip .speaker { font-weight: 700; font-size: 14px; }
 #tooltip .role { color: #dadada; margin-bottom: 2px; }
 #tooltip .label { color: #bdbdbd; margin-right: 6px; }
-#tooltip .role:empty, #tooltip .row:has(.cue:empty) { display: none; }
+#tooltip .role:empty { display: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 @media (prefers-color-scheme: dark) {
   #sidebar { background: #1e1f21; color: #ececec; border-left-color: #3a3a3a; }

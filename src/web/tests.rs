@@ -256,12 +256,23 @@ async fn tooltip_shows_speaker_role_cue_and_confidence_on_hover_and_focus() {
     assert_eq!(part(".confidence"), "very likely (92%)");
     mouse("mouseout", mark, Some(&root));
     assert!(tooltip.has_attribute("hidden"));
+    // A quote across markup lights up as one.
+    let pieces = marks_of(&root, 0);
+    mouse("mouseover", &pieces[1], None);
+    assert!(pieces.iter().all(|m| m.class_list().contains("quotelens-active")));
+    mouse("mouseout", &pieces[1], Some(&pieces[2]));
+    assert!(!tooltip.has_attribute("hidden"), "moving within the quote keeps the tooltip");
+    mouse("mouseout", &pieces[2], Some(&root));
+    assert!(pieces.iter().all(|m| !m.class_list().contains("quotelens-active")));
+    assert!(tooltip.has_attribute("hidden"));
 
     let unknown = marks_of(&root, 4)[0].clone();
     unknown.unchecked_ref::<HtmlElement>().focus().unwrap();
     assert!(!tooltip.has_attribute("hidden"), "keyboard focus shows it too");
     assert_eq!(part(".speaker"), "Unknown speaker");
     assert_eq!(part(".confidence"), "no speaker found");
+    let cue_row = tooltip.query_selector(".cue").unwrap().unwrap().parent_element().unwrap();
+    assert!(cue_row.has_attribute("hidden"), "no empty cue line");
     unknown.unchecked_ref::<HtmlElement>().blur().unwrap();
     assert!(tooltip.has_attribute("hidden"));
     super::close_view(&view);
@@ -459,16 +470,12 @@ async fn render_into_rebuilds_pasted_html_without_attributes_or_scripts() {
     container.remove();
 }
 
-#[wasm_bindgen_test]
-async fn a_huge_article_is_drawn_progressively_in_short_tasks() {
-    let paragraphs = 4000;
-    let html: String = (0..paragraphs)
-        .map(|i| format!("<p>Paragraph {i} of the long report. “This is quote number {i} of many,” said Speaker Number{}. \
-            More filler text follows here to make the paragraph as long as a real one, with commas, clauses and detail.</p>", i % 40))
-        .collect();
-    let root = fixture(&html);
-    web_sys::console::log_1(&format!("huge article: {} KB of text", text(&root).len() / 1024).into());
-    let view = View::open(&document(), root.clone(), &root, Mode::Embedded, Source::default(), Some("en"), scripted).unwrap();
+/// Draws `html` with `analyzer`, watching from tasks of its own that highlights appear while the
+/// article is still being read; prints the figures. Returns the view, its root and whether the
+/// drawing was seen progressing.
+async fn draw_huge(label: &str, html: &str, analyzer: view::NewAnalyzer) -> (SharedView, Element, bool) {
+    let root = fixture(html);
+    let view = View::open(&document(), root.clone(), &root, Mode::Embedded, Source::default(), Some("en"), analyzer).unwrap();
     let started = super::schedule::now();
     let drawing = view.clone();
     let finished = std::rc::Rc::new(std::cell::Cell::new(false));
@@ -477,7 +484,6 @@ async fn a_huge_article_is_drawn_progressively_in_short_tasks() {
         view::run(&drawing).await.unwrap();
         done.set(true);
     });
-    // Our own tasks in between: each gap is a slice of QuoteLens's work.
     let (mut longest, mut progressive) = (0.0f64, false);
     let mut last = super::schedule::now();
     while !finished.get() {
@@ -485,19 +491,35 @@ async fn a_huge_article_is_drawn_progressively_in_short_tasks() {
         let t = super::schedule::now();
         longest = longest.max(t - last);
         last = t;
-        let marks = all(&root, "quotelens-mark").len();
-        progressive |= marks > 0 && marks < paragraphs;
+        let marks = root.query_selector_all("quotelens-mark[tabindex]").unwrap().length();
+        let quotes = view.borrow().analysis().quotes.len() as u32;
+        progressive |= marks > 0 && marks < quotes.max(1) * 2 && !finished.get();
     }
     let summary = view.borrow().summary();
-    let figure = |key: &str| js_sys::Reflect::get(&summary, &key.into()).unwrap().as_f64().unwrap();
+    let figure = |key: &str| js_sys::Reflect::get(&summary, &key.into()).unwrap().as_f64().unwrap_or(0.0);
     web_sys::console::log_1(&format!(
-        "huge article: {paragraphs} paragraphs found in {:.0} ms, drawn in {:.0} ms; {} slices of QuoteLens work, the longest {:.1} ms; \
-         longest gap between the test's own tasks (the browser's rendering included) {longest:.1} ms",
+        "{label}: {} KB of text, {} paragraphs found in {:.0} ms (one task), {} quotes drawn in {:.0} ms; \
+         {} slices of QuoteLens work, the longest {:.1} ms; longest gap between the test's own tasks \
+         (the browser's rendering included) {longest:.1} ms",
+        text(&root).len() / 1024,
+        figure("blocks"),
         figure("extractMs"),
+        figure("quotes"),
         super::schedule::now() - started,
         figure("steps"),
         figure("longestStepMs"),
     ).into());
+    (view, root, progressive)
+}
+
+#[wasm_bindgen_test]
+async fn a_huge_article_is_drawn_progressively_in_short_tasks() {
+    let paragraphs = 4000;
+    let html: String = (0..paragraphs)
+        .map(|i| format!("<p>Paragraph {i} of the long report. “This is quote number {i} of many,” said Speaker Number{}. \
+            More filler text follows here to make the paragraph as long as a real one, with commas, clauses and detail.</p>", i % 40))
+        .collect();
+    let (view, root, progressive) = draw_huge("huge article, scripted analyser", &html, scripted).await;
     assert!(progressive, "highlights appeared before the whole article was read");
     assert_eq!(all(&root, "quotelens-mark[tabindex]").len(), paragraphs);
     let ui = shadow(&root);
@@ -507,6 +529,27 @@ async fn a_huge_article_is_drawn_progressively_in_short_tasks() {
     assert_eq!(text(&more[0]), "Show all 100");
     click(&more[0]);
     assert_eq!(all(&ui, "li.actor")[0].query_selector_all("button.position").unwrap().length(), 100);
+    super::close_view(&view);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_huge_article_with_the_engine_is_drawn_progressively() {
+    const FIRST: &[&str] = &["Alma", "Bruno", "Clara", "Dmitri", "Elena", "Farid", "Greta", "Hugo", "Ines", "Jonas"];
+    const LAST: &[&str] = &["Varga", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Silva", "Novak", "Haddad"];
+    let html: String = (0..3000)
+        .map(|i| {
+            let name = format!("{} {}", FIRST[i % FIRST.len()], LAST[i / FIRST.len() % LAST.len()]);
+            format!(
+                "<p>The committee met again on day {i} to review the budget, the schedule and the staffing plan. \
+                 “We have made real progress on item {i}, and we expect to finish soon,” {name} told reporters after the session. \
+                 Officials said further talks were planned, and critics argued that the costs were still rising.</p>"
+            )
+        })
+        .collect();
+    let (view, root, progressive) = draw_huge("huge article, engine", &html, view::engine_analyzer).await;
+    assert!(progressive, "highlights appeared before the whole article was read");
+    assert!(all(&root, "quotelens-mark[tabindex]").len() >= 2900, "the quotes are highlighted");
     super::close_view(&view);
     root.remove();
 }
@@ -596,4 +639,31 @@ async fn real_pages_get_exact_highlights_and_are_restored_exactly() {
         assert!(root.inner_html() == before, "{name}: the DOM is restored exactly");
         root.remove();
     }
+}
+
+#[wasm_bindgen_test]
+async fn closing_while_drawing_stops_and_restores_exactly() {
+    let html: String = (0..1500).map(|i| format!("<p>Item {i}: “Words number {i} are <b>spoken</b> here,” said Pat Roe.</p>\n")).collect();
+    let root = fixture(&html);
+    let before = root.inner_html();
+    let view = View::open(&document(), root.clone(), &root, Mode::Page, Source::default(), Some("en"), scripted).unwrap();
+    let drawing = view.clone();
+    let finished = std::rc::Rc::new(std::cell::Cell::new(false));
+    let done = finished.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        view::run(&drawing).await.unwrap();
+        done.set(true);
+    });
+    while all(&root, "quotelens-mark").is_empty() {
+        next_task().await;
+    }
+    assert!(!finished.get(), "still drawing");
+    super::close_view(&view);
+    while !finished.get() {
+        next_task().await;
+    }
+    sleep(50).await;
+    assert!(root.inner_html() == before, "the DOM is as it was");
+    assert!(root.query_selector("quotelens-root").unwrap().is_none());
+    root.remove();
 }

@@ -154,6 +154,9 @@ impl Ui {
             let row = element(doc, "div", "row", None)?;
             child(doc, &row, "span", "label", Some(label))?;
             child(doc, &row, "span", class, Some(value))?;
+            if value.is_empty() {
+                row.set_attribute("hidden", "")?;
+            }
             tooltip.append_child(&row)?;
         }
         tooltip.remove_attribute("hidden")?;

@@ -102,6 +102,8 @@ pub struct View {
     /// Colour slot of each actor of `analysis`.
     slots: Vec<Option<usize>>,
     filter: Option<ActorKey>,
+    /// The quote under the pointer or focus, whose marks are shown as one.
+    active: Option<usize>,
     /// Actors whose whole list of positions the reader asked to see.
     expanded: Vec<ActorKey>,
     /// Text nodes already read, so that content the page re-inserts is not read twice.
@@ -165,6 +167,7 @@ impl View {
             slots: Vec::new(),
             filter: None,
             expanded: Vec::new(),
+            active: None,
             seen: js_sys::WeakSet::new(),
             listeners: Vec::new(),
             observer: None,
@@ -456,6 +459,24 @@ impl View {
         let Some(quote) = self.analysis.quotes.get(index) else { return };
         let text = present::tooltip(&self.analysis, quote);
         let _ = self.ui.show_tooltip(&self.doc, &text, &mark.get_bounding_client_rect());
+        self.set_active(Some(index));
+    }
+
+    /// Marks every piece of quote `index` (a quote crossing markup has several) as the one
+    /// pointed at; `None` clears it and hides the tooltip.
+    fn set_active(&mut self, index: Option<usize>) {
+        if index.is_none() {
+            self.ui.hide_tooltip();
+        }
+        if self.active == index {
+            return;
+        }
+        for (quote, on) in [(self.active, false), (index, true)] {
+            for mark in quote.and_then(|q| self.marks_of.get(q)).into_iter().flatten() {
+                let _ = mark.class_list().toggle_with_force("quotelens-active", on);
+            }
+        }
+        self.active = index;
     }
 
     fn on_pointer_out(&mut self, _: &SharedView, event: &Event) {
@@ -463,18 +484,18 @@ impl View {
         let leaving = self.quote_of_mark(event.target()).map(|(_, i)| i);
         let entering = self.quote_of_mark(related).map(|(_, i)| i);
         if leaving.is_some() && leaving != entering {
-            self.ui.hide_tooltip();
+            self.set_active(None);
         }
     }
 
     fn on_key(&mut self, _: &SharedView, event: &Event) {
         if js_sys::Reflect::get(event, &"key".into()).ok().and_then(|k| k.as_string()).as_deref() == Some("Escape") {
-            self.ui.hide_tooltip();
+            self.set_active(None);
         }
     }
 
     fn on_scroll(&mut self, _: &SharedView, _: &Event) {
-        self.ui.hide_tooltip();
+        self.set_active(None);
     }
 
     fn on_click(&mut self, view: &SharedView, event: &Event) {

@@ -137,6 +137,7 @@ async function run(results, page, origin, analysis) {
       assert.strictEqual(Number(figures.positions), await page.evaluate(readPositions), 'positions');
       assert.match(figures.time, /^\d+(\.\d)? (ms|s)$/);
       assert.match(figures.status, new RegExp(`^${marks.quotes.length} quotes from \\d+ actors`));
+      assert.ok(figures.status.includes(`Analysed and highlighted in ${figures.time} (`), figures.status);
       console.log(`        figures: ${figures.quotes} quotes, ${figures.actors} actors, ${figures.positions} positions, ${figures.time}`);
     });
 
@@ -169,6 +170,7 @@ async function run(results, page, origin, analysis) {
     const names = (await page.evaluate(readUi)).actors.map((a) => a.name);
     assert.deepStrictEqual(names.sort(), ['Maria Lopez', 'Tom Baker']);
     assert.deepStrictEqual([figures.quotes, figures.actors, figures.positions], ['2', '2', '2']);
+    assert.strictEqual(await page.$$eval('#view article p', (found) => found.length), 2, 'read as text: one paragraph each');
     await page.screenshot({ path: path.join(ARTIFACTS, 'www-paste.png'), caret: 'initial' });
   });
 

@@ -3,7 +3,29 @@
 //! the rules in the other modules only ask questions of a [`Lexicon`].
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: lexicon keys are short words, where it is several times faster than SipHash and
+/// hash flooding is no concern (the keys are our own word lists).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 const COMMON: &str = include_str!("common.txt");
 const LANGUAGES: [(&str, &str); 5] = [
@@ -17,7 +39,7 @@ const LANGUAGES: [(&str, &str); 5] = [
 /// A set of words and multi-word phrases, looked up on lowercase tokens.
 #[derive(Default, Debug)]
 pub struct PhraseSet {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: FastMap<String, Vec<Vec<String>>>,
 }
 
 impl PhraseSet {
@@ -84,6 +106,8 @@ pub enum PronounKind {
 #[derive(Default, Debug)]
 pub struct Lexicon {
     pub quote_pairs: Vec<(char, char)>,
+    /// Every mark of `quote_pairs`, for the scanner's per-character test.
+    marks: Vec<char>,
     pub speech_verbs: PhraseSet,
     pub naming_verbs: PhraseSet,
     pub cue_adverbs: PhraseSet,
@@ -100,12 +124,12 @@ pub struct Lexicon {
     pub org_words: PhraseSet,
     pub group_nouns: PhraseSet,
     pub countries: PhraseSet,
-    pub articles: HashSet<String>,
-    pub not_names: HashSet<String>,
-    pub abbreviations: HashSet<String>,
-    pub pronouns: HashMap<String, PronounKind>,
-    pub male_words: HashSet<String>,
-    pub female_words: HashSet<String>,
+    pub articles: FastSet<String>,
+    pub not_names: FastSet<String>,
+    pub abbreviations: FastSet<String>,
+    pub pronouns: FastMap<String, PronounKind>,
+    pub male_words: FastSet<String>,
+    pub female_words: FastSet<String>,
     pub stance_for: PhraseSet,
     pub stance_against: PhraseSet,
 }
@@ -138,6 +162,11 @@ impl Lexicon {
                 if let (Some(open), Some(close)) = (marks.next(), marks.next()) {
                     if !self.quote_pairs.contains(&(open, close)) {
                         self.quote_pairs.push((open, close));
+                    }
+                    for mark in [open, close] {
+                        if !self.marks.contains(&mark) {
+                            self.marks.push(mark);
+                        }
                     }
                 }
             }
@@ -194,7 +223,11 @@ impl Lexicon {
 
     /// Whether `c` is any quotation mark this language knows.
     pub fn is_mark(&self, c: char) -> bool {
-        self.quote_pairs.iter().any(|&(o, cl)| o == c || cl == c)
+        // Most characters are ASCII letters and spaces: answer those without a search.
+        if c.is_ascii() && c != '"' && c != '\'' {
+            return false;
+        }
+        self.marks.contains(&c)
     }
 
     pub fn can_open(&self, c: char) -> bool {
