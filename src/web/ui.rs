@@ -166,7 +166,7 @@ impl Ui {
 
     /// Puts the tooltip below the highlight, or above it where the viewport ends, through the
     /// CSSOM (no style attribute is parsed, so no page CSP can object).
-    fn place_tooltip(&self, anchor: &DomRect) -> Result<(), JsValue> {
+    pub fn place_tooltip(&self, anchor: &DomRect) -> Result<(), JsValue> {
         let window = web_sys::window().ok_or("no window")?;
         let viewport_w = window.inner_width()?.as_f64().unwrap_or(1024.0);
         let viewport_h = window.inner_height()?.as_f64().unwrap_or(768.0);

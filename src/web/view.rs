@@ -114,6 +114,8 @@ pub struct View {
     filter: Option<ActorKey>,
     /// The quote under the pointer or focus, whose marks are shown as one.
     active: Option<usize>,
+    /// The mark the tooltip points at.
+    tooltip_anchor: Option<Element>,
     sidebar_build: Option<SidebarBuild>,
     /// Actors whose whole list of positions the reader asked to see.
     expanded: Vec<ActorKey>,
@@ -181,6 +183,7 @@ impl View {
             expanded: Vec::new(),
             sidebar_build: None,
             active: None,
+            tooltip_anchor: None,
             seen: js_sys::WeakSet::new(),
             listeners: Vec::new(),
             observer: None,
@@ -507,6 +510,7 @@ impl View {
         let Some(quote) = self.analysis.quotes.get(index) else { return };
         let text = present::tooltip(&self.analysis, quote);
         let _ = self.ui.show_tooltip(&self.doc, &text, &mark.get_bounding_client_rect());
+        self.tooltip_anchor = Some(mark);
         self.set_active(Some(index));
     }
 
@@ -515,6 +519,7 @@ impl View {
     fn set_active(&mut self, index: Option<usize>) {
         if index.is_none() {
             self.ui.hide_tooltip();
+            self.tooltip_anchor = None;
         }
         if self.active == index {
             return;
@@ -542,8 +547,16 @@ impl View {
         }
     }
 
+    /// Scrolling moves the highlight, the browser's own scrolling too (focus brings an off-screen
+    /// quote into view): the tooltip follows its mark while the mark is on screen.
     fn on_scroll(&mut self, _: &SharedView, _: &Event) {
-        self.set_active(None);
+        let Some(anchor) = &self.tooltip_anchor else { return };
+        let rect = anchor.get_bounding_client_rect();
+        let viewport_h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
+        let on_screen = rect.bottom() > 0.0 && rect.top() < viewport_h;
+        if !on_screen || self.ui.place_tooltip(&rect).is_err() {
+            self.set_active(None);
+        }
     }
 
     fn on_click(&mut self, view: &SharedView, event: &Event) {
@@ -572,9 +585,15 @@ impl View {
         } else if let Some(index) = attribute("data-reported-index").and_then(|i| i.parse().ok()) {
             self.reveal_reported(index);
         } else if let Some(kind) = attribute("data-export") {
-            if let Err(error) = super::export::download(&self.doc, &self.ui.shadow, &self.analysis, &self.source, &kind) {
-                web_sys::console::warn_2(&"QuoteLens: export failed".into(), &error);
-            }
+            // The download clicks a link inside our shadow root, and that click would re-enter this
+            // very listener, so it happens after the event is handled.
+            let view = view.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let v = view.borrow();
+                if let Err(error) = super::export::download(&v.doc, &v.ui.shadow, &v.analysis, &v.source, &kind) {
+                    web_sys::console::warn_2(&"QuoteLens: export failed".into(), &error);
+                }
+            });
         }
     }
 
