@@ -88,12 +88,34 @@ impl<N: DomNode> Article<N> {
 /// Finds the article under `root` (a document or any element): its text blocks, their maps
 /// back to the DOM, and the page's metadata.
 pub fn extract<N: DomNode>(root: &N) -> Article<N> {
-    let snapshot = tree::Snapshot::take(root);
-    let mut metadata = metadata::from_sources(&snapshot.sources);
-    let chosen = content::choose(&snapshot.tree);
-    let expected = blocks::Expected { title: metadata.title.as_deref(), description: metadata.description.as_deref() };
-    let extracted = blocks::build(&snapshot.tree, &chosen, &expected);
-    metadata.complete(&extracted);
-    let (blocks, pieces) = extracted.into_blocks(&snapshot.tree);
-    Article { metadata, blocks, pieces }
+    Extractor::new(root).finish()
+}
+
+/// [`extract`] in portions: the DOM is read a bounded number of nodes at a time (on a live page,
+/// reading is what costs), then the article is found in what was read.
+pub struct Extractor<N> {
+    reader: tree::SnapshotReader<N>,
+}
+
+impl<N: DomNode> Extractor<N> {
+    pub fn new(root: &N) -> Self {
+        Extractor { reader: tree::SnapshotReader::new(root) }
+    }
+
+    /// Reads up to `nodes` more DOM nodes; true once the whole DOM has been read.
+    pub fn read(&mut self, nodes: usize) -> bool {
+        self.reader.read(nodes)
+    }
+
+    /// Finds the article in the DOM (reading whatever is left of it first).
+    pub fn finish(self) -> Article<N> {
+        let snapshot = self.reader.finish();
+        let mut metadata = metadata::from_sources(&snapshot.sources);
+        let chosen = content::choose(&snapshot.tree);
+        let expected = blocks::Expected { title: metadata.title.as_deref(), description: metadata.description.as_deref() };
+        let extracted = blocks::build(&snapshot.tree, &chosen, &expected);
+        metadata.complete(&extracted);
+        let (blocks, pieces) = extracted.into_blocks(&snapshot.tree);
+        Article { metadata, blocks, pieces }
+    }
 }

@@ -122,22 +122,35 @@ const DROPPED: &[&str] = &[
     "audio", "map", "dialog", "quotelens-root",
 ];
 
-impl<N: DomNode> Snapshot<N> {
-    pub fn take(root: &N) -> Self {
-        let mut nodes: Vec<TreeNode<N>> = Vec::new();
-        let mut sources = Sources::default();
-        let mut stack = vec![(root.clone(), NO_PARENT)];
-        while let Some((dom, parent)) = stack.pop() {
+/// Takes a [`Snapshot`] a bounded number of DOM nodes at a time, so that a caller on a live page
+/// can give the main thread back between portions of a huge document.
+pub(crate) struct SnapshotReader<N> {
+    nodes: Vec<TreeNode<N>>,
+    sources: Sources,
+    stack: Vec<(N, usize)>,
+}
+
+impl<N: DomNode> SnapshotReader<N> {
+    pub fn new(root: &N) -> Self {
+        SnapshotReader { nodes: Vec::new(), sources: Sources::default(), stack: vec![(root.clone(), NO_PARENT)] }
+    }
+
+    /// Reads up to `budget` more DOM nodes; true once every node has been read.
+    pub fn read(&mut self, budget: usize) -> bool {
+        let nodes = &mut self.nodes;
+        let sources = &mut self.sources;
+        for _ in 0..budget {
+            let Some((dom, parent)) = self.stack.pop() else { return true };
             let data = if let Some(text) = dom.text() {
                 NodeData::Text(text)
             } else if let Some(tag) = dom.tag() {
                 if tag == "head" {
-                    collect_head(&dom, &mut sources);
+                    collect_head(&dom, sources);
                     continue;
                 }
                 let has_attributes = dom.has_attributes();
                 if has_attributes {
-                    collect_source(&dom, &tag, &mut sources);
+                    collect_source(&dom, &tag, sources);
                 }
                 if DROPPED.contains(&tag.as_str()) || is_hidden(&dom, has_attributes) {
                     continue;
@@ -159,10 +172,17 @@ impl<N: DomNode> Snapshot<N> {
             }
             if matches!(data, NodeData::Element { .. }) {
                 let children = dom.children();
-                stack.extend(children.into_iter().rev().map(|c| (c, index)));
+                self.stack.extend(children.into_iter().rev().map(|c| (c, index)));
             }
             nodes.push(TreeNode { dom, parent, end: index + 1, children: Vec::new(), data });
         }
+        self.stack.is_empty()
+    }
+
+    /// The snapshot of everything read (the rest of the DOM is read first if need be).
+    pub fn finish(mut self) -> Snapshot<N> {
+        while !self.read(usize::MAX) {}
+        let mut nodes = self.nodes;
         // Subtree ends, children before parents: document order puts every child after its parent.
         for i in (0..nodes.len()).rev() {
             let (end, parent) = (nodes[i].end, nodes[i].parent);
@@ -170,7 +190,7 @@ impl<N: DomNode> Snapshot<N> {
                 nodes[parent].end = end;
             }
         }
-        Snapshot { tree: Tree { nodes }, sources }
+        Snapshot { tree: Tree { nodes }, sources: self.sources }
     }
 }
 

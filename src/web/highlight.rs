@@ -5,8 +5,20 @@
 //! every split is recorded so that removal merges the pieces back into the original node (whose
 //! identity frameworks may hold on to) instead of normalising whole subtrees.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node, Text};
+
+#[wasm_bindgen]
+extern "C" {
+    /// A text node whose data stays a JavaScript string: web-sys's `String` would replace lone
+    /// surrogates, which pages do contain, with U+FFFD and so change the page's text.
+    type RawText;
+    #[wasm_bindgen(method, getter)]
+    fn data(this: &RawText) -> js_sys::JsString;
+    #[wasm_bindgen(method, js_name = appendData)]
+    fn append_data(this: &RawText, data: &js_sys::JsString);
+}
 
 /// The tag of a highlight element (a custom element name, so no page CSS is written for it).
 pub const MARK_TAG: &str = "quotelens-mark";
@@ -75,7 +87,8 @@ impl Highlighter {
         for (original, fragment) in self.splits.drain(..).rev() {
             let adjacent = original.next_sibling().is_some_and(|n| n.is_same_node(Some(fragment.as_ref())));
             if adjacent {
-                let _ = original.append_data(&fragment.data());
+                let data = fragment.unchecked_ref::<RawText>().data();
+                original.unchecked_ref::<RawText>().append_data(&data);
                 fragment.remove();
             }
         }

@@ -30,6 +30,8 @@ thread_local! {
     static ACTIVE: RefCell<Option<SharedView>> = const { RefCell::new(None) };
     /// The view drawn by `renderInto()` (the demo has one).
     static EMBEDDED: RefCell<Option<SharedView>> = const { RefCell::new(None) };
+    /// Whether `toggle()` is still reading the page for a view not yet drawn.
+    static OPENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 #[wasm_bindgen(start)]
@@ -66,7 +68,16 @@ pub async fn toggle() -> Result<JsValue, JsValue> {
     let doc = document()?;
     let root = doc.document_element().ok_or_else(|| error("the document has no root element"))?;
     let source = Source { title: doc.title(), url: doc.url().unwrap_or_default() };
-    let view = View::open(&doc, root.clone(), &root, Mode::Page, source, None, view::engine_analyzer).map_err(failure)?;
+    if OPENING.with(|opening| opening.replace(true)) {
+        // A second click while the page is still being read: that first reading goes on.
+        let answer = js_sys::Object::new();
+        js_sys::Reflect::set(&answer, &"active".into(), &true.into())?;
+        js_sys::Reflect::set(&answer, &"message".into(), &"Still reading the page.".into())?;
+        return Ok(answer.into());
+    }
+    let opened = View::open(&doc, root.clone(), &root, Mode::Page, source, None, view::engine_analyzer).await;
+    OPENING.with(|opening| opening.set(false));
+    let view = opened.map_err(failure)?;
     ACTIVE.with(|active| *active.borrow_mut() = Some(view.clone()));
     finish(view).await
 }
@@ -91,7 +102,7 @@ pub async fn render_into(container: Element, input: String, is_html: bool, lang:
     container.replace_children_with_node_1(&article);
     let source = Source { title: "Pasted text".to_string(), url: doc.url().unwrap_or_default() };
     let lang = Some(lang.trim()).filter(|l| !l.is_empty());
-    let view = View::open(&doc, article, &container, Mode::Embedded, source, lang, view::engine_analyzer).map_err(failure)?;
+    let view = View::open(&doc, article, &container, Mode::Embedded, source, lang, view::engine_analyzer).await.map_err(failure)?;
     EMBEDDED.with(|embedded| *embedded.borrow_mut() = Some(view.clone()));
     finish(view).await
 }

@@ -125,6 +125,7 @@ fn fixture(html: &str) -> Element {
 /// Draws a view of `root`'s article with the scripted analyser, its UI in `root` too.
 async fn draw(root: &Element, mode: Mode) -> SharedView {
     let view = View::open(&document(), root.clone(), root, mode, Source { title: "T".into(), url: "http://x/".into() }, Some("en"), scripted)
+        .await
         .unwrap();
     view::run(&view).await.unwrap();
     view
@@ -475,7 +476,7 @@ async fn render_into_rebuilds_pasted_html_without_attributes_or_scripts() {
 /// drawing was seen progressing.
 async fn draw_huge(label: &str, html: &str, analyzer: view::NewAnalyzer) -> (SharedView, Element, bool) {
     let root = fixture(html);
-    let view = View::open(&document(), root.clone(), &root, Mode::Embedded, Source::default(), Some("en"), analyzer).unwrap();
+    let view = View::open(&document(), root.clone(), &root, Mode::Embedded, Source::default(), Some("en"), analyzer).await.unwrap();
     let started = super::schedule::now();
     let drawing = view.clone();
     let finished = std::rc::Rc::new(std::cell::Cell::new(false));
@@ -498,7 +499,7 @@ async fn draw_huge(label: &str, html: &str, analyzer: view::NewAnalyzer) -> (Sha
     let summary = view.borrow().summary();
     let figure = |key: &str| js_sys::Reflect::get(&summary, &key.into()).unwrap().as_f64().unwrap_or(0.0);
     web_sys::console::log_1(&format!(
-        "{label}: {} KB of text, {} paragraphs found in {:.0} ms (one task), {} quotes drawn in {:.0} ms; \
+        "{label}: {} KB of text, {} paragraphs found in {:.0} ms, {} quotes drawn in {:.0} ms; \
          {} slices of QuoteLens work, the longest {:.1} ms; longest gap between the test's own tasks \
          (the browser's rendering included) {longest:.1} ms",
         text(&root).len() / 1024,
@@ -621,6 +622,7 @@ async fn real_pages_get_exact_highlights_and_are_restored_exactly() {
         let root = fixture(&parsed.body().unwrap().inner_html());
         let before = root.inner_html();
         let view = View::open(&document(), root.clone(), &root, Mode::Page, Source::default(), None, view::engine_analyzer)
+            .await
             .unwrap();
         view::run(&view).await.unwrap();
         let (mut checked, mut speech) = (0, 0);
@@ -646,7 +648,7 @@ async fn closing_while_drawing_stops_and_restores_exactly() {
     let html: String = (0..1500).map(|i| format!("<p>Item {i}: “Words number {i} are <b>spoken</b> here,” said Pat Roe.</p>\n")).collect();
     let root = fixture(&html);
     let before = root.inner_html();
-    let view = View::open(&document(), root.clone(), &root, Mode::Page, Source::default(), Some("en"), scripted).unwrap();
+    let view = View::open(&document(), root.clone(), &root, Mode::Page, Source::default(), Some("en"), scripted).await.unwrap();
     let drawing = view.clone();
     let finished = std::rc::Rc::new(std::cell::Cell::new(false));
     let done = finished.clone();

@@ -6,7 +6,7 @@ use super::highlight::{resolve_point, Highlighter, Segment, MARK_TAG};
 use super::present::{self, plural, ActorKey, Source};
 use super::schedule::{next_task, now, sleep, Slice, SLICE_MS};
 use super::ui::Ui;
-use crate::article::{extract, Article};
+use crate::article::{extract, Article, Extractor};
 use crate::engine::{self, Analysis, Block, Span};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -130,7 +130,7 @@ pub struct View {
     closed: bool,
     started: f64,
     elapsed_ms: f64,
-    /// How long finding the article took (one task: the article finder is not sliced).
+    /// How long finding the article took, reading the DOM in slices included.
     extract_ms: f64,
     /// The longest slice of work so far and how many there were: figures for the robustness runs.
     longest_step_ms: f64,
@@ -146,7 +146,7 @@ impl View {
     /// Finds the article under `root`, builds the interface in `ui_parent`, and starts listening.
     /// Nothing is analysed or highlighted yet: [`run`] does that. Without a `language`, the
     /// article's own (declared or detected) is used.
-    pub fn open(
+    pub async fn open(
         doc: &Document,
         root: Element,
         ui_parent: &Element,
@@ -157,7 +157,7 @@ impl View {
     ) -> Result<SharedView, JsValue> {
         let started = now();
         let ui = Ui::new(doc, ui_parent, mode == Mode::Embedded)?;
-        let article = find_article(&root, mode);
+        let article = find_article(&root, mode).await;
         let extract_ms = now() - started;
         let language = language.map(str::to_string).or_else(|| article.metadata.language.clone()).unwrap_or_else(|| "en".to_string());
         let view = Rc::new(RefCell::new(View {
@@ -757,7 +757,7 @@ impl View {
         self.analysed_blocks = 0;
         self.drawn_blocks = 0;
         self.seen = js_sys::WeakSet::new();
-        self.article = find_article(&self.root, self.mode);
+        self.article = keep_prose(extract(&Node::from(self.root.clone())), self.mode);
         self.remember_blocks(0);
         if let Some(observer) = &self.observer {
             observer.observer.take_records();
@@ -770,8 +770,24 @@ impl View {
 /// Pasted text is always read.
 const MIN_PROSE_CHARS: usize = 50;
 
-fn find_article(root: &Element, mode: Mode) -> Article<Node> {
-    let mut article = extract(&Node::from(root.clone()));
+/// DOM nodes read between looks at the clock while finding the article.
+const NODES_PER_CHECK: usize = 256;
+
+/// Finds the article under `root`, reading the DOM in slices: on a huge page, reading it is the
+/// longest part of finding the article.
+async fn find_article(root: &Element, mode: Mode) -> Article<Node> {
+    let mut extractor = Extractor::new(&Node::from(root.clone()));
+    let mut slice = Slice::begin();
+    while !extractor.read(NODES_PER_CHECK) {
+        if slice.over() {
+            next_task().await;
+            slice = Slice::begin();
+        }
+    }
+    keep_prose(extractor.finish(), mode)
+}
+
+fn keep_prose(mut article: Article<Node>, mode: Mode) -> Article<Node> {
     let has_prose = article.blocks.iter().any(|b| b.text.chars().count() >= MIN_PROSE_CHARS);
     if mode == Mode::Page && !has_prose {
         article.blocks.clear();
