@@ -11,7 +11,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 const MB: usize = 1 << 20;
-const WATCHDOG: Duration = Duration::from_secs(20);
+const WATCHDOG: Duration = Duration::from_secs(60);
 /// The stack the core gets in the browser: wasm32-unknown-unknown's default of 1 MiB.
 const WASM_STACK: usize = 1 << 20;
 const DEEP: usize = 100_000;
