@@ -205,7 +205,9 @@ bench() {
   # The same compilation that build_extension shipped; only the JS glue differs.
   local wasm=$WASM_TARGET_DIR/wasm32-unknown-unknown/release/quotelens.wasm
   [ -f "$wasm" ] || { echo "bench: $wasm missing; build_extension makes it" >&2; return 1; }
-  wasm-bindgen --target nodejs --out-dir "$tmp/node" "$wasm"
+  # As build_extension does: the features it compiled out must leave the module's feature list too.
+  node extension/tools/wasm-features.js "$wasm" "$tmp/core.wasm" reference-types multivalue
+  wasm-bindgen --target nodejs --out-name quotelens --out-dir "$tmp/node" "$tmp/core.wasm"
   "$TOOLS/node_modules/.bin/wasm-opt" -Oz "$tmp/node/quotelens_bg.wasm" -o "$tmp/node/quotelens_bg.wasm"
 
   log "bench: QuoteLens WASM vs compromise in Node, over the corpus article texts"

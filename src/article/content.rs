@@ -485,7 +485,7 @@ impl<'t, N> Pass<'t, N> {
         let heading_density = if length > 0.0 { inside.heading_text as f64 / length } else { 0.0 };
         let in_figure = self.in_figure[i];
         (images > 1.0 && paragraphs / images < 0.5 && !in_figure)
-            || (!is_list && items - 100 > paragraphs as i64)
+            || (!is_list && items - 100 > inside.paragraphs as i64)
             || (!is_list && heading_density < 0.9 && length < 25.0 && (images == 0.0 || images > 2.0) && density > 0.0)
             || (!is_list && weight < 25.0 && density > 0.2)
             || (weight >= 25.0 && density > 0.5)

@@ -48,8 +48,8 @@ impl DomNode for Node {
     }
 
     fn children(&self) -> Vec<Self> {
-        let list = self.child_nodes();
-        (0..list.length()).filter_map(|i| list.item(i)).collect()
+        // Sibling links: one call a child, no NodeList made.
+        std::iter::successors(self.first_child(), Node::next_sibling).collect()
     }
 
     /// Style sheets hide far more than attributes say: ask the browser.
@@ -147,11 +147,18 @@ mod tests {
             let root: Node = fixture.0.clone().unchecked_into();
             // Lay the page out first, as a page the reader is looking at already is.
             let _ = fixture.0.get_bounding_client_rect();
-            let started = performance.now();
-            let article = extract(&root);
-            let elapsed = performance.now() - started;
+            // The first run (what a reader's click costs), then the fastest of three more (the
+            // machine's other work only ever adds time).
+            let timed = || {
+                let started = performance.now();
+                let article = extract(&root);
+                (article, performance.now() - started)
+            };
+            let (article, first) = timed();
+            let fastest = (0..3).map(|_| timed().1).fold(f64::INFINITY, f64::min);
             assert!(!article.blocks.is_empty(), "{name}: no article found");
-            console_log!("article finder on the live DOM: {name}: {elapsed:.1} ms, {} blocks", article.blocks.len());
+            let blocks = article.blocks.len();
+            console_log!("article finder on the live DOM: {name}: first {first:.1} ms, fastest {fastest:.1} ms, {blocks} blocks");
         }
     }
 }

@@ -59,12 +59,12 @@ pub fn mark_classes(slot: Option<usize>) -> String {
 }
 
 /// The canonical name of a quote's speaker, empty when unknown.
-pub fn speaker_name(analysis: &Analysis, quote: &Quote) -> String {
+pub fn speaker_name<'a>(analysis: &'a Analysis, quote: &'a Quote) -> &'a str {
     quote
         .actor
         .and_then(|a| analysis.actors.get(a))
-        .map(|a| a.name.clone())
-        .or_else(|| quote.speaker.clone())
+        .map(|a| a.name.as_str())
+        .or(quote.speaker.as_deref())
         .unwrap_or_default()
 }
 
@@ -112,7 +112,7 @@ pub fn tooltip(analysis: &Analysis, quote: &Quote) -> TooltipText {
     let actor = quote.actor.and_then(|a| analysis.actors.get(a));
     let name = speaker_name(analysis, quote);
     TooltipText {
-        speaker: if name.is_empty() { "Unknown speaker".to_string() } else { name },
+        speaker: if name.is_empty() { "Unknown speaker" } else { name }.to_string(),
         role: actor.and_then(role_line),
         cue: quote.cue.clone().filter(|c| !c.trim().is_empty()),
         confidence: if quote.actor.is_some() || quote.speaker.is_some() {

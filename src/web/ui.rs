@@ -5,7 +5,7 @@ use super::present::{self, ActorEntry, ActorKey, TooltipText};
 use super::styles::shadow_css;
 use crate::engine::{Analysis, Position};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Document, DomRect, Element, HtmlElement, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, Document, DocumentFragment, DomRect, Element, HtmlElement, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 pub const HOST_TAG: &str = "quotelens-root";
 
@@ -118,18 +118,19 @@ impl Ui {
         self.message.set_text_content(Some(text));
     }
 
-    /// Replaces the actor list with `entries` of `analysis`.
-    /// Lists of more than [`POSITIONS_SHOWN`] positions end in a "show all" button unless the
-    /// actor is in `expanded`: the sidebar of a huge article stays quick to build.
-    pub fn render_actors(&self, doc: &Document, analysis: &Analysis, entries: &[ActorEntry], expanded: &[ActorKey]) -> Result<(), JsValue> {
-        let list = doc.create_document_fragment();
-        for entry in entries {
-            list.append_child(&actor_item(doc, analysis, entry, expanded.contains(&entry.key))?.into())?;
-        }
+    /// One entry of the actor list, for a list being built (see [`Ui::show_actors`]). Lists of
+    /// more than [`POSITIONS_SHOWN`] positions end in a "show all" button unless `expanded`: the
+    /// sidebar of a huge article stays quick to build and to read.
+    pub fn actor_item(&self, doc: &Document, analysis: &Analysis, entry: &ActorEntry, expanded: bool) -> Result<Element, JsValue> {
+        actor_item(doc, analysis, entry, expanded)
+    }
+
+    /// Replaces the actor list with `list`, built from `count` entries.
+    pub fn show_actors(&self, list: &DocumentFragment, count: usize) -> Result<(), JsValue> {
         self.actors.set_text_content(None);
-        self.actors.append_child(&list)?;
-        self.exports.toggle_attribute_with_force("hidden", entries.is_empty())?;
-        self.sidebar.class_list().toggle_with_force("empty", entries.is_empty())?;
+        self.actors.append_child(list)?;
+        self.exports.toggle_attribute_with_force("hidden", count == 0)?;
+        self.sidebar.class_list().toggle_with_force("empty", count == 0)?;
         Ok(())
     }
 

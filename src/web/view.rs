@@ -37,6 +37,13 @@ pub enum Mode {
 
 pub type SharedView = Rc<RefCell<View>>;
 
+/// The actor list being rebuilt, a few entries per slice, off the page until complete.
+struct SidebarBuild {
+    entries: Vec<present::ActorEntry>,
+    next: usize,
+    list: web_sys::DocumentFragment,
+}
+
 /// The analysis as the view uses it: blocks in reading order in, snapshots out (the interface of
 /// `engine::Analyzer`; tests give the view analyses of their own through it).
 pub trait Analyse {
@@ -62,10 +69,11 @@ pub fn engine_analyzer(language: &str) -> Box<dyn Analyse> {
     Box::new(engine::Analyzer::new(language))
 }
 
+/// A highlighted quote and what its marks show, to update them only when that changes.
 struct DrawnQuote {
     marks: Vec<Element>,
     index: usize,
-    classes: String,
+    slot: Option<usize>,
     speaker: String,
 }
 
@@ -92,6 +100,8 @@ pub struct View {
     new_analyzer: NewAnalyzer,
     analyzer: Box<dyn Analyse>,
     analysis: Analysis,
+    /// Blocks given to the analyser; of those, in the analysis snapshot; of those, highlighted.
+    fed_blocks: usize,
     analysed_blocks: usize,
     drawn_blocks: usize,
     highlighter: Highlighter,
@@ -104,6 +114,7 @@ pub struct View {
     filter: Option<ActorKey>,
     /// The quote under the pointer or focus, whose marks are shown as one.
     active: Option<usize>,
+    sidebar_build: Option<SidebarBuild>,
     /// Actors whose whole list of positions the reader asked to see.
     expanded: Vec<ActorKey>,
     /// Text nodes already read, so that content the page re-inserts is not read twice.
@@ -159,6 +170,7 @@ impl View {
             ui,
             new_analyzer,
             analysis: Analysis::default(),
+            fed_blocks: 0,
             analysed_blocks: 0,
             drawn_blocks: 0,
             highlighter: Highlighter::default(),
@@ -167,6 +179,7 @@ impl View {
             slots: Vec::new(),
             filter: None,
             expanded: Vec::new(),
+            sidebar_build: None,
             active: None,
             seen: js_sys::WeakSet::new(),
             listeners: Vec::new(),
@@ -260,21 +273,31 @@ impl View {
     /// allows. Returns true when everything read so far is drawn.
     fn step(&mut self, slice: &Slice) -> Result<bool, JsValue> {
         let total = self.article.blocks.len();
+        // Rebuilding the actor list costs as much as drawing: it gets slices of its own.
+        if self.sidebar_build.is_some() {
+            self.build_sidebar(Some(slice))?;
+            return Ok(self.sidebar_build.is_none() && self.drawn_blocks == total);
+        }
         if self.drawn_blocks < total && now() - self.last_render > SIDEBAR_REFRESH_MS {
-            // A slice of its own: rebuilding the list costs as much as drawing.
-            self.render_sidebar()?;
+            self.render_sidebar();
             return Ok(false);
         }
-        if self.drawn_blocks == self.analysed_blocks && self.analysed_blocks < total {
-            let first = self.analysed_blocks;
-            let mut end = first;
-            while end < total && (end == first || slice.elapsed() < SLICE_MS / 2.0) {
-                self.analyzer.add_blocks(&self.article.blocks[end..end + 1]);
-                end += 1;
+        // Feed blocks to the analyser, then take a snapshot: each may take a slice of its own,
+        // since a snapshot of a long article costs as much as reading many blocks.
+        if self.drawn_blocks == self.analysed_blocks && self.fed_blocks == self.analysed_blocks && self.fed_blocks < total {
+            let first = self.fed_blocks;
+            while self.fed_blocks < total && (self.fed_blocks == first || slice.elapsed() < SLICE_MS / 2.0) {
+                self.analyzer.add_blocks(&self.article.blocks[self.fed_blocks..self.fed_blocks + 1]);
+                self.fed_blocks += 1;
             }
-            self.analysed_blocks = end;
+        }
+        if self.fed_blocks > self.analysed_blocks {
+            if slice.elapsed() > SLICE_MS / 2.0 {
+                return Ok(false);
+            }
             self.analysis = self.analyzer.analysis();
             self.restyle_drawn();
+            self.analysed_blocks = self.fed_blocks;
         }
         let mut by_block: HashMap<usize, Vec<usize>> = HashMap::new();
         for (index, quote) in self.analysis.quotes.iter().enumerate() {
@@ -291,17 +314,17 @@ impl View {
             }
             self.drawn_blocks += 1;
         }
-        let done = self.drawn_blocks == total;
-        if done {
-            self.render_sidebar()?;
-        } else {
-            self.ui.set_summary(&format!("Reading… {}%", self.drawn_blocks * 100 / total));
-        }
         if let Some(observer) = &self.observer {
             // Our own DOM changes are not the page's: drop their records before they are seen.
             observer.observer.take_records();
         }
-        Ok(done)
+        if self.drawn_blocks < total {
+            self.ui.set_summary(&format!("Reading… {}%", self.drawn_blocks * 100 / total));
+            return Ok(false);
+        }
+        self.render_sidebar();
+        self.build_sidebar(Some(slice))?;
+        Ok(self.sidebar_build.is_none())
     }
 
     /// Wraps quote `index` (whose block's later quotes are already wrapped) in marks.
@@ -311,7 +334,7 @@ impl View {
         let Some(pieces) = self.article.pieces.get(span.block) else { return Ok(()) };
         let slot = quote.actor.and_then(|a| self.slots.get(a).copied().flatten());
         let classes = present::mark_classes(slot);
-        let speaker = present::speaker_name(&self.analysis, quote);
+        let speaker = present::speaker_name(&self.analysis, quote).to_string();
         let mut marks = Vec::new();
         // From the end backwards, so that offsets before each split stay valid in the node.
         for piece in pieces.iter().rev() {
@@ -342,7 +365,7 @@ impl View {
         if let Some(slot) = self.marks_of.get_mut(index) {
             slot.clone_from(&marks);
         }
-        self.drawn.insert(span_key(&span), DrawnQuote { marks, index, classes, speaker });
+        self.drawn.insert(span_key(&span), DrawnQuote { marks, index, slot, speaker });
         Ok(())
     }
 
@@ -350,30 +373,37 @@ impl View {
     /// or colour; their marks follow.
     fn restyle_drawn(&mut self) {
         self.slots = present::colour_slots(&self.analysis);
-        let slots = &self.slots;
+        let mut moved = false;
         for (index, quote) in self.analysis.quotes.iter().enumerate() {
             let Some(drawn) = self.drawn.get_mut(&span_key(&quote.span)) else { continue };
-            let classes = present::mark_classes(quote.actor.and_then(|a| slots.get(a).copied().flatten()));
+            let slot = quote.actor.and_then(|a| self.slots.get(a).copied().flatten());
             let speaker = present::speaker_name(&self.analysis, quote);
-            if drawn.index == index && drawn.classes == classes && drawn.speaker == speaker {
+            if drawn.index == index && drawn.slot == slot && drawn.speaker == speaker {
                 continue;
             }
+            let classes = present::mark_classes(slot);
             for mark in &drawn.marks {
                 mark.set_class_name(&classes);
                 let _ = mark.set_attribute("data-quotelens-quote", &index.to_string());
-                let _ = mark.set_attribute("data-quotelens-speaker", &speaker);
+                let _ = mark.set_attribute("data-quotelens-speaker", speaker);
             }
             if let Some(first) = drawn.marks.first() {
                 let _ = first.set_attribute("aria-description", &present::tooltip(&self.analysis, quote).sentence());
             }
-            *drawn = DrawnQuote { marks: std::mem::take(&mut drawn.marks), index, classes, speaker };
+            moved |= drawn.index != index;
+            (drawn.index, drawn.slot, drawn.speaker) = (index, slot, speaker.to_string());
         }
-        self.index_marks();
+        if moved {
+            self.index_marks();
+        } else {
+            self.marks_of.resize(self.analysis.quotes.len(), Vec::new());
+        }
         if self.filter.is_some() {
             self.apply_filter();
         }
     }
 
+    /// Rebuilds the marks-by-quote index from scratch, for when quotes changed places.
     fn index_marks(&mut self) {
         self.marks_of = vec![Vec::new(); self.analysis.quotes.len()];
         for drawn in self.drawn.values() {
@@ -383,11 +413,11 @@ impl View {
         }
     }
 
-    fn render_sidebar(&mut self) -> Result<(), JsValue> {
+    /// Updates the summary and message, and starts rebuilding the actor list from the current
+    /// analysis ([`View::build_sidebar`] carries it on).
+    fn render_sidebar(&mut self) {
         self.last_render = now();
         let entries = present::actor_entries(&self.analysis);
-        self.ui.render_actors(&self.doc, &self.analysis, &entries, &self.expanded)?;
-        self.ui.show_filter(self.filter.map(|k| k.attribute(&self.analysis)).as_deref());
         let total = self.article.blocks.len();
         let quotes = self.analysis.quotes.iter().filter(|q| present::is_highlighted(q)).count();
         let speakers = entries.iter().filter(|e| e.key != ActorKey::Unknown && e.quotes > 0).count();
@@ -406,6 +436,24 @@ impl View {
             self.ui.set_summary(&format!("{counts} in {total} paragraph{}.", plural(total)));
         }
         self.ui.set_message(self.message().unwrap_or(""));
+        self.sidebar_build = Some(SidebarBuild { entries, next: 0, list: self.doc.create_document_fragment() });
+    }
+
+    /// Adds entries to the actor list being built until `slice` is over (at least one; all
+    /// without a slice), and shows the list once complete.
+    fn build_sidebar(&mut self, slice: Option<&Slice>) -> Result<(), JsValue> {
+        let Some(build) = &mut self.sidebar_build else { return Ok(()) };
+        while let Some(entry) = build.entries.get(build.next) {
+            let item = self.ui.actor_item(&self.doc, &self.analysis, entry, self.expanded.contains(&entry.key))?;
+            build.list.append_child(&item)?;
+            build.next += 1;
+            if slice.is_some_and(Slice::over) && build.next < build.entries.len() {
+                return Ok(());
+            }
+        }
+        self.ui.show_actors(&build.list, build.entries.len())?;
+        self.sidebar_build = None;
+        self.ui.show_filter(self.filter.map(|k| k.attribute(&self.analysis)).as_deref());
         Ok(())
     }
 
@@ -511,7 +559,8 @@ impl View {
         } else if class.split(' ').any(|c| c == "more") {
             if let Some(key) = self.actor_of_button(&button) {
                 self.expanded.push(key);
-                let _ = self.render_sidebar();
+                self.render_sidebar();
+                let _ = self.build_sidebar(None);
             }
         } else if class.split(' ').any(|c| c == "name") {
             let key = self.actor_of_button(&button);
@@ -685,6 +734,7 @@ impl View {
         self.slots.clear();
         self.analyzer = (self.new_analyzer)(&self.language);
         self.analysis = Analysis::default();
+        self.fed_blocks = 0;
         self.analysed_blocks = 0;
         self.drawn_blocks = 0;
         self.seen = js_sys::WeakSet::new();
@@ -696,14 +746,15 @@ impl View {
     }
 }
 
-/// Less text than this on a live page is no article (a sign-in form, a menu): Readability's
-/// `isProbablyReaderable` draws the line at the same length. Pasted text is always read.
-const MIN_ARTICLE_CHARS: usize = 140;
+/// On a live page, text without a single block this long is no article: menus, buttons and form
+/// labels are short, while one sentence of prose (even a lone quoted paragraph) is longer.
+/// Pasted text is always read.
+const MIN_PROSE_CHARS: usize = 50;
 
 fn find_article(root: &Element, mode: Mode) -> Article<Node> {
     let mut article = extract(&Node::from(root.clone()));
-    let chars: usize = article.blocks.iter().map(|b| b.text.chars().count()).sum();
-    if mode == Mode::Page && chars < MIN_ARTICLE_CHARS {
+    let has_prose = article.blocks.iter().any(|b| b.text.chars().count() >= MIN_PROSE_CHARS);
+    if mode == Mode::Page && !has_prose {
         article.blocks.clear();
         article.pieces.clear();
     }

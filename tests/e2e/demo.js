@@ -64,7 +64,7 @@ async function showInBrowser(driver, url) {
   console.log(`  ${marks.count} highlight elements for ${marks.quotes.length} quotes:`);
   for (const quote of marks.quotes) console.log(`    [${quote.index}] ${(quote.speaker || '(unknown)').padEnd(16)} “${clip(quote.text.replace(/\s+/g, ' ').trim(), 76)}”`);
   console.log('  sidebar:');
-  for (const actor of ui?.actors ?? []) console.log(`    ${actor.name}${actor.role ? ` — ${actor.role}` : ''}: ${actor.count}`);
+  for (const actor of ui?.actors ?? []) console.log(`    ${actor.name}${actor.role ? ` — ${actor.role}` : ''}: ${actor.countLabel || actor.count}`);
   if (ui?.message) console.log(`    ${ui.message}`);
   console.log(`  screenshot: ${path.relative(ROOT, path.join(ARTIFACTS, 'chromium-demo.png'))}`);
   if (answer?.active !== true || marks.count === 0) throw new Error('no highlights drawn');

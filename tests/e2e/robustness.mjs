@@ -214,6 +214,13 @@ function readHostile() {
     hosts: document.querySelectorAll('quotelens-root').length,
     marks: document.querySelectorAll('quotelens-mark[data-quotelens-quote]').length,
     markText: [...document.querySelectorAll('quotelens-mark[data-quotelens-quote]')].map((m) => m.textContent).join(' '),
+    quoteTexts: Object.values(
+      [...document.querySelectorAll('quotelens-mark[data-quotelens-quote]')].reduce((quotes, m) => {
+        const index = m.getAttribute('data-quotelens-quote');
+        quotes[index] = (quotes[index] ?? '') + m.textContent;
+        return quotes;
+      }, {}),
+    ),
     uiText: root?.textContent ?? '',
     tags,
     sidebarStyle: style('#sidebar .name') ?? style('#sidebar'),
@@ -254,6 +261,10 @@ async function hostilePage(results, driver, page, events, origin) {
     assert.deepStrictEqual(state.log.filter((l) => l.startsWith('PWNED')), []);
     assert.ok(state.marks > 0, 'highlights drawn');
     assert.ok(state.markText.includes('<img src=x onerror'), 'a highlighted quote shows its <img onerror> payload as text');
+    // The script-made paragraph: lone surrogates and a pair split across nodes, highlighted exactly.
+    for (const text of ['Lone \uD800 high and \uDC00 low surrogates,', 'Split pair \uD83D\uDE00 across nodes,']) {
+      assert.ok(state.quoteTexts.includes(text), `a highlight of exactly ${JSON.stringify(text)}; highlighted: ${JSON.stringify(state.quoteTexts.filter((t) => /Lone|Split/.test(t)))}`);
+    }
     const foreign = state.tags.filter((t) => ['img', 'svg', 'script', 'iframe', 'a', 'b', 'i', 'object', 'embed'].includes(t));
     assert.deepStrictEqual(foreign, [], 'elements from page text inside the UI');
     assert.ok(/onerror|<script>|javascript:/.test(state.uiText), `the sidebar shows the payload text as text (sidebar text: ${JSON.stringify(state.uiText.slice(0, 200))})`);
@@ -294,7 +305,7 @@ async function hostilePage(results, driver, page, events, origin) {
   });
 }
 
-async function bigPage(results, driver, page, events, origin, { label, url, expectProgressive }) {
+async function bigPage(results, driver, page, events, origin, { label, url, expectProgressive, expectHighlights = true }) {
   await results.check(`robustness ${label}: drawn without a main-thread task over ${LONG_TASK_MS} ms${expectProgressive ? ', progressively' : ''}; restored`, async () => {
     await open(page, url);
     const original = await page.evaluate(readPage);
@@ -314,7 +325,7 @@ async function bigPage(results, driver, page, events, origin, { label, url, expe
     const errors = events.slice(seen).filter(fromExtension);
     assert.deepStrictEqual(errors.map((e) => `${e.type}: ${e.text}`), [], 'errors from the extension');
     assert.ok(after.html === original.html, `the DOM after toggling off differs, first at ${firstDifference(original.html, after.html)}`);
-    assert.ok(on.drawn.marks > 0, 'highlights drawn');
+    if (expectHighlights) assert.ok(on.drawn.marks > 0, 'highlights drawn');
     if (expectProgressive) assert.ok(on.firstMs < on.ms, `the first highlights appear before the last (${on.firstMs} vs ${on.ms} ms)`);
     assert.deepStrictEqual(tasks.filter((d) => d > LONG_TASK_MS), [], `main-thread tasks over ${LONG_TASK_MS} ms`);
   });
@@ -348,7 +359,13 @@ async function main() {
       await bigPage(results, driver, page, events, site.origin, { label: 'generated 1 MiB article', url: `${site.origin}/generated/huge.html`, expectProgressive: true });
     }
     if (parts.has('deep')) {
-      await bigPage(results, driver, page, events, site.origin, { label: `page nested ${DEEP_LEVELS} levels deep`, url: `${site.origin}/generated/deep.html`, expectProgressive: false });
+      await bigPage(results, driver, page, events, site.origin, {
+        label: `page nested ${DEEP_LEVELS} levels deep`,
+        url: `${site.origin}/generated/deep.html`,
+        expectProgressive: false,
+        // Pathological, not news: a clear answer without freezing or breaking the page is enough.
+        expectHighlights: false,
+      });
     }
   } finally {
     await browser.context.close().catch(() => {});

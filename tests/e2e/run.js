@@ -55,6 +55,27 @@ async function chromium(results, context) {
   }
 }
 
+// The shipped Chrome build, without the test build's host permission: nothing but the user's click
+// (activeTab) may let it into a page, so a call without one must be refused and change nothing.
+async function chromiumShipped(results, context) {
+  const { launch, driverFor } = require('./chromium');
+  const browser = await results.check('chromium: the shipped build loads', () => launch(path.join(DIST, 'chrome')));
+  if (!browser) return;
+  try {
+    const driver = driverFor(browser);
+    await results.check('chromium: the shipped build cannot enter a page without the user\'s click', async () => {
+      await driver.open(`${context.origin}/pages/seed/`);
+      const original = await driver.evaluate(scenario.readPage);
+      const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
+      const outcome = await browser.worker.evaluate((id) => globalThis.quotelens.toggle(id).then(() => 'drawn', (e) => e.message), tabId);
+      assert.match(outcome, /Cannot access contents of the page|permission/i);
+      assert.deepStrictEqual(await driver.evaluate(scenario.readPage), original);
+    });
+  } finally {
+    await browser.context.close();
+  }
+}
+
 async function firefox(results, context) {
   console.log('\n== Firefox (headless, geckodriver)');
   const { launch, driverFor } = require('./firefox');
@@ -87,6 +108,7 @@ async function main() {
     if (!only || only === 'engines') await require('./engines').run(results);
     if (!only) await shippedManifests(results);
     if (!only || only === 'chromium') await chromium(results, context);
+    if (!only || only === 'chromium') await chromiumShipped(results, context);
     if (!only || only === 'firefox') await firefox(results, context);
   } finally {
     await site.close();

@@ -44,7 +44,7 @@ function readUi() {
     message: text(root, '.message'),
     actors: [...root.querySelectorAll('li.actor')].map((li) => ({
       id: li.getAttribute('data-actor-id'), name: text(li, '.name'), role: text(li, '.role'),
-      count: text(li, '.count'), swatch: !!li.querySelector('.swatch'),
+      count: text(li, '.count'), countLabel: li.querySelector('.count')?.getAttribute('aria-label') ?? '', swatch: !!li.querySelector('.swatch'),
       positions: [...li.querySelectorAll('button.position')].map((b) => ({ quote: b.getAttribute('data-quote-index'), reported: b.getAttribute('data-reported-index') })),
     })),
     exports: [...root.querySelectorAll('button[data-export]')].map((b) => b.getAttribute('data-export')),
@@ -173,9 +173,10 @@ async function seedArticle(results, driver, { label, url, analysis, expectEngine
     const names = ui.actors.map((a) => a.name);
     console.log(`        actors: ${ui.actors.map((a) => `${a.name} (${a.role || 'no role'}; ${a.count})`).join(' | ')}`);
     assert.deepStrictEqual(SEED_SPEAKERS.filter((s) => !names.includes(s)), [], `actors listed: ${names.join(', ')}`);
-    // ".count" reads like "6 quotes, 1 reported"; the order is by quotes.
-    assert.ok(ui.actors.every((a) => /\d/.test(a.count)), `counts: ${ui.actors.map((a) => a.count)}`);
-    const counts = ui.actors.map((a) => Number(a.count.match(/(\d+) quotes?\b/)?.[1] ?? 0));
+    // ".count" is what an actor said, quotes and reported statements together ("8", or spelled
+    // out as "6 quotes, 2 reported"): the sum of its numbers.
+    const counts = ui.actors.map((a) => (a.count.match(/\d+/g) ?? []).reduce((sum, n) => sum + Number(n), 0));
+    assert.ok(counts.every((c) => c > 0), `counts: ${ui.actors.map((a) => a.count)}`);
     assert.ok(counts.every((c, i) => i === 0 || counts[i - 1] >= c), `most-quoted first: ${counts}`);
     assert.ok(ui.actors.every((a) => a.swatch && a.positions.length > 0), 'each actor has a swatch and positions');
     assert.deepStrictEqual([...ui.exports].sort(), ['json', 'markdown']);
