@@ -312,7 +312,7 @@ impl<'a> Reader<'a> {
         Some((text.to_string(), to - 1))
     }
 
-    fn pronoun_np(&self, i: usize, kind: PronounKind) -> Np {
+    pub(super) fn pronoun_np(&self, i: usize, kind: PronounKind) -> Np {
         let t = &self.tokens[i];
         Np {
             first: i,
