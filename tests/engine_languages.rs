@@ -32,6 +32,14 @@ fn french_guillemets_and_a_declare() {
         said("« C'est une erreur », selon Marie Curie.", "fr"),
         [pair("C'est une erreur", "Marie Curie")]
     );
+    let text = "Le ministre Jean Martin est arrivé lundi.\n\n« Nous avancerons », dit-il. « Sans attendre », a-t-il ajouté.";
+    assert_eq!(
+        said(text, "fr"),
+        [
+            pair("Nous avancerons", "Jean Martin"),
+            pair("Sans attendre", "Jean Martin")
+        ]
+    );
 }
 
 #[test]

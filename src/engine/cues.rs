@@ -60,6 +60,11 @@ impl<'a> Reader<'a> {
                 None
             };
             let Some(len) = speech.or(naming) else {
+                if let Some(cue) = self.hyphenated_cue(i, to) {
+                    i = cue.last + 1;
+                    cues.push(cue);
+                    continue;
+                }
                 if self.tokens[i + 1..to]
                     .first()
                     .is_some_and(|t| t.is_punct(':'))
@@ -269,6 +274,34 @@ impl<'a> Reader<'a> {
             naming,
             inverted,
         }
+    }
+
+    /// French inversion, verb and pronoun in one hyphenated word: "dit-il", "ajoute-t-elle",
+    /// "a-t-il déclaré".
+    fn hyphenated_cue(&self, i: usize, to: usize) -> Option<Cue> {
+        let word = &self.tokens[i].lower;
+        let (verb, rest) = word.split_once('-')?;
+        let pronoun = rest.strip_prefix("t-").unwrap_or(rest);
+        let kind = *self.lex.pronouns.get(pronoun)?;
+        let alone = self.lex.speech_verbs.contains(verb);
+        let participle =
+            !alone && i + 1 < to && self.lex.speech_verbs.contains(&self.tokens[i + 1].lower);
+        if !(alone || participle) {
+            return None;
+        }
+        let last = i + usize::from(participle);
+        let mut speaker = self.pronoun_np(i, kind);
+        speaker.surface = pronoun.to_string();
+        Some(Cue {
+            first: i,
+            last,
+            verb_first: i,
+            verb_last: last,
+            speaker,
+            text: self.verb_text(i, last),
+            naming: false,
+            inverted: true,
+        })
     }
 
     /// "Barack Obama: “…”" (captions, interview transcripts).

@@ -312,7 +312,7 @@ impl<'a> Reader<'a> {
         Some((text.to_string(), to - 1))
     }
 
-    fn pronoun_np(&self, i: usize, kind: PronounKind) -> Np {
+    pub(super) fn pronoun_np(&self, i: usize, kind: PronounKind) -> Np {
         let t = &self.tokens[i];
         Np {
             first: i,
@@ -355,14 +355,20 @@ impl<'a> Reader<'a> {
         if first > last {
             return None;
         }
-        if self.lex.articles.contains(&self.tokens[first].lower) {
+        // Articles and sentence-opening words ("In Whole Foods", "If Sudan") are not the name.
+        while first <= last
+            && (self.lex.articles.contains(&self.tokens[first].lower)
+                || self.tokens[first].cap
+                    && self.lex.not_names.contains(&self.tokens[first].lower)
+                    && !self.tokens.get(first + 1).is_some_and(|n| self.is_title(n)))
+        {
             first += 1;
-            if first > last {
-                return None;
-            }
+        }
+        if first > last {
+            return None;
         }
         let toks = &self.tokens[first..=last];
-        let surface = self.slice(first, last);
+        let surface = strip_possessive(&self.slice(first, last));
         let gender = self.gender_of(&self.tokens[first.saturating_sub(1)..=last]);
         let make =
             |kind, name: String, role: Option<String>, affiliation: Option<String>, bare| Np {
