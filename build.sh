@@ -85,7 +85,8 @@ build_extension() {
   rm "$WASM_OUT/core.wasm" "$WASM_OUT/mvp.wasm" "$WASM_OUT/wasm2js.mjs"
 
   log "extension: dist/chrome, dist/firefox"
-  rm -rf dist && mkdir -p dist
+  # Only the extension's part of dist/: the demo page (dist/www) is built separately.
+  rm -f dist/quotelens-chrome.zip dist/quotelens-firefox.xpi && mkdir -p dist
   local browser
   for browser in chrome firefox; do
     assemble_extension "$browser" "dist/$browser"
