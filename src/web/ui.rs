@@ -149,8 +149,8 @@ impl Ui {
     pub fn show_tooltip(&self, doc: &Document, text: &TooltipText, anchor: &DomRect) -> Result<(), JsValue> {
         let tooltip = &self.tooltip;
         tooltip.set_text_content(None);
-        child(doc, &tooltip, "div", "speaker", Some(&text.speaker))?;
-        child(doc, &tooltip, "div", "role", Some(text.role.as_deref().unwrap_or("")))?;
+        child(doc, tooltip, "div", "speaker", Some(&text.speaker))?;
+        child(doc, tooltip, "div", "role", Some(text.role.as_deref().unwrap_or("")))?;
         for (label, class, value) in [("Cue", "cue", text.cue.as_deref().unwrap_or("")), ("Attribution", "confidence", &text.confidence)] {
             let row = element(doc, "div", "row", None)?;
             child(doc, &row, "span", "label", Some(label))?;
@@ -200,7 +200,7 @@ fn adopt_styles(doc: &Document, shadow: &ShadowRoot) -> Result<(), JsValue> {
         Ok(shadow.adopted_style_sheets().length() == 1)
     });
     if !matches!(adopted, Ok(true)) {
-        child(doc, &shadow, "style", "", Some(&css))?;
+        child(doc, shadow, "style", "", Some(&css))?;
     }
     Ok(())
 }

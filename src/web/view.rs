@@ -142,6 +142,9 @@ fn span_key(span: &Span) -> (usize, usize, usize) {
     (span.block, span.start_utf16, span.end_utf16)
 }
 
+/// A view's handler of one kind of DOM event.
+type Handler = fn(&mut View, &SharedView, &Event);
+
 impl View {
     /// Finds the article under `root`, builds the interface in `ui_parent`, and starts listening.
     /// Nothing is analysed or highlighted yet: [`run`] does that. Without a `language`, the
@@ -474,7 +477,7 @@ impl View {
         let root: EventTarget = self.root.clone().into();
         let shadow: EventTarget = self.ui.shadow.clone().into();
         let document: EventTarget = self.doc.clone().into();
-        let handlers: [(&EventTarget, &'static str, fn(&mut View, &SharedView, &Event)); 7] = [
+        let handlers: [(&EventTarget, &'static str, Handler); 7] = [
             (&root, "mouseover", View::on_pointer_over),
             (&root, "mouseout", View::on_pointer_out),
             (&root, "focusin", View::on_pointer_over),
