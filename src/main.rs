@@ -73,7 +73,8 @@ mod cli {
             match &out_dir {
                 Some(dir) => {
                     let target = dir.join(format!("{}.json", output_name(file, &files)));
-                    std::fs::write(&target, json).map_err(|e| format!("{}: {e}", target.display()))?;
+                    std::fs::write(&target, json)
+                        .map_err(|e| format!("{}: {e}", target.display()))?;
                 }
                 None => print(&json)?,
             }
@@ -84,7 +85,12 @@ mod cli {
     /// The name of `file`'s output: its stem, or its folder's name when several inputs share
     /// the stem (`pages/<name>/source.html`).
     fn output_name(file: &Path, files: &[PathBuf]) -> String {
-        let stem = |f: &Path| f.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let stem = |f: &Path| {
+            f.file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        };
         let shared = files.iter().filter(|f| stem(f) == stem(file)).count() > 1;
         match file.parent().and_then(Path::file_name) {
             Some(folder) if shared => folder.to_string_lossy().into_owned(),
@@ -114,11 +120,17 @@ mod cli {
     /// blocks; with the text's base language code.
     fn read_blocks(path: &Path) -> Result<(Vec<Block>, String), String> {
         let source = read_source(path)?;
-        let is_html = matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "htm"));
+        let is_html = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("html" | "htm")
+        );
         if is_html {
             let document = scraper::Html::parse_document(&source);
             let found = article::extract(&HtmlNode::root(&document));
-            let language = found.metadata.language.unwrap_or_else(|| DEFAULT_LANGUAGE.to_string());
+            let language = found
+                .metadata
+                .language
+                .unwrap_or_else(|| DEFAULT_LANGUAGE.to_string());
             Ok((found.blocks, language))
         } else {
             let blocks: Vec<Block> = source
@@ -126,10 +138,16 @@ mod cli {
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
                 .enumerate()
-                .map(|(id, text)| Block { id, kind: BlockKind::Paragraph, text: text.to_string() })
+                .map(|(id, text)| Block {
+                    id,
+                    kind: BlockKind::Paragraph,
+                    text: text.to_string(),
+                })
                 .collect();
             let sample: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-            let language = article::detect_language(&sample.join(" ")).unwrap_or(DEFAULT_LANGUAGE).to_string();
+            let language = article::detect_language(&sample.join(" "))
+                .unwrap_or(DEFAULT_LANGUAGE)
+                .to_string();
             Ok((blocks, language))
         }
     }

@@ -28,7 +28,11 @@ fn texts(article: &Article<HtmlNode>) -> Vec<String> {
 }
 
 fn block_with(article: &Article<HtmlNode>, needle: &str) -> usize {
-    article.blocks.iter().position(|b| b.text.contains(needle)).unwrap_or_else(|| panic!("no block holds {needle:?}: {:?}", texts(article)))
+    article
+        .blocks
+        .iter()
+        .position(|b| b.text.contains(needle))
+        .unwrap_or_else(|| panic!("no block holds {needle:?}: {:?}", texts(article)))
 }
 
 /// The DOM range of `needle` in the block holding it: (start node data, start offset, end node
@@ -39,8 +43,14 @@ fn range_of(article: &Article<HtmlNode>, needle: &str) -> (String, usize, String
     let at = text.find(needle).expect("found above");
     let start = text[..at].encode_utf16().count();
     let end = start + needle.encode_utf16().count();
-    let ((start_node, start_offset), (end_node, end_offset)) = article.dom_range(block, start, end).expect("a DOM range");
-    (start_node.text().expect("a text node"), start_offset, end_node.text().expect("a text node"), end_offset)
+    let ((start_node, start_offset), (end_node, end_offset)) =
+        article.dom_range(block, start, end).expect("a DOM range");
+    (
+        start_node.text().expect("a text node"),
+        start_offset,
+        end_node.text().expect("a text node"),
+        end_offset,
+    )
 }
 
 /// The text between two DOM points, as the browser's Range would hold it.
@@ -50,10 +60,17 @@ fn utf16_slice(data: &str, from: usize, to: usize) -> String {
 
 #[test]
 fn offsets_map_across_links_and_emphasis() {
-    let html = page("", "<p>The mayor said <a href=\"/x\">“we <em>will</em> build</a> it” on Monday.</p>", "");
+    let html = page(
+        "",
+        "<p>The mayor said <a href=\"/x\">“we <em>will</em> build</a> it” on Monday.</p>",
+        "",
+    );
     with_article(&html, |article| {
         let block = block_with(article, "mayor");
-        assert_eq!(article.blocks[block].text, "The mayor said “we will build it” on Monday.");
+        assert_eq!(
+            article.blocks[block].text,
+            "The mayor said “we will build it” on Monday."
+        );
         let (start_node, start, end_node, end) = range_of(article, "we will build it");
         assert_eq!((start_node.as_str(), start), ("“we ", 1));
         assert_eq!((end_node.as_str(), end), (" it” on Monday.", 3));
@@ -64,11 +81,21 @@ fn offsets_map_across_links_and_emphasis() {
 
 #[test]
 fn line_breaks_are_spaces_and_double_breaks_split_blocks() {
-    let html = page("", "<p>First line<br>second line<br><br>A new paragraph after two breaks.</p>", "");
+    let html = page(
+        "",
+        "<p>First line<br>second line<br><br>A new paragraph after two breaks.</p>",
+        "",
+    );
     with_article(&html, |article| {
         let all = texts(article);
-        assert!(all.contains(&"First line second line".to_string()), "{all:?}");
-        assert!(all.contains(&"A new paragraph after two breaks.".to_string()), "{all:?}");
+        assert!(
+            all.contains(&"First line second line".to_string()),
+            "{all:?}"
+        );
+        assert!(
+            all.contains(&"A new paragraph after two breaks.".to_string()),
+            "{all:?}"
+        );
         let (start_node, start, end_node, end) = range_of(article, "line second");
         assert_eq!((start_node.as_str(), start), ("First line", 6));
         assert_eq!((end_node.as_str(), end), ("second line", 6));
@@ -77,10 +104,17 @@ fn line_breaks_are_spaces_and_double_breaks_split_blocks() {
 
 #[test]
 fn entities_and_non_breaking_spaces_keep_exact_offsets() {
-    let html = page("", "<p>Fish&nbsp;&amp;&nbsp;chips &lt;fried&gt; in   three\n\tminutes.</p>", "");
+    let html = page(
+        "",
+        "<p>Fish&nbsp;&amp;&nbsp;chips &lt;fried&gt; in   three\n\tminutes.</p>",
+        "",
+    );
     with_article(&html, |article| {
         let block = block_with(article, "Fish");
-        assert_eq!(article.blocks[block].text, "Fish & chips <fried> in three minutes.");
+        assert_eq!(
+            article.blocks[block].text,
+            "Fish & chips <fried> in three minutes."
+        );
         let (node, start, _, end) = range_of(article, "& chips <fried>");
         assert_eq!((start, end), (5, 20));
         assert_eq!(utf16_slice(&node, start, end), "&\u{A0}chips <fried>");
@@ -91,10 +125,17 @@ fn entities_and_non_breaking_spaces_keep_exact_offsets() {
 
 #[test]
 fn soft_hyphens_and_zero_width_characters_leave_the_text_but_not_the_map() {
-    let html = page("", "<p>An extra&shy;ordinary zero&#8203;width\u{FEFF} test.</p>", "");
+    let html = page(
+        "",
+        "<p>An extra&shy;ordinary zero&#8203;width\u{FEFF} test.</p>",
+        "",
+    );
     with_article(&html, |article| {
         let block = block_with(article, "An extra");
-        assert_eq!(article.blocks[block].text, "An extraordinary zerowidth test.");
+        assert_eq!(
+            article.blocks[block].text,
+            "An extraordinary zerowidth test."
+        );
         let (node, start, _, end) = range_of(article, "extraordinary");
         assert_eq!((start, end), (3, 17));
         assert_eq!(utf16_slice(&node, start, end), "extra\u{AD}ordinary");
@@ -119,7 +160,10 @@ fn dom_range_refuses_empty_and_unknown_ranges() {
         assert!(article.dom_range(0, 3, 3).is_none());
         assert!(article.dom_range(article.blocks.len(), 0, 1).is_none());
         let len = article.blocks[0].text.encode_utf16().count();
-        assert!(article.dom_range(0, 0, len + 10).is_some(), "a range past the end is clamped");
+        assert!(
+            article.dom_range(0, 0, len + 10).is_some(),
+            "a range past the end is clamped"
+        );
     });
 }
 
@@ -156,15 +200,37 @@ fn furniture_is_dropped_and_the_article_kept() {
     );
     with_article(&html, |article| {
         let all = texts(article).join("\n");
-        for furniture in ["Home", "cookies", "Share on", "Most read", "no new taxes", "Storm", "Comments", "Diplomacy", "Copyright"] {
+        for furniture in [
+            "Home",
+            "cookies",
+            "Share on",
+            "Most read",
+            "no new taxes",
+            "Storm",
+            "Comments",
+            "Diplomacy",
+            "Copyright",
+        ] {
             assert!(!all.contains(furniture), "kept {furniture:?}: {all}");
         }
         let kinds: Vec<BlockKind> = article.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(kinds[0], BlockKind::Headline);
-        assert_eq!(article.blocks[block_with(article, "right bridge")].kind, BlockKind::Blockquote);
-        assert_eq!(article.blocks[block_with(article, "first point")].kind, BlockKind::ListItem);
-        assert_eq!(article.blocks[block_with(article, "architects")].kind, BlockKind::Caption);
-        assert_eq!(article.blocks.iter().filter(|b| b.text == FILLER).count(), 3);
+        assert_eq!(
+            article.blocks[block_with(article, "right bridge")].kind,
+            BlockKind::Blockquote
+        );
+        assert_eq!(
+            article.blocks[block_with(article, "first point")].kind,
+            BlockKind::ListItem
+        );
+        assert_eq!(
+            article.blocks[block_with(article, "architects")].kind,
+            BlockKind::Caption
+        );
+        assert_eq!(
+            article.blocks.iter().filter(|b| b.text == FILLER).count(),
+            3
+        );
     });
 }
 
@@ -180,12 +246,28 @@ fn headline_standfirst_and_byline() {
          <div class=\"story\"><p>{FILLER}</p><p>{FILLER}</p><p>{FILLER}</p></div></body></html>"
     );
     with_article(&html, |article| {
-        let kinds: Vec<(BlockKind, &str)> = article.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        let kinds: Vec<(BlockKind, &str)> = article
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
         assert_eq!(kinds[0], (BlockKind::Headline, "Council backs the bridge"));
-        assert_eq!(kinds[1], (BlockKind::Standfirst, "After a year of argument the plan goes ahead, with changes."));
-        assert!(kinds.iter().all(|(_, t)| !t.contains("Jane Doe")), "the byline is metadata, not text: {kinds:?}");
+        assert_eq!(
+            kinds[1],
+            (
+                BlockKind::Standfirst,
+                "After a year of argument the plan goes ahead, with changes."
+            )
+        );
+        assert!(
+            kinds.iter().all(|(_, t)| !t.contains("Jane Doe")),
+            "the byline is metadata, not text: {kinds:?}"
+        );
         assert_eq!(article.metadata.byline.as_deref(), Some("Jane Doe"));
-        assert_eq!(article.metadata.title.as_deref(), Some("Council backs the bridge"));
+        assert_eq!(
+            article.metadata.title.as_deref(),
+            Some("Council backs the bridge")
+        );
     });
 }
 
@@ -200,11 +282,18 @@ fn metadata_from_open_graph_json_ld_and_links() {
            "inLanguage":"en-GB"}]}</script>"#;
     with_article(&page(head, "", ""), |article| {
         let m = &article.metadata;
-        assert_eq!(m.title.as_deref(), Some("Bridge approved"), "the site's name leaves the title");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Bridge approved"),
+            "the site's name leaves the title"
+        );
         assert_eq!(m.site_name.as_deref(), Some("The Daily Example"));
         assert_eq!(m.byline.as_deref(), Some("Jane Doe, John Roe"));
         assert_eq!(m.published.as_deref(), Some("2024-03-05T10:00:00Z"));
-        assert_eq!(m.canonical_url.as_deref(), Some("https://example.org/news/bridge"));
+        assert_eq!(
+            m.canonical_url.as_deref(),
+            Some("https://example.org/news/bridge")
+        );
         assert_eq!(m.language.as_deref(), Some("en"));
     });
 }
@@ -212,21 +301,41 @@ fn metadata_from_open_graph_json_ld_and_links() {
 #[test]
 fn language_from_html_lang_then_open_graph_then_words() {
     let with_lang = page("", "", "").replace("<html>", "<html lang=\"pt-BR\">");
-    with_article(&with_lang, |a| assert_eq!(a.metadata.language.as_deref(), Some("pt")));
+    with_article(&with_lang, |a| {
+        assert_eq!(a.metadata.language.as_deref(), Some("pt"))
+    });
     let with_locale = page("<meta property=\"og:locale\" content=\"fr_FR\">", "", "");
-    with_article(&with_locale, |a| assert_eq!(a.metadata.language.as_deref(), Some("fr")));
+    with_article(&with_locale, |a| {
+        assert_eq!(a.metadata.language.as_deref(), Some("fr"))
+    });
     let german = "Die Stadt hat am Dienstag beschlossen, dass die neue Brücke gebaut wird, und der Bürgermeister ist mit dem Plan \
                   sehr zufrieden, auch wenn es nicht alle Anwohner sind und sich die Kosten auf viele Jahre verteilen.";
     let html = format!("<html><body><article><p>{german}</p><p>{german}</p><p>{german}</p></article></body></html>");
-    with_article(&html, |a| assert_eq!(a.metadata.language.as_deref(), Some("de")));
-    with_article(&page("", "", ""), |a| assert_eq!(a.metadata.language.as_deref(), Some("en")));
+    with_article(&html, |a| {
+        assert_eq!(a.metadata.language.as_deref(), Some("de"))
+    });
+    with_article(&page("", "", ""), |a| {
+        assert_eq!(a.metadata.language.as_deref(), Some("en"))
+    });
     for (text, language) in [
-        ("宇航员在太空中喝酒会怎么样？后果很严重，这是一项艰苦卓绝的工作。", "zh"),
-        ("むかしむかし、ある村に、とても欲張りなイヌがいました。", "ja"),
-        ("قال المتحدث باسم الوزارة إن المحادثات ستستمر الأسبوع المقبل في فيينا.", "ar"),
+        (
+            "宇航员在太空中喝酒会怎么样？后果很严重，这是一项艰苦卓绝的工作。",
+            "zh",
+        ),
+        (
+            "むかしむかし、ある村に、とても欲張りなイヌがいました。",
+            "ja",
+        ),
+        (
+            "قال المتحدث باسم الوزارة إن المحادثات ستستمر الأسبوع المقبل في فيينا.",
+            "ar",
+        ),
     ] {
-        let html = format!("<html><body><article><p>{text}</p><p>{text}</p></article></body></html>");
-        with_article(&html, |a| assert_eq!(a.metadata.language.as_deref(), Some(language), "{text}"));
+        let html =
+            format!("<html><body><article><p>{text}</p><p>{text}</p></article></body></html>");
+        with_article(&html, |a| {
+            assert_eq!(a.metadata.language.as_deref(), Some(language), "{text}")
+        });
     }
 }
 
@@ -260,7 +369,12 @@ fn a_page_whose_wrapper_sounds_like_furniture_is_found_by_the_relaxed_retry() {
          <p>{FILLER}</p><p>{FILLER}</p></div></div></body></html>"
     );
     with_article(&html, |article| {
-        assert_eq!(article.blocks.iter().filter(|b| b.text == FILLER).count(), 4, "{:?}", texts(article));
+        assert_eq!(
+            article.blocks.iter().filter(|b| b.text == FILLER).count(),
+            4,
+            "{:?}",
+            texts(article)
+        );
     });
 }
 
@@ -292,7 +406,13 @@ fn furniture_added_on_its_own_yields_no_blocks_but_plain_short_pages_do() {
         let article = article::extract(&HtmlNode(*element));
         assert!(article.blocks.is_empty(), "{css}: {:?}", texts(&article));
     }
-    with_article("<html><body><h1>Opening hours</h1><p>Monday to Friday, 9 to 5.</p></body></html>", |article| {
-        assert_eq!(texts(article), ["Opening hours", "Monday to Friday, 9 to 5."]);
-    });
+    with_article(
+        "<html><body><h1>Opening hours</h1><p>Monday to Friday, 9 to 5.</p></body></html>",
+        |article| {
+            assert_eq!(
+                texts(article),
+                ["Opening hours", "Monday to Friday, 9 to 5."]
+            );
+        },
+    );
 }

@@ -29,7 +29,11 @@ const TIMING_RUNS: usize = 3;
 fn main() -> ExitCode {
     let pages_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/pages");
     let mut pages: Vec<PathBuf> = match std::fs::read_dir(&pages_dir) {
-        Ok(entries) => entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect(),
+        Ok(entries) => entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect(),
         Err(e) => {
             eprintln!("extraction: cannot read {}: {e}", pages_dir.display());
             return ExitCode::FAILURE;
@@ -43,7 +47,11 @@ fn main() -> ExitCode {
     let (mut blocks_checked, mut pieces_checked) = (0usize, 0usize);
     let mut seed_report = String::from("seed page: FAILED");
     for page in &pages {
-        let name = page.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let name = page
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         let source = match std::fs::read(page.join("source.html")) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => {
@@ -52,10 +60,20 @@ fn main() -> ExitCode {
             }
         };
         let document = Html::parse_document(&source);
-        let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| article::extract(&HtmlNode::root(&document))));
-        parse_times.push((fastest_of(TIMING_RUNS, || drop(Html::parse_document(&source))), name.clone()));
+        let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            article::extract(&HtmlNode::root(&document))
+        }));
+        parse_times.push((
+            fastest_of(TIMING_RUNS, || drop(Html::parse_document(&source))),
+            name.clone(),
+        ));
         if found.is_ok() {
-            find_times.push((fastest_of(TIMING_RUNS, || drop(article::extract(&HtmlNode::root(&document)))), name.clone()));
+            find_times.push((
+                fastest_of(TIMING_RUNS, || {
+                    drop(article::extract(&HtmlNode::root(&document)))
+                }),
+                name.clone(),
+            ));
         }
         let found = match found {
             Ok(found) => found,
@@ -80,15 +98,29 @@ fn main() -> ExitCode {
         }
         if let Ok(bytes) = std::fs::read(page.join("expected.html")) {
             let expected = text_of_html(&String::from_utf8_lossy(&bytes));
-            let body = found.blocks.iter().filter(|b| b.kind != BlockKind::Headline).map(|b| b.text.as_str());
+            let body = found
+                .blocks
+                .iter()
+                .filter(|b| b.kind != BlockKind::Headline)
+                .map(|b| b.text.as_str());
             let all = found.blocks.iter().map(|b| b.text.as_str());
-            scores.push((name, f1(&body.collect::<Vec<_>>().join(" "), &expected), f1(&all.collect::<Vec<_>>().join(" "), &expected)));
+            scores.push((
+                name,
+                f1(&body.collect::<Vec<_>>().join(" "), &expected),
+                f1(&all.collect::<Vec<_>>().join(" "), &expected),
+            ));
         }
     }
 
-    let mean = |pick: fn(&(String, f64, f64)) -> f64| scores.iter().map(pick).sum::<f64>() / scores.len().max(1) as f64;
+    let mean = |pick: fn(&(String, f64, f64)) -> f64| {
+        scores.iter().map(pick).sum::<f64>() / scores.len().max(1) as f64
+    };
     let (mean_body, mean_all) = (mean(|s| s.1), mean(|s| s.2));
-    println!("extraction: {} pages read, {} with expected.html", pages.len(), scores.len());
+    println!(
+        "extraction: {} pages read, {} with expected.html",
+        pages.len(),
+        scores.len()
+    );
     println!("  mean word F1 vs expected.html: {mean_body:.4} (headline aside, as Readability puts it in its title)");
     println!("  mean word F1 vs expected.html: {mean_all:.4} (every kept block)");
     scores.sort_by(|a, b| a.1.total_cmp(&b.1));
@@ -98,14 +130,24 @@ fn main() -> ExitCode {
     }
     println!("  offset maps verified: {blocks_checked} blocks, {pieces_checked} text pieces");
     println!("  {seed_report}");
-    println!("  time per page, parsing (html5ever): {}", timing(&mut parse_times));
-    println!("  time per page, finding the article: {}", timing(&mut find_times));
+    println!(
+        "  time per page, parsing (html5ever): {}",
+        timing(&mut parse_times)
+    );
+    println!(
+        "  time per page, finding the article: {}",
+        timing(&mut find_times)
+    );
 
     if mean_body < F1_FLOOR {
-        failures.push(format!("mean F1 {mean_body:.4} is below the floor {F1_FLOOR}"));
+        failures.push(format!(
+            "mean F1 {mean_body:.4} is below the floor {F1_FLOOR}"
+        ));
     }
     if mean_all < F1_FLOOR_ALL_BLOCKS {
-        failures.push(format!("mean F1 of every kept block {mean_all:.4} is below the floor {F1_FLOOR_ALL_BLOCKS}"));
+        failures.push(format!(
+            "mean F1 of every kept block {mean_all:.4} is below the floor {F1_FLOOR_ALL_BLOCKS}"
+        ));
     }
     if !pages.iter().any(|p| p.ends_with(SEED)) {
         failures.push(format!("the seed page ({SEED}) is missing"));
@@ -126,9 +168,40 @@ fn main() -> ExitCode {
 fn text_of_html(html: &str) -> String {
     use ego_tree::iter::Edge;
     const BLOCKS: &[&str] = &[
-        "address", "article", "aside", "blockquote", "body", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
-        "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-        "table", "td", "th", "tr", "ul", "img",
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+        "img",
     ];
     let document = Html::parse_document(html);
     let mut out = String::new();
@@ -153,7 +226,10 @@ fn text_of_html(html: &str) -> String {
 
 fn words(text: &str) -> HashMap<String, usize> {
     let mut counts = HashMap::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         *counts.entry(word.to_lowercase()).or_insert(0) += 1;
     }
     counts
@@ -167,7 +243,10 @@ fn f1(kept: &str, expected: &str) -> f64 {
     if kept_total == 0.0 && expected_total == 0.0 {
         return 1.0;
     }
-    let shared: usize = kept.iter().map(|(w, &n)| n.min(*expected.get(w).unwrap_or(&0))).sum();
+    let shared: usize = kept
+        .iter()
+        .map(|(w, &n)| n.min(*expected.get(w).unwrap_or(&0)))
+        .sum();
     if shared == 0 {
         return 0.0;
     }
@@ -184,7 +263,12 @@ fn check_offset_maps(found: &Article<HtmlNode>) -> Result<(usize, usize), String
         let block_units: Vec<u16> = block.text.encode_utf16().collect();
         let mut covered = vec![false; block_units.len()];
         for piece in pieces {
-            let data: Vec<u16> = piece.node.text().unwrap_or_default().encode_utf16().collect();
+            let data: Vec<u16> = piece
+                .node
+                .text()
+                .unwrap_or_default()
+                .encode_utf16()
+                .collect();
             let from_node = data.get(piece.node_start..piece.node_start + piece.len);
             let from_block = block_units.get(piece.block_start..piece.block_start + piece.len);
             let (Some(from_node), Some(from_block)) = (from_node, from_block) else {
@@ -195,16 +279,31 @@ fn check_offset_maps(found: &Article<HtmlNode>) -> Result<(usize, usize), String
                 .zip(String::from_utf16_lossy(from_block).chars())
                 .all(|(n, b)| n == b || (n.is_whitespace() && b == ' '));
             if !same {
-                return Err(format!("block {}: piece at {} maps to different DOM text", block.id, piece.block_start));
+                return Err(format!(
+                    "block {}: piece at {} maps to different DOM text",
+                    block.id, piece.block_start
+                ));
             }
-            covered[piece.block_start..piece.block_start + piece.len].iter_mut().for_each(|c| *c = true);
+            covered[piece.block_start..piece.block_start + piece.len]
+                .iter_mut()
+                .for_each(|c| *c = true);
             pieces_checked += 1;
         }
-        if let Some(gap) = covered.iter().zip(&block_units).position(|(&c, &u)| !c && u != u16::from(b' ')) {
-            return Err(format!("block {}: character {gap} maps to no DOM text", block.id));
+        if let Some(gap) = covered
+            .iter()
+            .zip(&block_units)
+            .position(|(&c, &u)| !c && u != u16::from(b' '))
+        {
+            return Err(format!(
+                "block {}: character {gap} maps to no DOM text",
+                block.id
+            ));
         }
         if found.dom_range(block.id, 0, block_units.len()).is_none() {
-            return Err(format!("block {}: no DOM range for the whole block", block.id));
+            return Err(format!(
+                "block {}: no DOM range for the whole block",
+                block.id
+            ));
         }
     }
     Ok((found.blocks.len(), pieces_checked))
@@ -215,20 +314,40 @@ fn check_offset_maps(found: &Article<HtmlNode>) -> Result<(usize, usize), String
 fn check_seed(document: &Html, found: &Article<HtmlNode>) -> Vec<String> {
     let select = |css: &str| -> Vec<String> {
         let selector = Selector::parse(css).expect("valid selector");
-        document.select(&selector).map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+        document
+            .select(&selector)
+            .map(|e| {
+                e.text()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
     };
     let kept: Vec<&str> = found.blocks.iter().map(|b| b.text.as_str()).collect();
     let mut errors = Vec::new();
-    let paragraphs: Vec<String> = select("article p").into_iter().filter(|p| p.len() >= 80).collect();
+    let paragraphs: Vec<String> = select("article p")
+        .into_iter()
+        .filter(|p| p.len() >= 80)
+        .collect();
     if paragraphs.len() < 10 {
-        errors.push(format!("expected the seed's article paragraphs, found {}", paragraphs.len()));
+        errors.push(format!(
+            "expected the seed's article paragraphs, found {}",
+            paragraphs.len()
+        ));
     }
     for paragraph in &paragraphs {
         if !kept.contains(&paragraph.as_str()) {
             errors.push(format!("article paragraph not kept: {paragraph:.60}"));
         }
     }
-    for furniture in select("aside li").into_iter().chain(select(".comments .comment")).chain(select("aside h3, .comments h3")) {
+    for furniture in select("aside li")
+        .into_iter()
+        .chain(select(".comments .comment"))
+        .chain(select("aside h3, .comments h3"))
+    {
         if kept.iter().any(|k| k.contains(furniture.as_str())) {
             errors.push(format!("kept furniture: {furniture:.60}"));
         }
@@ -251,7 +370,9 @@ fn fastest_of(runs: usize, mut work: impl FnMut()) -> Duration {
 fn timing(times: &mut [(Duration, String)]) -> String {
     times.sort();
     match (times.get(times.len() / 2), times.last()) {
-        (Some((median, _)), Some((worst, page))) => format!("median {}, worst {} ({page})", ms(*median), ms(*worst)),
+        (Some((median, _)), Some((worst, page))) => {
+            format!("median {}, worst {} ({page})", ms(*median), ms(*worst))
+        }
         _ => "no pages".to_string(),
     }
 }

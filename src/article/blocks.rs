@@ -41,9 +41,21 @@ impl Extracted {
                 let pieces = raw
                     .pieces
                     .iter()
-                    .map(|p| TextPiece { node: tree.nodes[p.node].dom.clone(), block_start: p.block_start, node_start: p.node_start, len: p.len })
+                    .map(|p| TextPiece {
+                        node: tree.nodes[p.node].dom.clone(),
+                        block_start: p.block_start,
+                        node_start: p.node_start,
+                        len: p.len,
+                    })
                     .collect();
-                (Block { id, kind: raw.kind, text: raw.text }, pieces)
+                (
+                    Block {
+                        id,
+                        kind: raw.kind,
+                        text: raw.text,
+                    },
+                    pieces,
+                )
             })
             .unzip()
     }
@@ -56,17 +68,38 @@ pub(crate) struct Expected<'a> {
 }
 
 pub(crate) fn build<N>(tree: &Tree<N>, chosen: &Chosen, expected: &Expected) -> Extracted {
-    let mut out = Extracted { blocks: Vec::new(), bylines: Vec::new() };
+    let mut out = Extracted {
+        blocks: Vec::new(),
+        bylines: Vec::new(),
+    };
     let headline = find_headline(tree, chosen, expected.title);
     let first_root = chosen.roots.first().copied().unwrap_or(usize::MAX);
-    let headline_inside = headline.is_some_and(|h| chosen.roots.iter().any(|&r| h >= r && h < tree.nodes[r].end) && chosen.keep[h]);
+    let headline_inside = headline.is_some_and(|h| {
+        chosen
+            .roots
+            .iter()
+            .any(|&r| h >= r && h < tree.nodes[r].end)
+            && chosen.keep[h]
+    });
     if let Some(h) = headline.filter(|_| !headline_inside) {
         let all = vec![true; tree.nodes.len()];
-        let mut emitter = Emitter { tree, keep: &all, out: &mut out, builder: TextBuilder::default(), breaks: 0, headline: Some(h) };
+        let mut emitter = Emitter {
+            tree,
+            keep: &all,
+            out: &mut out,
+            builder: TextBuilder::default(),
+            breaks: 0,
+            headline: Some(h),
+        };
         emitter.emit(h);
         // A byline and a standfirst between an outside headline and the article.
-        emitter.out.bylines.extend(bylines_between(tree, tree.nodes[h].end, first_root));
-        if let Some(s) = find_standfirst_between(tree, tree.nodes[h].end, first_root, expected.description) {
+        emitter
+            .out
+            .bylines
+            .extend(bylines_between(tree, tree.nodes[h].end, first_root));
+        if let Some(s) =
+            find_standfirst_between(tree, tree.nodes[h].end, first_root, expected.description)
+        {
             let before = emitter.out.blocks.len();
             emitter.emit(s);
             for block in &mut emitter.out.blocks[before..] {
@@ -75,7 +108,14 @@ pub(crate) fn build<N>(tree: &Tree<N>, chosen: &Chosen, expected: &Expected) -> 
         }
     }
     for &root in &chosen.roots {
-        let mut emitter = Emitter { tree, keep: &chosen.keep, out: &mut out, builder: TextBuilder::default(), breaks: 0, headline };
+        let mut emitter = Emitter {
+            tree,
+            keep: &chosen.keep,
+            out: &mut out,
+            builder: TextBuilder::default(),
+            breaks: 0,
+            headline,
+        };
         emitter.emit(root);
     }
     mark_standfirst(tree, &mut out, expected.description);
@@ -97,7 +137,10 @@ impl<N> Emitter<'_, N> {
     fn emit(&mut self, root: usize) {
         let tree = self.tree;
         // Open block-level elements, innermost last, with the kind of block written in each.
-        let outer_kind = tree.ancestors(root).find_map(|a| kind_of(tree.tag(a))).unwrap_or(BlockKind::Paragraph);
+        let outer_kind = tree
+            .ancestors(root)
+            .find_map(|a| kind_of(tree.tag(a)))
+            .unwrap_or(BlockKind::Paragraph);
         let mut open: Vec<(usize, BlockKind)> = Vec::new();
         let mut i = root;
         let end = tree.nodes[root].end;
@@ -158,9 +201,20 @@ impl<N> Emitter<'_, N> {
             self.out.bylines.push(built.text);
             return;
         }
-        let in_headline = self.headline.is_some_and(|h| h <= owner && owner < tree.nodes[h].end);
-        let kind = if in_headline { BlockKind::Headline } else { kind };
-        self.out.blocks.push(RawBlock { kind, owner, text: built.text, pieces: built.pieces });
+        let in_headline = self
+            .headline
+            .is_some_and(|h| h <= owner && owner < tree.nodes[h].end);
+        let kind = if in_headline {
+            BlockKind::Headline
+        } else {
+            kind
+        };
+        self.out.blocks.push(RawBlock {
+            kind,
+            owner,
+            text: built.text,
+            pieces: built.pieces,
+        });
     }
 }
 
@@ -177,7 +231,10 @@ fn kind_of(tag: &str) -> Option<BlockKind> {
 
 /// Words of `s`, lower-cased, for comparing titles.
 fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// How much two texts agree, word for word: shared words over the longer's count (0 to 1).
@@ -195,7 +252,9 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
 fn find_headline<N>(tree: &Tree<N>, chosen: &Chosen, title: Option<&str>) -> Option<usize> {
     // No article, no headline.
     let article_end = chosen.roots.last().map(|&r| tree.nodes[r].end)?;
-    let headings: Vec<usize> = (0..article_end).filter(|&i| matches!(tree.tag(i), "h1" | "h2")).collect();
+    let headings: Vec<usize> = (0..article_end)
+        .filter(|&i| matches!(tree.tag(i), "h1" | "h2"))
+        .collect();
     if let Some(title) = title {
         let best = headings
             .iter()
@@ -206,7 +265,10 @@ fn find_headline<N>(tree: &Tree<N>, chosen: &Chosen, title: Option<&str>) -> Opt
             return Some(h);
         }
     }
-    let h1s: Vec<usize> = headings.into_iter().filter(|&h| tree.tag(h) == "h1").collect();
+    let h1s: Vec<usize> = headings
+        .into_iter()
+        .filter(|&h| tree.tag(h) == "h1")
+        .collect();
     match h1s.as_slice() {
         [only] if !tree.text_content(*only).is_empty() => Some(*only),
         _ => None,
@@ -232,16 +294,27 @@ fn bylines_between<N>(tree: &Tree<N>, from: usize, to: usize) -> Vec<String> {
 }
 
 /// The element between the headline and the article that reads as its standfirst.
-fn find_standfirst_between<N>(tree: &Tree<N>, from: usize, to: usize, description: Option<&str>) -> Option<usize> {
+fn find_standfirst_between<N>(
+    tree: &Tree<N>,
+    from: usize,
+    to: usize,
+    description: Option<&str>,
+) -> Option<usize> {
     let mut i = from;
     while i < to.min(tree.nodes.len()) {
         // A standfirst is one short element; bigger subtrees are only walked through.
-        if matches!(tree.tag(i), "p" | "div" | "h2" | "span") && tree.nodes[i].end - i <= STANDFIRST_NODES {
+        if matches!(tree.tag(i), "p" | "div" | "h2" | "span")
+            && tree.nodes[i].end - i <= STANDFIRST_NODES
+        {
             let text = tree.text_content(i);
             let len = text.chars().count();
-            let has_blocks = (i + 1..tree.nodes[i].end).any(|j| hints::is_block(tree.tag(j)) && tree.text(j).is_none());
+            let has_blocks = (i + 1..tree.nodes[i].end)
+                .any(|j| hints::is_block(tree.tag(j)) && tree.text(j).is_none());
             let described = description.is_some_and(|d| similarity(&text, d) >= 0.8);
-            if (30..=600).contains(&len) && !has_blocks && (described || tree.hinted(i, hints::is_standfirst)) {
+            if (30..=600).contains(&len)
+                && !has_blocks
+                && (described || tree.hinted(i, hints::is_standfirst))
+            {
                 return Some(i);
             }
         }
@@ -261,7 +334,10 @@ fn mark_standfirst<N>(tree: &Tree<N>, out: &mut Extracted, description: Option<&
         b.kind == BlockKind::Paragraph
             && (30..=600).contains(&len)
             && (description.is_some_and(|d| similarity(&b.text, d) >= 0.8)
-                || std::iter::once(b.owner).chain(tree.ancestors(b.owner)).take(3).any(|a| tree.hinted(a, hints::is_standfirst)))
+                || std::iter::once(b.owner)
+                    .chain(tree.ancestors(b.owner))
+                    .take(3)
+                    .any(|a| tree.hinted(a, hints::is_standfirst)))
     });
     if let Some(block) = standfirst {
         block.kind = BlockKind::Standfirst;

@@ -32,10 +32,26 @@ struct Rules {
 }
 
 const PASSES: [Rules; 4] = [
-    Rules { strip_unlikely: true, weigh_classes: true, clean_conditionally: true },
-    Rules { strip_unlikely: false, weigh_classes: true, clean_conditionally: true },
-    Rules { strip_unlikely: false, weigh_classes: false, clean_conditionally: true },
-    Rules { strip_unlikely: false, weigh_classes: false, clean_conditionally: false },
+    Rules {
+        strip_unlikely: true,
+        weigh_classes: true,
+        clean_conditionally: true,
+    },
+    Rules {
+        strip_unlikely: false,
+        weigh_classes: true,
+        clean_conditionally: true,
+    },
+    Rules {
+        strip_unlikely: false,
+        weigh_classes: false,
+        clean_conditionally: true,
+    },
+    Rules {
+        strip_unlikely: false,
+        weigh_classes: false,
+        clean_conditionally: false,
+    },
 ];
 
 pub(crate) fn choose<N>(tree: &Tree<N>) -> Chosen {
@@ -47,7 +63,10 @@ pub(crate) fn choose<N>(tree: &Tree<N>) -> Chosen {
         let pass = Pass::new(tree, rules);
         if rules.strip_unlikely && pass.keep.first() == Some(&false) {
             // Asked about one subtree (content added later) that is furniture by its own name.
-            return Chosen { roots: Vec::new(), keep: pass.keep };
+            return Chosen {
+                roots: Vec::new(),
+                keep: pass.keep,
+            };
         }
         let (chosen, found_prose) = pass.run();
         if !found_prose {
@@ -62,7 +81,12 @@ pub(crate) fn choose<N>(tree: &Tree<N>) -> Chosen {
             best = Some((len, chosen));
         }
     }
-    best.map(|(_, chosen)| chosen).or(no_prose).unwrap_or(Chosen { roots: Vec::new(), keep: Vec::new() })
+    best.map(|(_, chosen)| chosen)
+        .or(no_prose)
+        .unwrap_or(Chosen {
+            roots: Vec::new(),
+            keep: Vec::new(),
+        })
 }
 
 fn kept_text_len<N>(tree: &Tree<N>, chosen: &Chosen) -> usize {
@@ -128,7 +152,8 @@ impl<'t, N> Pass<'t, N> {
             if parent != NO_PARENT {
                 let tag = tree.tag(parent);
                 pass.in_figure[i] = pass.in_figure[parent] || tag == "figure";
-                pass.in_table_or_code[i] = pass.in_table_or_code[parent] || matches!(tag, "table" | "code");
+                pass.in_table_or_code[i] =
+                    pass.in_table_or_code[parent] || matches!(tag, "table" | "code");
             }
         }
         pass.strip();
@@ -177,7 +202,11 @@ impl<'t, N> Pass<'t, N> {
             let parent = tree.nodes[i].parent;
             if parent != NO_PARENT {
                 in_link[i] = in_link[parent];
-                block_owner[i] = if hints::is_block(tree.tag(parent)) { parent } else { block_owner[parent] };
+                block_owner[i] = if hints::is_block(tree.tag(parent)) {
+                    parent
+                } else {
+                    block_owner[parent]
+                };
             }
             if tree.tag(i) == "a" {
                 in_link[i] = true;
@@ -188,7 +217,10 @@ impl<'t, N> Pass<'t, N> {
                 if in_link[i] {
                     self.links[i] = len;
                 }
-                let commas = data.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،')).count() as u32;
+                let commas = data
+                    .chars()
+                    .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+                    .count() as u32;
                 self.inside[i].commas = commas;
                 if let Some(owner) = Some(block_owner[i]).filter(|&o| o != NO_PARENT) {
                     self.own_text[owner] += len;
@@ -264,7 +296,11 @@ impl<'t, N> Pass<'t, N> {
         let candidates = self.score_candidates();
         let Some((&top, rivals)) = candidates.split_first() else {
             // No paragraph anywhere: the whole document is all there is.
-            let roots = if self.tree.nodes.is_empty() { Vec::new() } else { vec![0] };
+            let roots = if self.tree.nodes.is_empty() {
+                Vec::new()
+            } else {
+                vec![0]
+            };
             return (self.finish(roots), false);
         };
         let top = self.refine(top, rivals);
@@ -279,7 +315,15 @@ impl<'t, N> Pass<'t, N> {
         for i in 0..tree.nodes.len() {
             let scorable = matches!(
                 tree.tag(i),
-                "p" | "pre" | "td" | "div" | "section" | "article" | "main" | "blockquote" | "center" | "font"
+                "p" | "pre"
+                    | "td"
+                    | "div"
+                    | "section"
+                    | "article"
+                    | "main"
+                    | "blockquote"
+                    | "center"
+                    | "font"
             );
             if !self.keep[i] || !scorable || self.own_text[i] < 25 {
                 continue;
@@ -308,7 +352,11 @@ impl<'t, N> Pass<'t, N> {
                 *s *= 1.0 - density;
             }
         }
-        candidates.sort_by(|&a, &b| self.score_of(b).total_cmp(&self.score_of(a)).then(a.cmp(&b)));
+        candidates.sort_by(|&a, &b| {
+            self.score_of(b)
+                .total_cmp(&self.score_of(a))
+                .then(a.cmp(&b))
+        });
         candidates.truncate(TOP_CANDIDATES);
         candidates
     }
@@ -322,7 +370,11 @@ impl<'t, N> Pass<'t, N> {
         let tree = self.tree;
         let top_score = self.score_of(top);
         // Several near-best candidates under one ancestor: that ancestor holds the article.
-        let rivals: Vec<usize> = rivals.iter().copied().filter(|&c| self.score_of(c) >= top_score * 0.75).collect();
+        let rivals: Vec<usize> = rivals
+            .iter()
+            .copied()
+            .filter(|&c| self.score_of(c) >= top_score * 0.75)
+            .collect();
         if rivals.len() >= 3 {
             let mut ancestor = tree.nodes[top].parent;
             while ancestor != NO_PARENT && !matches!(tree.tag(ancestor), "body" | "html" | "") {
@@ -358,7 +410,11 @@ impl<'t, N> Pass<'t, N> {
             if parent == NO_PARENT || matches!(tree.tag(parent), "body" | "html" | "") {
                 break;
             }
-            let kept_elements = tree.nodes[parent].children.iter().filter(|&&c| self.keep[c] && tree.text(c).is_none()).count();
+            let kept_elements = tree.nodes[parent]
+                .children
+                .iter()
+                .filter(|&&c| self.keep[c] && tree.text(c).is_none())
+                .count();
             if kept_elements != 1 {
                 break;
             }
@@ -386,11 +442,17 @@ impl<'t, N> Pass<'t, N> {
                 roots.push(sibling);
                 continue;
             }
-            let bonus = if !top_class.is_empty() && tree.class_id(sibling).0 == top_class { top_score * 0.2 } else { 0.0 };
+            let bonus = if !top_class.is_empty() && tree.class_id(sibling).0 == top_class {
+                top_score * 0.2
+            } else {
+                0.0
+            };
             let joins = if self.linked_headings(sibling) >= 2 {
                 false // a list of story teasers, however wordy
             } else if self.score[sibling].is_some_and(|score| score + bonus >= threshold)
-                || self.best_score_within(sibling).is_some_and(|score| score >= top_score * DEEP_SIBLING_SHARE)
+                || self
+                    .best_score_within(sibling)
+                    .is_some_and(|score| score >= top_score * DEEP_SIBLING_SHARE)
             {
                 true
             } else if tree.tag(sibling) == "p" || self.is_inline_only(sibling) {
@@ -414,13 +476,20 @@ impl<'t, N> Pass<'t, N> {
     /// The best score in `i`'s subtree: an article split over sibling wrappers scores deep
     /// inside each of them.
     fn best_score_within(&self, i: usize) -> Option<f64> {
-        (i..self.tree.nodes[i].end).filter(|&j| self.keep[j]).filter_map(|j| self.score[j]).max_by(f64::total_cmp)
+        (i..self.tree.nodes[i].end)
+            .filter(|&j| self.keep[j])
+            .filter_map(|j| self.score[j])
+            .max_by(f64::total_cmp)
     }
 
     /// Headings in `i` that are mostly link: the mark of a list of story teasers.
     fn linked_headings(&self, i: usize) -> usize {
         (i..self.tree.nodes[i].end)
-            .filter(|&j| self.keep[j] && hints::is_heading(self.tree.tag(j)) && self.links[j] * 2 >= self.text[j].max(1))
+            .filter(|&j| {
+                self.keep[j]
+                    && hints::is_heading(self.tree.tag(j))
+                    && self.links[j] * 2 >= self.text[j].max(1)
+            })
             .count()
     }
 
@@ -445,7 +514,10 @@ impl<'t, N> Pass<'t, N> {
                 }
             }
         }
-        Chosen { roots, keep: self.keep }
+        Chosen {
+            roots,
+            keep: self.keep,
+        }
     }
 
     /// Whether element `i`, inside the chosen article, is furniture after all.
@@ -459,7 +531,19 @@ impl<'t, N> Pass<'t, N> {
             return true;
         }
         self.rules.clean_conditionally
-            && matches!(tag, "form" | "fieldset" | "table" | "ul" | "ol" | "div" | "section" | "aside" | "header" | "nav")
+            && matches!(
+                tag,
+                "form"
+                    | "fieldset"
+                    | "table"
+                    | "ul"
+                    | "ol"
+                    | "div"
+                    | "section"
+                    | "aside"
+                    | "header"
+                    | "nav"
+            )
             && self.is_dubious(i)
     }
 
@@ -478,15 +562,28 @@ impl<'t, N> Pass<'t, N> {
         if inside.commas >= 10 {
             return false;
         }
-        let (paragraphs, images, items) = (inside.paragraphs as f64, inside.images as f64, inside.list_items as i64);
-        let is_list = matches!(tag, "ul" | "ol") || (self.text[i] > 0 && inside.list_item_text as f64 > 0.9 * self.text[i] as f64);
+        let (paragraphs, images, items) = (
+            inside.paragraphs as f64,
+            inside.images as f64,
+            inside.list_items as i64,
+        );
+        let is_list = matches!(tag, "ul" | "ol")
+            || (self.text[i] > 0 && inside.list_item_text as f64 > 0.9 * self.text[i] as f64);
         let length = self.text[i] as f64;
         let density = self.link_density(i);
-        let heading_density = if length > 0.0 { inside.heading_text as f64 / length } else { 0.0 };
+        let heading_density = if length > 0.0 {
+            inside.heading_text as f64 / length
+        } else {
+            0.0
+        };
         let in_figure = self.in_figure[i];
         (images > 1.0 && paragraphs / images < 0.5 && !in_figure)
             || (!is_list && items - 100 > inside.paragraphs as i64)
-            || (!is_list && heading_density < 0.9 && length < 25.0 && (images == 0.0 || images > 2.0) && density > 0.0)
+            || (!is_list
+                && heading_density < 0.9
+                && length < 25.0
+                && (images == 0.0 || images > 2.0)
+                && density > 0.0)
             || (!is_list && weight < 25.0 && density > 0.2)
             || (weight >= 25.0 && density > 0.5)
     }
@@ -500,7 +597,13 @@ impl<'t, N> Pass<'t, N> {
                 "table" => return false,
                 "tr" => {
                     rows += 1;
-                    columns = columns.max(tree.nodes[j].children.iter().filter(|&&c| matches!(tree.tag(c), "td" | "th")).count());
+                    columns = columns.max(
+                        tree.nodes[j]
+                            .children
+                            .iter()
+                            .filter(|&&c| matches!(tree.tag(c), "td" | "th"))
+                            .count(),
+                    );
                 }
                 _ => {}
             }

@@ -15,7 +15,10 @@ impl<'a> HtmlNode<'a> {
 
 impl DomNode for HtmlNode<'_> {
     fn tag(&self) -> Option<String> {
-        self.0.value().as_element().map(|e| e.name().to_ascii_lowercase())
+        self.0
+            .value()
+            .as_element()
+            .map(|e| e.name().to_ascii_lowercase())
     }
 
     fn attr(&self, name: &str) -> Option<String> {

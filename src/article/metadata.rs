@@ -27,7 +27,11 @@ pub struct Metadata {
 /// The first non-empty `<meta>` value among `keys`.
 fn meta(sources: &Sources, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|key| {
-        sources.meta.iter().find(|(name, value)| name == key && !value.trim().is_empty()).map(|(_, v)| clean(v))
+        sources
+            .meta
+            .iter()
+            .find(|(name, value)| name == key && !value.trim().is_empty())
+            .map(|(_, v)| clean(v))
     })
 }
 
@@ -42,23 +46,48 @@ fn non_empty(s: String) -> Option<String> {
 /// The metadata the page's head (and JSON-LD) gives.
 pub(crate) fn from_sources(sources: &Sources) -> Metadata {
     let ld = JsonLd::read(&sources.json_ld);
-    let title = meta(sources, &["og:title", "twitter:title", "dc.title", "headline"])
-        .or(ld.headline.clone())
-        .or_else(|| sources.title.as_deref().map(title_from_document_title))
-        .and_then(non_empty);
+    let title = meta(
+        sources,
+        &["og:title", "twitter:title", "dc.title", "headline"],
+    )
+    .or(ld.headline.clone())
+    .or_else(|| sources.title.as_deref().map(title_from_document_title))
+    .and_then(non_empty);
     let byline = ld
         .authors
         .clone()
-        .or_else(|| meta(sources, &["author", "dc.creator", "parsely-author", "sailthru.author", "byl"]))
+        .or_else(|| {
+            meta(
+                sources,
+                &[
+                    "author",
+                    "dc.creator",
+                    "parsely-author",
+                    "sailthru.author",
+                    "byl",
+                ],
+            )
+        })
         .or_else(|| meta(sources, &["article:author"]).filter(|a| !a.contains("://")))
         .map(|b| strip_by(&b))
         .and_then(non_empty);
-    let site_name = meta(sources, &["og:site_name", "application-name", "publisher"]).or(ld.publisher.clone()).and_then(non_empty);
+    let site_name = meta(sources, &["og:site_name", "application-name", "publisher"])
+        .or(ld.publisher.clone())
+        .and_then(non_empty);
     let published = meta(
         sources,
         &[
-            "article:published_time", "og:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
-            "dcterms.created", "pubdate", "publish-date", "parsely-pub-date", "sailthru.date",
+            "article:published_time",
+            "og:published_time",
+            "datepublished",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "dcterms.created",
+            "pubdate",
+            "publish-date",
+            "parsely-pub-date",
+            "sailthru.date",
         ],
     )
     .or(ld.published.clone())
@@ -67,41 +96,75 @@ pub(crate) fn from_sources(sources: &Sources) -> Metadata {
     let canonical_url = sources
         .links
         .iter()
-        .find(|(rel, href)| rel.split_whitespace().any(|r| r == "canonical") && !href.trim().is_empty())
+        .find(|(rel, href)| {
+            rel.split_whitespace().any(|r| r == "canonical") && !href.trim().is_empty()
+        })
         .map(|(_, href)| href.trim().to_string())
         .or_else(|| meta(sources, &["og:url", "twitter:url"]))
         .or(ld.url.clone());
-    let description = meta(sources, &["og:description", "description", "twitter:description", "dc.description"])
-        .or(ld.description.clone())
-        .and_then(non_empty);
+    let description = meta(
+        sources,
+        &[
+            "og:description",
+            "description",
+            "twitter:description",
+            "dc.description",
+        ],
+    )
+    .or(ld.description.clone())
+    .and_then(non_empty);
     let title = title.map(|t| strip_title_suffix(&t, [site_name.as_deref(), byline.as_deref()]));
     let language = sources
         .html_lang
         .clone()
-        .or_else(|| meta(sources, &["content-language", "og:locale", "language", "dc.language"]))
+        .or_else(|| {
+            meta(
+                sources,
+                &["content-language", "og:locale", "language", "dc.language"],
+            )
+        })
         .or(ld.language.clone())
         .and_then(|tag| base_language(&tag));
-    Metadata { title, byline, site_name, published, canonical_url, description, language }
+    Metadata {
+        title,
+        byline,
+        site_name,
+        published,
+        canonical_url,
+        description,
+        language,
+    }
 }
 
 impl Metadata {
     /// Fills what the head did not say from what the page shows.
     pub(crate) fn complete(&mut self, extracted: &Extracted) {
         if self.byline.is_none() {
-            self.byline = extracted
-                .bylines
-                .iter()
-                .map(|b| strip_by(b))
-                .find(|b| !b.is_empty() && b.chars().any(char::is_alphabetic) && !looks_like_date(b));
+            self.byline = extracted.bylines.iter().map(|b| strip_by(b)).find(|b| {
+                !b.is_empty() && b.chars().any(char::is_alphabetic) && !looks_like_date(b)
+            });
         }
         if self.published.is_none() {
-            self.published = extracted.bylines.iter().find(|b| looks_like_date(b)).map(|b| strip_date_label(b));
+            self.published = extracted
+                .bylines
+                .iter()
+                .find(|b| looks_like_date(b))
+                .map(|b| strip_date_label(b));
         }
         if self.title.is_none() {
-            self.title = extracted.blocks.iter().find(|b| b.kind == BlockKind::Headline).map(|b| b.text.clone());
+            self.title = extracted
+                .blocks
+                .iter()
+                .find(|b| b.kind == BlockKind::Headline)
+                .map(|b| b.text.clone());
         }
         if self.language.is_none() {
-            let sample = extracted.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
+            let sample = extracted
+                .blocks
+                .iter()
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             self.language = detect_language(&sample).map(str::to_string);
         }
     }
@@ -112,7 +175,10 @@ const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " �
 /// "Headline - Site" → "Headline" when what follows the last separator is the site's name or
 /// the author's.
 fn strip_title_suffix(title: &str, names: [Option<&str>; 2]) -> String {
-    let cut = TITLE_SEPARATORS.iter().filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len()))).max();
+    let cut = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len())))
+        .max();
     if let Some((at, len)) = cut {
         let suffix = title[at + len..].trim().to_lowercase();
         let named = names.into_iter().flatten().any(|n| {
@@ -136,7 +202,12 @@ fn title_from_document_title(title: &str) -> String {
     if parts.len() < 2 {
         return title.clone();
     }
-    parts.into_iter().map(str::trim).max_by_key(|p| p.split_whitespace().count()).unwrap_or_default().to_string()
+    parts
+        .into_iter()
+        .map(str::trim)
+        .max_by_key(|p| p.split_whitespace().count())
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn strip_by(byline: &str) -> String {
@@ -152,8 +223,18 @@ fn strip_by(byline: &str) -> String {
 /// "Published Jun 17, 2014" → "Jun 17, 2014".
 fn strip_date_label(dateline: &str) -> String {
     let words: Vec<&str> = dateline.split_whitespace().collect();
-    let label = |w: &str| matches!(w.trim_end_matches(':').to_lowercase().as_str(), "published" | "posted" | "updated" | "on" | "last");
-    words.iter().skip_while(|w| label(w)).copied().collect::<Vec<_>>().join(" ")
+    let label = |w: &str| {
+        matches!(
+            w.trim_end_matches(':').to_lowercase().as_str(),
+            "published" | "posted" | "updated" | "on" | "last"
+        )
+    };
+    words
+        .iter()
+        .skip_while(|w| label(w))
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn looks_like_date(s: &str) -> bool {
@@ -164,23 +245,99 @@ fn looks_like_date(s: &str) -> bool {
 /// "en-US", "pt_BR", "EN" → "en"; `None` for anything that is not a language tag.
 pub(crate) fn base_language(tag: &str) -> Option<String> {
     let base = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-    (2..=3).contains(&base.len()).then_some(()).filter(|_| base.chars().all(|c| c.is_ascii_lowercase())).map(|_| base)
+    (2..=3)
+        .contains(&base.len())
+        .then_some(())
+        .filter(|_| base.chars().all(|c| c.is_ascii_lowercase()))
+        .map(|_| base)
 }
 
 /// Frequent short words of some languages: enough to tell them apart on a paragraph or two.
 const STOP_WORDS: &[(&str, &[&str])] = &[
-    ("en", &["the", "and", "of", "to", "in", "is", "that", "it", "was", "for", "on", "with", "he", "as", "said", "by", "at", "from", "this", "have"]),
-    ("fr", &["le", "la", "les", "et", "des", "est", "une", "du", "que", "dans", "qui", "pour", "pas", "sur", "au", "avec", "il", "sont", "ce", "aux"]),
-    ("de", &["der", "die", "und", "das", "ist", "nicht", "den", "von", "mit", "sich", "des", "auf", "ein", "eine", "dem", "zu", "auch", "es", "wird", "für"]),
-    ("es", &["el", "los", "las", "del", "que", "en", "por", "una", "con", "para", "es", "se", "lo", "como", "más", "pero", "su", "al", "fue", "este"]),
-    ("it", &["il", "di", "che", "della", "per", "una", "sono", "del", "non", "con", "gli", "le", "nel", "alla", "è", "anche", "come", "si", "questo", "dei"]),
-    ("pt", &["de", "que", "não", "em", "uma", "os", "do", "da", "para", "com", "se", "por", "mais", "as", "dos", "como", "mas", "foi", "ao", "ele"]),
-    ("nl", &["de", "het", "een", "van", "en", "niet", "dat", "is", "op", "te", "zijn", "voor", "met", "die", "ook", "als", "aan", "er", "maar", "wordt"]),
-    ("sv", &["och", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den", "har", "inte", "om", "ett", "var", "jag", "men", "sig"]),
-    ("pl", &["nie", "się", "jest", "na", "że", "do", "to", "jak", "po", "co", "tak", "za", "od", "ale", "czy", "jego", "przez", "już", "dla", "może"]),
-    ("cs", &["a", "se", "na", "je", "že", "to", "v", "ve", "do", "jako", "pro", "ale", "by", "jsou", "z", "za", "také", "jeho", "podle", "který"]),
-    ("ru", &["и", "в", "не", "на", "что", "он", "с", "как", "по", "это", "она", "к", "но", "из", "у", "за", "от", "его", "так", "был"]),
-    ("tr", &["ve", "bir", "bu", "da", "de", "için", "ile", "çok", "daha", "olarak", "gibi", "ama", "olan", "en", "sonra", "kadar", "her", "ne", "mi", "değil"]),
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "in", "is", "that", "it", "was", "for", "on", "with", "he",
+            "as", "said", "by", "at", "from", "this", "have",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "et", "des", "est", "une", "du", "que", "dans", "qui", "pour",
+            "pas", "sur", "au", "avec", "il", "sont", "ce", "aux",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "und", "das", "ist", "nicht", "den", "von", "mit", "sich", "des", "auf",
+            "ein", "eine", "dem", "zu", "auch", "es", "wird", "für",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "los", "las", "del", "que", "en", "por", "una", "con", "para", "es", "se", "lo",
+            "como", "más", "pero", "su", "al", "fue", "este",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "di", "che", "della", "per", "una", "sono", "del", "non", "con", "gli", "le",
+            "nel", "alla", "è", "anche", "come", "si", "questo", "dei",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "de", "que", "não", "em", "uma", "os", "do", "da", "para", "com", "se", "por", "mais",
+            "as", "dos", "como", "mas", "foi", "ao", "ele",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "de", "het", "een", "van", "en", "niet", "dat", "is", "op", "te", "zijn", "voor",
+            "met", "die", "ook", "als", "aan", "er", "maar", "wordt",
+        ],
+    ),
+    (
+        "sv",
+        &[
+            "och", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den", "har",
+            "inte", "om", "ett", "var", "jag", "men", "sig",
+        ],
+    ),
+    (
+        "pl",
+        &[
+            "nie", "się", "jest", "na", "że", "do", "to", "jak", "po", "co", "tak", "za", "od",
+            "ale", "czy", "jego", "przez", "już", "dla", "może",
+        ],
+    ),
+    (
+        "cs",
+        &[
+            "a", "se", "na", "je", "že", "to", "v", "ve", "do", "jako", "pro", "ale", "by", "jsou",
+            "z", "za", "také", "jeho", "podle", "který",
+        ],
+    ),
+    (
+        "ru",
+        &[
+            "и", "в", "не", "на", "что", "он", "с", "как", "по", "это", "она", "к", "но", "из",
+            "у", "за", "от", "его", "так", "был",
+        ],
+    ),
+    (
+        "tr",
+        &[
+            "ve", "bir", "bu", "da", "de", "için", "ile", "çok", "daha", "olarak", "gibi", "ama",
+            "olan", "en", "sonra", "kadar", "her", "ne", "mi", "değil",
+        ],
+    ),
 ];
 
 /// Writing systems that name one language well enough to pick a lexicon.
@@ -204,14 +361,19 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     let (mut letters, mut counts) = (0usize, Vec::<(&str, usize)>::new());
     for c in text.chars().filter(|c| c.is_alphabetic()).take(5000) {
         letters += 1;
-        let Some(language) = language_of_script(c) else { continue };
+        let Some(language) = language_of_script(c) else {
+            continue;
+        };
         match counts.iter_mut().find(|(l, _)| *l == language) {
             Some((_, n)) => *n += 1,
             None => counts.push((language, 1)),
         }
     }
     // Japanese mixes kana with Chinese characters: any real share of kana makes it Japanese.
-    let kana = counts.iter().find(|(l, _)| *l == "ja").map_or(0, |&(_, n)| n);
+    let kana = counts
+        .iter()
+        .find(|(l, _)| *l == "ja")
+        .map_or(0, |&(_, n)| n);
     if kana * 10 > letters {
         return Some("ja");
     }
@@ -224,10 +386,20 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
 }
 
 fn detect_by_stop_words(text: &str) -> Option<&'static str> {
-    let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(2000).map(str::to_lowercase).collect();
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(2000)
+        .map(str::to_lowercase)
+        .collect();
     let (language, hits) = STOP_WORDS
         .iter()
-        .map(|(language, stops)| (*language, words.iter().filter(|w| stops.contains(&w.as_str())).count()))
+        .map(|(language, stops)| {
+            (
+                *language,
+                words.iter().filter(|w| stops.contains(&w.as_str())).count(),
+            )
+        })
         .max_by_key(|&(_, hits)| hits)?;
     (hits >= 3 && hits * 20 >= words.len()).then_some(language)
 }
@@ -251,7 +423,9 @@ impl JsonLd {
     fn read(scripts: &[String]) -> Self {
         let mut found = JsonLd::default();
         for script in scripts {
-            let Ok(value) = serde_json::from_str::<Value>(script.trim()) else { continue };
+            let Ok(value) = serde_json::from_str::<Value>(script.trim()) else {
+                continue;
+            };
             if let Some(article) = find_article(&value, 0) {
                 found = JsonLd::from_article(article);
                 break;
@@ -261,13 +435,31 @@ impl JsonLd {
     }
 
     fn from_article(article: &Value) -> Self {
-        let string = |key: &str| article.get(key).and_then(Value::as_str).map(clean).and_then(non_empty);
-        let authors = article.get("author").map(names).filter(|n| !n.is_empty()).map(|n| n.join(", "));
-        let publisher = article.get("publisher").and_then(|p| names(p).into_iter().next());
+        let string = |key: &str| {
+            article
+                .get(key)
+                .and_then(Value::as_str)
+                .map(clean)
+                .and_then(non_empty)
+        };
+        let authors = article
+            .get("author")
+            .map(names)
+            .filter(|n| !n.is_empty())
+            .map(|n| n.join(", "));
+        let publisher = article
+            .get("publisher")
+            .and_then(|p| names(p).into_iter().next());
         let url = string("url").or_else(|| {
-            article.get("mainEntityOfPage").and_then(|m| m.as_str().or_else(|| m.get("@id").and_then(Value::as_str))).map(str::to_string)
+            article
+                .get("mainEntityOfPage")
+                .and_then(|m| m.as_str().or_else(|| m.get("@id").and_then(Value::as_str)))
+                .map(str::to_string)
         });
-        let language = article.get("inLanguage").and_then(|l| l.as_str().or_else(|| l.get("name").and_then(Value::as_str))).map(str::to_string);
+        let language = article
+            .get("inLanguage")
+            .and_then(|l| l.as_str().or_else(|| l.get("name").and_then(Value::as_str)))
+            .map(str::to_string);
         JsonLd {
             headline: string("headline").or_else(|| string("name")),
             authors,
@@ -281,7 +473,9 @@ impl JsonLd {
 }
 
 fn is_article_type(value: &Value) -> bool {
-    let is_article = |t: &str| t.ends_with("Article") || t.ends_with("BlogPosting") || t == "Report" || t == "Review";
+    let is_article = |t: &str| {
+        t.ends_with("Article") || t.ends_with("BlogPosting") || t == "Report" || t == "Review"
+    };
     match value.get("@type") {
         Some(Value::String(t)) => is_article(t),
         Some(Value::Array(types)) => types.iter().filter_map(Value::as_str).any(is_article),
@@ -304,7 +498,10 @@ fn find_article(value: &Value, depth: usize) -> Option<&Value> {
 /// Names in a schema.org person/organisation value: a string, an object with `name`, or a list.
 fn names(value: &Value) -> Vec<String> {
     match value {
-        Value::String(s) => vec![clean(s)].into_iter().filter(|s| !s.is_empty() && !s.contains("://")).collect(),
+        Value::String(s) => vec![clean(s)]
+            .into_iter()
+            .filter(|s| !s.is_empty() && !s.contains("://"))
+            .collect(),
         Value::Object(map) => map.get("name").map(names).unwrap_or_default(),
         Value::Array(items) => items.iter().take(10).flat_map(names).collect(),
         _ => Vec::new(),

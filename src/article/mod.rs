@@ -10,9 +10,9 @@
 
 mod blocks;
 mod content;
+mod hints;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
-mod hints;
 mod metadata;
 mod text;
 mod tree;
@@ -67,14 +67,21 @@ impl<N: DomNode> Article<N> {
     /// The DOM boundary points of `block`'s text between UTF-16 offsets `start` and `end`.
     /// A boundary on a character with no DOM counterpart moves inwards to the nearest one that
     /// has; `None` when the range holds no DOM text at all.
-    pub fn dom_range(&self, block: usize, start: usize, end: usize) -> Option<(DomPoint<N>, DomPoint<N>)> {
+    pub fn dom_range(
+        &self,
+        block: usize,
+        start: usize,
+        end: usize,
+    ) -> Option<(DomPoint<N>, DomPoint<N>)> {
         let pieces = self.pieces.get(block)?;
         if start >= end {
             return None;
         }
         // The first piece that ends after `start`, and the last that starts before `end`.
         let first = pieces.partition_point(|p| p.block_start + p.len <= start);
-        let last = pieces.partition_point(|p| p.block_start < end).checked_sub(1)?;
+        let last = pieces
+            .partition_point(|p| p.block_start < end)
+            .checked_sub(1)?;
         if first > last {
             return None;
         }
@@ -99,7 +106,9 @@ pub struct Extractor<N> {
 
 impl<N: DomNode> Extractor<N> {
     pub fn new(root: &N) -> Self {
-        Extractor { reader: tree::SnapshotReader::new(root) }
+        Extractor {
+            reader: tree::SnapshotReader::new(root),
+        }
     }
 
     /// Reads up to `nodes` more DOM nodes; true once the whole DOM has been read.
@@ -112,10 +121,17 @@ impl<N: DomNode> Extractor<N> {
         let snapshot = self.reader.finish();
         let mut metadata = metadata::from_sources(&snapshot.sources);
         let chosen = content::choose(&snapshot.tree);
-        let expected = blocks::Expected { title: metadata.title.as_deref(), description: metadata.description.as_deref() };
+        let expected = blocks::Expected {
+            title: metadata.title.as_deref(),
+            description: metadata.description.as_deref(),
+        };
         let extracted = blocks::build(&snapshot.tree, &chosen, &expected);
         metadata.complete(&extracted);
         let (blocks, pieces) = extracted.into_blocks(&snapshot.tree);
-        Article { metadata, blocks, pieces }
+        Article {
+            metadata,
+            blocks,
+            pieces,
+        }
     }
 }

@@ -103,13 +103,19 @@ impl TextBuilder {
         let width = c.len_utf16();
         if let Some((node, node_offset)) = origin {
             match self.pieces.last_mut() {
-                Some(p) if p.node == node
-                    && p.node_start + p.len == node_offset
-                    && p.block_start + p.len == self.len_utf16 =>
+                Some(p)
+                    if p.node == node
+                        && p.node_start + p.len == node_offset
+                        && p.block_start + p.len == self.len_utf16 =>
                 {
                     p.len += width
                 }
-                _ => self.pieces.push(RawPiece { node, block_start: self.len_utf16, node_start: node_offset, len: width }),
+                _ => self.pieces.push(RawPiece {
+                    node,
+                    block_start: self.len_utf16,
+                    node_start: node_offset,
+                    len: width,
+                }),
             }
         }
         self.text.push(c);
@@ -139,10 +145,30 @@ mod tests {
         assert_eq!(
             b.pieces,
             vec![
-                RawPiece { node: 1, block_start: 0, node_start: 2, len: 6 },
-                RawPiece { node: 1, block_start: 6, node_start: 10, len: 3 },
-                RawPiece { node: 1, block_start: 9, node_start: 14, len: 3 },
-                RawPiece { node: 2, block_start: 12, node_start: 0, len: 5 },
+                RawPiece {
+                    node: 1,
+                    block_start: 0,
+                    node_start: 2,
+                    len: 6
+                },
+                RawPiece {
+                    node: 1,
+                    block_start: 6,
+                    node_start: 10,
+                    len: 3
+                },
+                RawPiece {
+                    node: 1,
+                    block_start: 9,
+                    node_start: 14,
+                    len: 3
+                },
+                RawPiece {
+                    node: 2,
+                    block_start: 12,
+                    node_start: 0,
+                    len: 5
+                },
             ]
         );
     }

@@ -117,9 +117,29 @@ pub(crate) struct Snapshot<N> {
 
 /// Elements whose content is never article text.
 const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-    "select", "option", "button", "input", "textarea", "link", "meta", "title", "video",
-    "audio", "map", "dialog", "quotelens-root",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "select",
+    "option",
+    "button",
+    "input",
+    "textarea",
+    "link",
+    "meta",
+    "title",
+    "video",
+    "audio",
+    "map",
+    "dialog",
+    "quotelens-root",
 ];
 
 /// Takes a [`Snapshot`] a bounded number of DOM nodes at a time, so that a caller on a live page
@@ -132,7 +152,11 @@ pub(crate) struct SnapshotReader<N> {
 
 impl<N: DomNode> SnapshotReader<N> {
     pub fn new(root: &N) -> Self {
-        SnapshotReader { nodes: Vec::new(), sources: Sources::default(), stack: vec![(root.clone(), NO_PARENT)] }
+        SnapshotReader {
+            nodes: Vec::new(),
+            sources: Sources::default(),
+            stack: vec![(root.clone(), NO_PARENT)],
+        }
     }
 
     /// Reads up to `budget` more DOM nodes; true once every node has been read.
@@ -140,7 +164,9 @@ impl<N: DomNode> SnapshotReader<N> {
         let nodes = &mut self.nodes;
         let sources = &mut self.sources;
         for _ in 0..budget {
-            let Some((dom, parent)) = self.stack.pop() else { return true };
+            let Some((dom, parent)) = self.stack.pop() else {
+                return true;
+            };
             let data = if let Some(text) = dom.text() {
                 NodeData::Text(text)
             } else if let Some(tag) = dom.tag() {
@@ -159,10 +185,22 @@ impl<N: DomNode> SnapshotReader<N> {
                     let value = if has_attributes { dom.attr(name) } else { None };
                     value.map(|v| v.to_lowercase()).unwrap_or_default()
                 };
-                NodeData::Element { tag, class: lower("class"), id: lower("id"), role: lower("role"), itemprop: lower("itemprop") }
+                NodeData::Element {
+                    tag,
+                    class: lower("class"),
+                    id: lower("id"),
+                    role: lower("role"),
+                    itemprop: lower("itemprop"),
+                }
             } else if parent == NO_PARENT {
                 // The document node itself (or a fragment): a nameless container.
-                NodeData::Element { tag: String::new(), class: String::new(), id: String::new(), role: String::new(), itemprop: String::new() }
+                NodeData::Element {
+                    tag: String::new(),
+                    class: String::new(),
+                    id: String::new(),
+                    role: String::new(),
+                    itemprop: String::new(),
+                }
             } else {
                 continue; // comments, doctypes, processing instructions
             };
@@ -172,9 +210,16 @@ impl<N: DomNode> SnapshotReader<N> {
             }
             if matches!(data, NodeData::Element { .. }) {
                 let children = dom.children();
-                self.stack.extend(children.into_iter().rev().map(|c| (c, index)));
+                self.stack
+                    .extend(children.into_iter().rev().map(|c| (c, index)));
             }
-            nodes.push(TreeNode { dom, parent, end: index + 1, children: Vec::new(), data });
+            nodes.push(TreeNode {
+                dom,
+                parent,
+                end: index + 1,
+                children: Vec::new(),
+                data,
+            });
         }
         self.stack.is_empty()
     }
@@ -190,7 +235,10 @@ impl<N: DomNode> SnapshotReader<N> {
                 nodes[parent].end = end;
             }
         }
-        Snapshot { tree: Tree { nodes }, sources: self.sources }
+        Snapshot {
+            tree: Tree { nodes },
+            sources: self.sources,
+        }
     }
 }
 
@@ -198,14 +246,22 @@ fn is_hidden<N: DomNode>(node: &N, has_attributes: bool) -> bool {
     if !has_attributes {
         return node.is_rendered_hidden();
     }
-    if node.attr("hidden").is_some() || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+    if node.attr("hidden").is_some() || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
+    {
         return true;
     }
-    if node.attr("class").is_some_and(|class| super::hints::is_hidden_class(&class.to_lowercase())) {
+    if node
+        .attr("class")
+        .is_some_and(|class| super::hints::is_hidden_class(&class.to_lowercase()))
+    {
         return true;
     }
     if let Some(style) = node.attr("style") {
-        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase();
         if style.contains("display:none") || style.contains("visibility:hidden") {
             return true;
         }
@@ -228,7 +284,9 @@ fn collect_head<N: DomNode>(head: &N, sources: &mut Sources) {
 fn collect_source<N: DomNode>(node: &N, tag: &str, sources: &mut Sources) {
     match tag {
         "meta" => {
-            let Some(content) = node.attr("content") else { return };
+            let Some(content) = node.attr("content") else {
+                return;
+            };
             for key in ["property", "name", "itemprop", "http-equiv"] {
                 if let Some(names) = node.attr(key) {
                     // `property="og:title twitter:title"` names several properties at once.
@@ -244,8 +302,14 @@ fn collect_source<N: DomNode>(node: &N, tag: &str, sources: &mut Sources) {
             }
         }
         "title" if sources.title.is_none() => sources.title = Some(child_text(node)),
-        "html" if sources.html_lang.is_none() => sources.html_lang = node.attr("lang").or_else(|| node.attr("xml:lang")),
-        "script" if node.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+        "html" if sources.html_lang.is_none() => {
+            sources.html_lang = node.attr("lang").or_else(|| node.attr("xml:lang"))
+        }
+        "script"
+            if node
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+        {
             sources.json_ld.push(child_text(node));
         }
         "time" => {

@@ -26,7 +26,11 @@ thread_local! {
 
 impl DomNode for Node {
     fn tag(&self) -> Option<String> {
-        (self.node_type() == Node::ELEMENT_NODE).then(|| self.unchecked_ref::<Element>().local_name().to_ascii_lowercase())
+        (self.node_type() == Node::ELEMENT_NODE).then(|| {
+            self.unchecked_ref::<Element>()
+                .local_name()
+                .to_ascii_lowercase()
+        })
     }
 
     fn attr(&self, name: &str) -> Option<String> {
@@ -58,12 +62,19 @@ impl DomNode for Node {
             return false;
         }
         let element = self.unchecked_ref::<Element>();
-        if VISIBILITY_OPTIONS.with(|options| element.unchecked_ref::<Visible>().check_visibility(options)) == Ok(true) {
+        if VISIBILITY_OPTIONS
+            .with(|options| element.unchecked_ref::<Visible>().check_visibility(options))
+            == Ok(true)
+        {
             return false;
         }
         // No box: hidden, or `display: contents` (which hides nothing; its children have boxes),
         // or an older browser. The computed style tells which.
-        let style = WINDOW.with(|window| window.as_ref().and_then(|w| w.get_computed_style(element).ok().flatten()));
+        let style = WINDOW.with(|window| {
+            window
+                .as_ref()
+                .and_then(|w| w.get_computed_style(element).ok().flatten())
+        });
         match style {
             Some(style) => {
                 let value = |name| style.get_property_value(name).unwrap_or_default();
@@ -93,10 +104,16 @@ mod tests {
 
     impl Fixture {
         fn new(html: &str) -> Self {
-            let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+            let document = web_sys::window()
+                .and_then(|w| w.document())
+                .expect("a document");
             let container = document.create_element("div").expect("a div");
             container.set_inner_html(html);
-            document.body().expect("a body").append_child(&container).expect("attached");
+            document
+                .body()
+                .expect("a body")
+                .append_child(&container)
+                .expect("attached");
             Fixture(container)
         }
     }
@@ -119,14 +136,26 @@ mod tests {
         let root: Node = fixture.0.clone().unchecked_into();
         let article = extract(&root);
         let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert!(texts.iter().all(|t| !t.contains("style sheet")), "{texts:?}");
-        let block = texts.iter().position(|t| t.starts_with("The mayor")).expect("the quote's block");
+        assert!(
+            texts.iter().all(|t| !t.contains("style sheet")),
+            "{texts:?}"
+        );
+        let block = texts
+            .iter()
+            .position(|t| t.starts_with("The mayor"))
+            .expect("the quote's block");
         let text = &article.blocks[block].text;
         let at = text.find("we will build it").expect("the quote");
         let start = text[..at].encode_utf16().count();
         let end = start + "we will build it".encode_utf16().count();
-        let ((start_node, start_offset), (end_node, end_offset)) = article.dom_range(block, start, end).expect("a range");
-        let range = web_sys::window().unwrap().document().unwrap().create_range().unwrap();
+        let ((start_node, start_offset), (end_node, end_offset)) =
+            article.dom_range(block, start, end).expect("a range");
+        let range = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .create_range()
+            .unwrap();
         range.set_start(&start_node, start_offset as u32).unwrap();
         range.set_end(&end_node, end_offset as u32).unwrap();
         assert_eq!(String::from(range.to_string()), "we will build it");
@@ -137,11 +166,22 @@ mod tests {
     #[wasm_bindgen_test]
     fn prints_the_time_to_find_the_article_in_real_pages() {
         let pages = [
-            ("seed", include_str!("../../tests/corpus/pages/seed/source.html")),
-            ("nytimes-3", include_str!("../../tests/corpus/pages/nytimes-3/source.html")),
-            ("wikipedia-2", include_str!("../../tests/corpus/pages/wikipedia-2/source.html")),
+            (
+                "seed",
+                include_str!("../../tests/corpus/pages/seed/source.html"),
+            ),
+            (
+                "nytimes-3",
+                include_str!("../../tests/corpus/pages/nytimes-3/source.html"),
+            ),
+            (
+                "wikipedia-2",
+                include_str!("../../tests/corpus/pages/wikipedia-2/source.html"),
+            ),
         ];
-        let performance = web_sys::window().and_then(|w| w.performance()).expect("performance");
+        let performance = web_sys::window()
+            .and_then(|w| w.performance())
+            .expect("performance");
         for (name, html) in pages {
             let fixture = Fixture::new(html);
             let root: Node = fixture.0.clone().unchecked_into();

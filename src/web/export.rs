@@ -27,7 +27,13 @@ pub fn json(analysis: &Analysis, source: &Source) -> Result<String, JsValue> {
 }
 
 /// Offers the analysis in `kind` ("json" or "markdown") as a file download.
-pub fn download(doc: &Document, shadow: &ShadowRoot, analysis: &Analysis, source: &Source, kind: &str) -> Result<(), JsValue> {
+pub fn download(
+    doc: &Document,
+    shadow: &ShadowRoot,
+    analysis: &Analysis,
+    source: &Source,
+    kind: &str,
+) -> Result<(), JsValue> {
     let (content, mime, extension) = match kind {
         "json" => (json(analysis, source)?, "application/json", "json"),
         "markdown" => (present::markdown(analysis, source), "text/markdown", "md"),
@@ -35,12 +41,16 @@ pub fn download(doc: &Document, shadow: &ShadowRoot, analysis: &Analysis, source
     };
     let options = BlobPropertyBag::new();
     options.set_type(&format!("{mime};charset=utf-8"));
-    let blob = Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&content.into()), &options)?;
+    let blob =
+        Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&content.into()), &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     // The link lives in our shadow root for the click, so the page's DOM never sees it.
     let link = element(doc, "a", "", None)?;
     link.set_attribute("href", &url)?;
-    link.set_attribute("download", &format!("quotelens-{}.{extension}", file_stem(&source.title)))?;
+    link.set_attribute(
+        "download",
+        &format!("quotelens-{}.{extension}", file_stem(&source.title)),
+    )?;
     shadow.append_child(&link)?;
     link.unchecked_ref::<HtmlElement>().click();
     link.remove();
@@ -48,7 +58,10 @@ pub fn download(doc: &Document, shadow: &ShadowRoot, analysis: &Analysis, source
         let _ = Url::revoke_object_url(&url);
     });
     if let Some(window) = web_sys::window() {
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            revoke.unchecked_ref(),
+            10_000,
+        )?;
     }
     Ok(())
 }
@@ -70,5 +83,9 @@ fn file_stem(title: &str) -> String {
         }
         stem.push_str(&word);
     }
-    if stem.is_empty() { "analysis".to_string() } else { stem }
+    if stem.is_empty() {
+        "analysis".to_string()
+    } else {
+        stem
+    }
 }

@@ -49,7 +49,9 @@ impl Highlighter {
         if start >= end || end > node.length() {
             return Ok(false);
         }
-        let Some(parent) = node.parent_element() else { return Ok(false) };
+        let Some(parent) = node.parent_element() else {
+            return Ok(false);
+        };
         if parent.local_name() == MARK_TAG
             || parent.namespace_uri().as_deref() != Some(XHTML)
             || (node.data().trim().is_empty() && between_blocks(node, &parent))
@@ -76,7 +78,9 @@ impl Highlighter {
     /// Removes every mark and merges every split back, leaving the DOM as it was before.
     pub fn clear(&mut self) {
         for mark in self.marks.drain(..) {
-            let Some(parent) = mark.parent_node() else { continue };
+            let Some(parent) = mark.parent_node() else {
+                continue;
+            };
             while let Some(child) = mark.first_child() {
                 let _ = parent.insert_before(&child, Some(&mark));
             }
@@ -85,7 +89,9 @@ impl Highlighter {
         // Undone in reverse, each split finds its two halves side by side again. Where the page
         // has since moved them apart, they are left split: the text is intact either way.
         for (original, fragment) in self.splits.drain(..).rev() {
-            let adjacent = original.next_sibling().is_some_and(|n| n.is_same_node(Some(fragment.as_ref())));
+            let adjacent = original
+                .next_sibling()
+                .is_some_and(|n| n.is_same_node(Some(fragment.as_ref())));
             if adjacent {
                 let data = fragment.unchecked_ref::<RawText>().data();
                 original.unchecked_ref::<RawText>().append_data(&data);
@@ -102,18 +108,59 @@ impl Highlighter {
 /// Whether a white-space-only text node sits between block-level boxes (list items, table rows,
 /// paragraphs), where an inline wrapper could create a line box of its own.
 fn between_blocks(node: &Text, parent: &Element) -> bool {
-    const STRUCTURAL: &[&str] =
-        &["ul", "ol", "dl", "menu", "table", "thead", "tbody", "tfoot", "tr", "colgroup", "select", "optgroup"];
+    const STRUCTURAL: &[&str] = &[
+        "ul", "ol", "dl", "menu", "table", "thead", "tbody", "tfoot", "tr", "colgroup", "select",
+        "optgroup",
+    ];
     let is_block = |n: Option<Node>| {
-        n.and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| BLOCK_TAGS.contains(&e.local_name().as_str()))
+        n.and_then(|n| n.dyn_into::<Element>().ok())
+            .is_some_and(|e| BLOCK_TAGS.contains(&e.local_name().as_str()))
     };
-    STRUCTURAL.contains(&parent.local_name().as_str()) || is_block(node.previous_sibling()) || is_block(node.next_sibling())
+    STRUCTURAL.contains(&parent.local_name().as_str())
+        || is_block(node.previous_sibling())
+        || is_block(node.next_sibling())
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "details", "dialog", "dd", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
-    "main", "nav", "ol", "p", "pre", "section", "table", "ul", "tr", "td", "th", "tbody", "thead", "tfoot",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "details",
+    "dialog",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
 ];
 
 /// Where UTF-16 offset `offset` of a text node's original data is now, after splits moved its

@@ -52,7 +52,11 @@ fn text_blocks(text: &str) -> Vec<Block> {
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .enumerate()
-        .map(|(id, text)| Block { id, kind: BlockKind::Paragraph, text: text.to_string() })
+        .map(|(id, text)| Block {
+            id,
+            kind: BlockKind::Paragraph,
+            text: text.to_string(),
+        })
         .collect()
 }
 
@@ -66,16 +70,34 @@ pub async fn toggle() -> Result<JsValue, JsValue> {
         return Ok(view.borrow().summary());
     }
     let doc = document()?;
-    let root = doc.document_element().ok_or_else(|| error("the document has no root element"))?;
-    let source = Source { title: doc.title(), url: doc.url().unwrap_or_default() };
+    let root = doc
+        .document_element()
+        .ok_or_else(|| error("the document has no root element"))?;
+    let source = Source {
+        title: doc.title(),
+        url: doc.url().unwrap_or_default(),
+    };
     if OPENING.with(|opening| opening.replace(true)) {
         // A second click while the page is still being read: that first reading goes on.
         let answer = js_sys::Object::new();
         js_sys::Reflect::set(&answer, &"active".into(), &true.into())?;
-        js_sys::Reflect::set(&answer, &"message".into(), &"Still reading the page.".into())?;
+        js_sys::Reflect::set(
+            &answer,
+            &"message".into(),
+            &"Still reading the page.".into(),
+        )?;
         return Ok(answer.into());
     }
-    let opened = View::open(&doc, root.clone(), &root, Mode::Page, source, None, view::engine_analyzer).await;
+    let opened = View::open(
+        &doc,
+        root.clone(),
+        &root,
+        Mode::Page,
+        source,
+        None,
+        view::engine_analyzer,
+    )
+    .await;
     OPENING.with(|opening| opening.set(false));
     let view = opened.map_err(failure)?;
     ACTIVE.with(|active| *active.borrow_mut() = Some(view.clone()));
@@ -86,11 +108,18 @@ pub async fn toggle() -> Result<JsValue, JsValue> {
 /// blank lines between paragraphs), replacing whatever the container held. Pasted HTML is
 /// rebuilt from its text and plain structure only: no attribute, script or handler survives.
 #[wasm_bindgen(js_name = renderInto)]
-pub async fn render_into(container: Element, input: String, is_html: bool, lang: String) -> Result<JsValue, JsValue> {
+pub async fn render_into(
+    container: Element,
+    input: String,
+    is_html: bool,
+    lang: String,
+) -> Result<JsValue, JsValue> {
     if let Some(view) = EMBEDDED.with(|embedded| embedded.borrow_mut().take()) {
         view.borrow_mut().close();
     }
-    let doc = container.owner_document().ok_or_else(|| error("the container is not in a document"))?;
+    let doc = container
+        .owner_document()
+        .ok_or_else(|| error("the container is not in a document"))?;
     let article = doc.create_element("article")?;
     if is_html {
         sanitised_copy(&doc, &input, &article)?;
@@ -100,9 +129,22 @@ pub async fn render_into(container: Element, input: String, is_html: bool, lang:
         }
     }
     container.replace_children_with_node_1(&article);
-    let source = Source { title: "Pasted text".to_string(), url: doc.url().unwrap_or_default() };
+    let source = Source {
+        title: "Pasted text".to_string(),
+        url: doc.url().unwrap_or_default(),
+    };
     let lang = Some(lang.trim()).filter(|l| !l.is_empty());
-    let view = View::open(&doc, article, &container, Mode::Embedded, source, lang, view::engine_analyzer).await.map_err(failure)?;
+    let view = View::open(
+        &doc,
+        article,
+        &container,
+        Mode::Embedded,
+        source,
+        lang,
+        view::engine_analyzer,
+    )
+    .await
+    .map_err(failure)?;
     EMBEDDED.with(|embedded| *embedded.borrow_mut() = Some(view.clone()));
     finish(view).await
 }
@@ -130,7 +172,9 @@ pub(crate) fn close_view(view: &SharedView) {
 }
 
 fn document() -> Result<Document, JsValue> {
-    web_sys::window().and_then(|w| w.document()).ok_or_else(|| error("no document"))
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| error("no document"))
 }
 
 fn error(message: &str) -> JsValue {
@@ -150,7 +194,8 @@ fn failure(value: JsValue) -> JsValue {
 /// attribute; other elements are replaced by their content; active content is dropped.
 fn sanitised_copy(doc: &Document, html: &str, target: &Element) -> Result<(), JsValue> {
     // A parsed, inert document: nothing in it loads or runs.
-    let parsed = web_sys::DomParser::new()?.parse_from_string(html, web_sys::SupportedType::TextHtml)?;
+    let parsed =
+        web_sys::DomParser::new()?.parse_from_string(html, web_sys::SupportedType::TextHtml)?;
     if let Some(body) = parsed.body() {
         copy_children(doc, &body.into(), target)?;
     }
@@ -159,12 +204,45 @@ fn sanitised_copy(doc: &Document, html: &str, target: &Element) -> Result<(), Js
 
 fn copy_children(doc: &Document, from: &Node, to: &Element) -> Result<(), JsValue> {
     const KEPT: &[&str] = &[
-        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "figure", "figcaption",
-        "article", "section", "main", "header", "div", "span", "em", "strong", "b", "i", "u", "q", "cite",
-        "small", "sub", "sup", "br", "a", "time", "abbr", "code",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "figure",
+        "figcaption",
+        "article",
+        "section",
+        "main",
+        "header",
+        "div",
+        "span",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "q",
+        "cite",
+        "small",
+        "sub",
+        "sup",
+        "br",
+        "a",
+        "time",
+        "abbr",
+        "code",
     ];
-    const DROPPED: &[&str] =
-        &["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "head", "nav", "footer", "form"];
+    const DROPPED: &[&str] = &[
+        "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
+        "head", "nav", "footer", "form",
+    ];
     let children = from.child_nodes();
     for child in (0..children.length()).filter_map(|i| children.item(i)) {
         if child.node_type() == Node::TEXT_NODE {

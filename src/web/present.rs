@@ -26,7 +26,11 @@ impl ActorKey {
     /// The `data-actor-id` attribute value.
     pub fn attribute(self, analysis: &Analysis) -> String {
         match self {
-            ActorKey::Actor(index) => analysis.actors.get(index).map_or(index, |a| a.id).to_string(),
+            ActorKey::Actor(index) => analysis
+                .actors
+                .get(index)
+                .map_or(index, |a| a.id)
+                .to_string(),
             ActorKey::Unknown => "unknown".to_string(),
         }
     }
@@ -41,7 +45,12 @@ pub fn is_highlighted(quote: &Quote) -> bool {
 pub fn colour_slots(analysis: &Analysis) -> Vec<Option<usize>> {
     let mut slots = vec![None; analysis.actors.len()];
     let mut next = 0;
-    for actor in analysis.quotes.iter().filter(|q| is_highlighted(q)).filter_map(|q| q.actor) {
+    for actor in analysis
+        .quotes
+        .iter()
+        .filter(|q| is_highlighted(q))
+        .filter_map(|q| q.actor)
+    {
         if let Some(slot @ None) = slots.get_mut(actor) {
             *slot = Some(next % STYLE_SLOTS);
             next += 1;
@@ -112,7 +121,12 @@ pub fn tooltip(analysis: &Analysis, quote: &Quote) -> TooltipText {
     let actor = quote.actor.and_then(|a| analysis.actors.get(a));
     let name = speaker_name(analysis, quote);
     TooltipText {
-        speaker: if name.is_empty() { "Unknown speaker" } else { name }.to_string(),
+        speaker: if name.is_empty() {
+            "Unknown speaker"
+        } else {
+            name
+        }
+        .to_string(),
         role: actor.and_then(role_line),
         cue: quote.cue.clone().filter(|c| !c.trim().is_empty()),
         confidence: if quote.actor.is_some() || quote.speaker.is_some() {
@@ -167,7 +181,11 @@ impl ActorEntry {
 }
 
 pub fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 /// The actors who said something, most-quoted first (quotes and reported statements together;
@@ -199,13 +217,24 @@ pub fn actor_entries(analysis: &Analysis) -> Vec<ActorEntry> {
     };
     // Positions are gathered from the quotes and statements themselves, which are in reading
     // order, so every highlighted quote appears exactly once whatever the actors' lists say.
-    for (index, quote) in analysis.quotes.iter().enumerate().filter(|(_, q)| is_highlighted(q)) {
-        let entry = quote.actor.and_then(|a| entries.get_mut(a)).unwrap_or(&mut unknown);
+    for (index, quote) in analysis
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| is_highlighted(q))
+    {
+        let entry = quote
+            .actor
+            .and_then(|a| entries.get_mut(a))
+            .unwrap_or(&mut unknown);
         entry.quotes += 1;
         entry.positions.push(Position::Quote(index));
     }
     for (index, statement) in analysis.reported.iter().enumerate() {
-        let entry = statement.actor.and_then(|a| entries.get_mut(a)).unwrap_or(&mut unknown);
+        let entry = statement
+            .actor
+            .and_then(|a| entries.get_mut(a))
+            .unwrap_or(&mut unknown);
         entry.reported += 1;
         entry.positions.push(Position::Reported(index));
     }
@@ -213,13 +242,21 @@ pub fn actor_entries(analysis: &Analysis) -> Vec<ActorEntry> {
         Position::Quote(i) => analysis.quotes[i].span,
         Position::Reported(i) => analysis.reported[i].span,
     };
-    let first = |e: &ActorEntry| e.positions.first().map(|p| (span_of(p).block, span_of(p).start));
+    let first = |e: &ActorEntry| {
+        e.positions
+            .first()
+            .map(|p| (span_of(p).block, span_of(p).start))
+    };
     entries.retain(|e| !e.positions.is_empty());
     for entry in entries.iter_mut().chain([&mut unknown]) {
-        entry.positions.sort_by_key(|p| (span_of(p).block, span_of(p).start));
+        entry
+            .positions
+            .sort_by_key(|p| (span_of(p).block, span_of(p).start));
     }
     entries.sort_by(|a, b| {
-        (b.count(), b.quotes).cmp(&(a.count(), a.quotes)).then_with(|| first(a).cmp(&first(b)))
+        (b.count(), b.quotes)
+            .cmp(&(a.count(), a.quotes))
+            .then_with(|| first(a).cmp(&first(b)))
     });
     if !unknown.positions.is_empty() {
         entries.push(unknown);
@@ -236,12 +273,20 @@ pub struct Source {
 
 /// The analysis as Markdown: actors, their quotes and reported positions, citing the source.
 pub fn markdown(analysis: &Analysis, source: &Source) -> String {
-    let title = if source.title.trim().is_empty() { "Untitled page" } else { source.title.trim() };
+    let title = if source.title.trim().is_empty() {
+        "Untitled page"
+    } else {
+        source.title.trim()
+    };
     let mut out = format!("# Who said what: {}\n\n", escape_markdown(title));
     if source.url.is_empty() {
         out.push_str(&format!("Source: {}\n\n", escape_markdown(title)));
     } else {
-        out.push_str(&format!("Source: [{}](<{}>)\n\n", escape_markdown(title), source.url.replace('>', "%3E")));
+        out.push_str(&format!(
+            "Source: [{}](<{}>)\n\n",
+            escape_markdown(title),
+            source.url.replace('>', "%3E")
+        ));
     }
     let entries = actor_entries(analysis);
     let quotes: usize = entries.iter().map(|e| e.quotes).sum();
@@ -249,7 +294,11 @@ pub fn markdown(analysis: &Analysis, source: &Source) -> String {
         "{quotes} quote{} and {} reported statement{}, found by QuoteLens.\n",
         if quotes == 1 { "" } else { "s" },
         analysis.reported.len(),
-        if analysis.reported.len() == 1 { "" } else { "s" },
+        if analysis.reported.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
     ));
     for entry in &entries {
         out.push_str(&format!("\n## {}", escape_markdown(&entry.name)));

@@ -12,7 +12,9 @@ pub const SLICE_MS: f64 = 12.0;
 
 /// Milliseconds on the page's monotonic clock.
 pub fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// A slice of work that started at a known time.

@@ -5,7 +5,9 @@
 use super::present::Source;
 use super::schedule::{next_task, sleep};
 use super::view::{self, Analyse, Mode, SharedView, View};
-use crate::engine::{Actor, ActorKind, Analysis, Block, Evidence, Quote, QuoteKind, Reported, Span, Stance};
+use crate::engine::{
+    Actor, ActorKind, Analysis, Block, Evidence, Quote, QuoteKind, Reported, Span, Stance,
+};
 use regex::Regex;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -28,7 +30,10 @@ fn scripted(_: &str) -> Box<dyn Analyse> {
     Box::new(ScriptedAnalyzer {
         quote: Regex::new(r"“([^”]*)”(?:,? said ([^”]+?)\.(?:\s|$))?").unwrap(),
         reported: Regex::new(r"([A-Z]\w+ [A-Z]\w+) argued that ([^.]+)\.").unwrap(),
-        analysis: Analysis { language: "en".into(), ..Analysis::default() },
+        analysis: Analysis {
+            language: "en".into(),
+            ..Analysis::default()
+        },
     })
 }
 
@@ -38,7 +43,13 @@ fn utf16(s: &str) -> usize {
 
 fn span(block: &Block, start: usize, end: usize) -> Span {
     let start_utf16 = utf16(&block.text[..start]);
-    Span { block: block.id, start, end, start_utf16, end_utf16: start_utf16 + utf16(&block.text[start..end]) }
+    Span {
+        block: block.id,
+        start,
+        end,
+        start_utf16,
+        end_utf16: start_utf16 + utf16(&block.text[start..end]),
+    }
 }
 
 impl Analyse for ScriptedAnalyzer {
@@ -69,10 +80,16 @@ impl Analyse for ScriptedAnalyzer {
                 let text = found.get(1).unwrap();
                 let speaker = found.get(2).map(|m| m.as_str().to_string());
                 let actor = speaker.as_deref().map(|name| actor_of(name, analysis));
-                let kind = if text.as_str().split_whitespace().count() < 3 { QuoteKind::Other } else { QuoteKind::Speech };
+                let kind = if text.as_str().split_whitespace().count() < 3 {
+                    QuoteKind::Other
+                } else {
+                    QuoteKind::Speech
+                };
                 let index = analysis.quotes.len();
                 if let Some(a) = actor {
-                    analysis.actors[a].positions.push(crate::engine::Position::Quote(index));
+                    analysis.actors[a]
+                        .positions
+                        .push(crate::engine::Position::Quote(index));
                 }
                 analysis.quotes.push(Quote {
                     text: text.as_str().to_string(),
@@ -81,14 +98,20 @@ impl Analyse for ScriptedAnalyzer {
                     actor,
                     cue: speaker.as_ref().map(|_| "said".to_string()),
                     speaker,
-                    evidence: if actor.is_some() { Evidence::Explicit } else { Evidence::None },
+                    evidence: if actor.is_some() {
+                        Evidence::Explicit
+                    } else {
+                        Evidence::None
+                    },
                     confidence: if actor.is_some() { 0.92 } else { 0.0 },
                 });
             }
             for found in reported.captures_iter(&block.text) {
                 let actor = actor_of(&found[1], analysis);
                 let text = found.get(2).unwrap();
-                analysis.actors[actor].positions.push(crate::engine::Position::Reported(analysis.reported.len()));
+                analysis.actors[actor]
+                    .positions
+                    .push(crate::engine::Position::Reported(analysis.reported.len()));
                 analysis.reported.push(Reported {
                     text: text.as_str().to_string(),
                     span: span(block, text.start(), text.end()),
@@ -113,7 +136,12 @@ fn fixture(html: &str) -> Element {
         let style = doc.create_element("style").unwrap();
         style.set_id("quotelens-css");
         style.set_text_content(Some(include_str!("../../extension/quotelens.css")));
-        doc.document_element().unwrap().first_element_child().unwrap().append_child(&style).unwrap();
+        doc.document_element()
+            .unwrap()
+            .first_element_child()
+            .unwrap()
+            .append_child(&style)
+            .unwrap();
     }
     let container = doc.create_element("div").unwrap();
     container.set_class_name("fixture");
@@ -124,9 +152,20 @@ fn fixture(html: &str) -> Element {
 
 /// Draws a view of `root`'s article with the scripted analyser, its UI in `root` too.
 async fn draw(root: &Element, mode: Mode) -> SharedView {
-    let view = View::open(&document(), root.clone(), root, mode, Source { title: "T".into(), url: "http://x/".into() }, Some("en"), scripted)
-        .await
-        .unwrap();
+    let view = View::open(
+        &document(),
+        root.clone(),
+        root,
+        mode,
+        Source {
+            title: "T".into(),
+            url: "http://x/".into(),
+        },
+        Some("en"),
+        scripted,
+    )
+    .await
+    .unwrap();
     view::run(&view).await.unwrap();
     view
 }
@@ -135,13 +174,22 @@ fn all(root: &impl AsRef<web_sys::Node>, selector: &str) -> Vec<Element> {
     let root: &web_sys::Node = root.as_ref();
     let list = match root.dyn_ref::<Element>() {
         Some(e) => e.query_selector_all(selector).unwrap(),
-        None => root.unchecked_ref::<ShadowRoot>().query_selector_all(selector).unwrap(),
+        None => root
+            .unchecked_ref::<ShadowRoot>()
+            .query_selector_all(selector)
+            .unwrap(),
     };
-    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
+        .collect()
 }
 
 fn shadow(root: &Element) -> ShadowRoot {
-    root.query_selector("quotelens-root").unwrap().unwrap().shadow_root().unwrap()
+    root.query_selector("quotelens-root")
+        .unwrap()
+        .unwrap()
+        .shadow_root()
+        .unwrap()
 }
 
 fn text(el: &Element) -> String {
@@ -149,7 +197,10 @@ fn text(el: &Element) -> String {
 }
 
 fn marks_of(root: &Element, quote: usize) -> Vec<Element> {
-    all(root, &format!("quotelens-mark[data-quotelens-quote=\"{quote}\"]"))
+    all(
+        root,
+        &format!("quotelens-mark[data-quotelens-quote=\"{quote}\"]"),
+    )
 }
 
 const ARTICLE: &str = "<h1>Talks stall</h1>\
@@ -167,26 +218,57 @@ async fn wraps_quotes_across_inline_markup_without_touching_elements() {
     let first = marks_of(&root, 0);
     let joined: String = first.iter().map(text).collect();
     assert_eq!(joined, "We will never give up on this,");
-    assert_eq!(first.len(), 5, "text, <em> text, space, <a> text, rest: one mark each");
-    assert!(em.is_connected() && text(&em) == "never", "page elements stay, their text wrapped inside them");
+    assert_eq!(
+        first.len(),
+        5,
+        "text, <em> text, space, <a> text, rest: one mark each"
+    );
+    assert!(
+        em.is_connected() && text(&em) == "never",
+        "page elements stay, their text wrapped inside them"
+    );
     assert_eq!(first[1].parent_element().unwrap(), em);
     assert_eq!(first[0].get_attribute("tabindex").as_deref(), Some("0"));
-    assert!(first[1..].iter().all(|m| m.get_attribute("tabindex").is_none()));
+    assert!(first[1..]
+        .iter()
+        .all(|m| m.get_attribute("tabindex").is_none()));
     for mark in &first {
-        assert_eq!(mark.get_attribute("data-quotelens-speaker").as_deref(), Some("Ann Lee"));
+        assert_eq!(
+            mark.get_attribute("data-quotelens-speaker").as_deref(),
+            Some("Ann Lee")
+        );
         assert_eq!(mark.class_name(), "quotelens-mark quotelens-speaker-0");
     }
-    assert_eq!(marks_of(&root, 2)[0].class_name(), "quotelens-mark quotelens-speaker-1", "Bo Chan: second colour");
-    assert_eq!(marks_of(&root, 3)[0].class_name(), "quotelens-mark quotelens-speaker-0", "Ann Lee again: same colour");
-    assert!(marks_of(&root, 1).is_empty(), "scare quotes are not highlighted");
+    assert_eq!(
+        marks_of(&root, 2)[0].class_name(),
+        "quotelens-mark quotelens-speaker-1",
+        "Bo Chan: second colour"
+    );
+    assert_eq!(
+        marks_of(&root, 3)[0].class_name(),
+        "quotelens-mark quotelens-speaker-0",
+        "Ann Lee again: same colour"
+    );
+    assert!(
+        marks_of(&root, 1).is_empty(),
+        "scare quotes are not highlighted"
+    );
     let unknown = marks_of(&root, 4);
     assert_eq!(unknown[0].class_name(), "quotelens-mark quotelens-unknown");
-    assert_eq!(unknown[0].get_attribute("data-quotelens-speaker").as_deref(), Some(""));
+    assert_eq!(
+        unknown[0]
+            .get_attribute("data-quotelens-speaker")
+            .as_deref(),
+        Some("")
+    );
     // White space between the list items is never wrapped.
     let list = root.query_selector("ul").unwrap().unwrap();
     let children = list.child_nodes();
     for i in 0..children.length() {
-        assert_ne!(children.item(i).unwrap().node_name().to_lowercase(), "quotelens-mark");
+        assert_ne!(
+            children.item(i).unwrap().node_name().to_lowercase(),
+            "quotelens-mark"
+        );
     }
     // The visible text of the page is unchanged.
     assert_eq!(text(&root).replace("QuoteLens", ""), fixture_text(ARTICLE));
@@ -204,13 +286,21 @@ fn fixture_text(html: &str) -> String {
 async fn closing_restores_the_dom_exactly_and_keeps_text_nodes() {
     let root = fixture(ARTICLE);
     let before = root.inner_html();
-    let split_node = root.query_selector("p").unwrap().unwrap().first_child().unwrap();
+    let split_node = root
+        .query_selector("p")
+        .unwrap()
+        .unwrap()
+        .first_child()
+        .unwrap();
     let view = draw(&root, Mode::Page).await;
     assert!(!all(&root, "quotelens-mark").is_empty());
     assert_ne!(root.inner_html(), before);
     super::close_view(&view);
     assert_eq!(root.inner_html(), before);
-    assert!(split_node.is_connected(), "the page's own text node is back, merged, not replaced");
+    assert!(
+        split_node.is_connected(),
+        "the page's own text node is back, merged, not replaced"
+    );
     assert_eq!(split_node.node_value().unwrap(), "“We will ");
     root.remove();
 }
@@ -222,11 +312,20 @@ async fn toggle_draws_and_restores_the_document() {
         <p>“Another quote, with <i>inline</i> markup,” she said after the meeting.</p></article>");
     let before = document().document_element().unwrap().outer_html();
     let on = super::toggle().await.unwrap();
-    assert_eq!(js_sys::Reflect::get(&on, &"active".into()).unwrap(), JsValue::TRUE);
+    assert_eq!(
+        js_sys::Reflect::get(&on, &"active".into()).unwrap(),
+        JsValue::TRUE
+    );
     assert!(!all(&root, "quotelens-mark").is_empty());
-    assert_eq!(all(&document().document_element().unwrap(), "quotelens-root").len(), 1);
+    assert_eq!(
+        all(&document().document_element().unwrap(), "quotelens-root").len(),
+        1
+    );
     let off = super::toggle().await.unwrap();
-    assert_eq!(js_sys::Reflect::get(&off, &"active".into()).unwrap(), JsValue::FALSE);
+    assert_eq!(
+        js_sys::Reflect::get(&off, &"active".into()).unwrap(),
+        JsValue::FALSE
+    );
     assert_eq!(document().document_element().unwrap().outer_html(), before);
     root.remove();
 }
@@ -260,19 +359,34 @@ async fn tooltip_shows_speaker_role_cue_and_confidence_on_hover_and_focus() {
     // A quote across markup lights up as one.
     let pieces = marks_of(&root, 0);
     mouse("mouseover", &pieces[1], None);
-    assert!(pieces.iter().all(|m| m.class_list().contains("quotelens-active")));
+    assert!(pieces
+        .iter()
+        .all(|m| m.class_list().contains("quotelens-active")));
     mouse("mouseout", &pieces[1], Some(&pieces[2]));
-    assert!(!tooltip.has_attribute("hidden"), "moving within the quote keeps the tooltip");
+    assert!(
+        !tooltip.has_attribute("hidden"),
+        "moving within the quote keeps the tooltip"
+    );
     mouse("mouseout", &pieces[2], Some(&root));
-    assert!(pieces.iter().all(|m| !m.class_list().contains("quotelens-active")));
+    assert!(pieces
+        .iter()
+        .all(|m| !m.class_list().contains("quotelens-active")));
     assert!(tooltip.has_attribute("hidden"));
 
     let unknown = marks_of(&root, 4)[0].clone();
     unknown.unchecked_ref::<HtmlElement>().focus().unwrap();
-    assert!(!tooltip.has_attribute("hidden"), "keyboard focus shows it too");
+    assert!(
+        !tooltip.has_attribute("hidden"),
+        "keyboard focus shows it too"
+    );
     assert_eq!(part(".speaker"), "Unknown speaker");
     assert_eq!(part(".confidence"), "no speaker found");
-    let cue_row = tooltip.query_selector(".cue").unwrap().unwrap().parent_element().unwrap();
+    let cue_row = tooltip
+        .query_selector(".cue")
+        .unwrap()
+        .unwrap()
+        .parent_element()
+        .unwrap();
     assert!(cue_row.has_attribute("hidden"), "no empty cue line");
     unknown.unchecked_ref::<HtmlElement>().blur().unwrap();
     assert!(tooltip.has_attribute("hidden"));
@@ -286,33 +400,96 @@ async fn sidebar_lists_actors_most_quoted_first_with_positions_in_reading_order(
     let view = draw(&root, Mode::Embedded).await;
     let ui = shadow(&root);
     let sidebar = ui.get_element_by_id("sidebar").unwrap();
-    assert_eq!(sidebar.get_attribute("role").as_deref(), Some("complementary"));
-    assert_eq!(sidebar.get_attribute("aria-label").as_deref(), Some("QuoteLens"));
+    assert_eq!(
+        sidebar.get_attribute("role").as_deref(),
+        Some("complementary")
+    );
+    assert_eq!(
+        sidebar.get_attribute("aria-label").as_deref(),
+        Some("QuoteLens")
+    );
     let actors = all(&ui, "li[data-actor-id]");
-    let names: Vec<String> = actors.iter().map(|a| text(&a.query_selector(".name").unwrap().unwrap())).collect();
+    let names: Vec<String> = actors
+        .iter()
+        .map(|a| text(&a.query_selector(".name").unwrap().unwrap()))
+        .collect();
     assert_eq!(names, ["Ann Lee", "Bo Chan", "Speaker not found"]);
-    assert_eq!(all(&ui, "li.actor").len(), 2, "what has no speaker is listed, but not as an actor");
+    assert_eq!(
+        all(&ui, "li.actor").len(),
+        2,
+        "what has no speaker is listed, but not as an actor"
+    );
     let first = &actors[0];
     assert_eq!(first.get_attribute("data-actor-id").as_deref(), Some("0"));
     assert_eq!(text(&first.query_selector(".count").unwrap().unwrap()), "2");
-    assert_eq!(first.query_selector(".count").unwrap().unwrap().get_attribute("title").as_deref(), Some("2 quotes"));
-    assert_eq!(text(&first.query_selector(".role").unwrap().unwrap()), "spokesperson, Ministry");
-    assert_eq!(first.query_selector(".swatch").unwrap().unwrap().class_name(), "swatch speaker-0");
-    let quotes: Vec<String> = all(first, "button.position").iter().map(|b| b.get_attribute("data-quote-index").unwrap()).collect();
+    assert_eq!(
+        first
+            .query_selector(".count")
+            .unwrap()
+            .unwrap()
+            .get_attribute("title")
+            .as_deref(),
+        Some("2 quotes")
+    );
+    assert_eq!(
+        text(&first.query_selector(".role").unwrap().unwrap()),
+        "spokesperson, Ministry"
+    );
+    assert_eq!(
+        first
+            .query_selector(".swatch")
+            .unwrap()
+            .unwrap()
+            .class_name(),
+        "swatch speaker-0"
+    );
+    let quotes: Vec<String> = all(first, "button.position")
+        .iter()
+        .map(|b| b.get_attribute("data-quote-index").unwrap())
+        .collect();
     assert_eq!(quotes, ["0", "3"]);
     let bo = &actors[1];
     assert_eq!(text(&bo.query_selector(".count").unwrap().unwrap()), "2");
-    assert_eq!(bo.query_selector(".count").unwrap().unwrap().get_attribute("title").as_deref(), Some("1 quote and 1 reported statement"));
+    assert_eq!(
+        bo.query_selector(".count")
+            .unwrap()
+            .unwrap()
+            .get_attribute("title")
+            .as_deref(),
+        Some("1 quote and 1 reported statement")
+    );
     let positions = all(bo, "button.position");
-    assert_eq!(positions[0].get_attribute("data-quote-index").as_deref(), Some("2"));
-    assert_eq!(positions[1].get_attribute("data-reported-index").as_deref(), Some("0"));
-    assert_eq!(text(&positions[1].query_selector(".stance").unwrap().unwrap()), "against");
+    assert_eq!(
+        positions[0].get_attribute("data-quote-index").as_deref(),
+        Some("2")
+    );
+    assert_eq!(
+        positions[1].get_attribute("data-reported-index").as_deref(),
+        Some("0")
+    );
+    assert_eq!(
+        text(&positions[1].query_selector(".stance").unwrap().unwrap()),
+        "against"
+    );
     assert!(text(&positions[1]).contains("the deal was rushed"));
-    assert_eq!(actors[2].get_attribute("data-actor-id").as_deref(), Some("unknown"));
+    assert_eq!(
+        actors[2].get_attribute("data-actor-id").as_deref(),
+        Some("unknown")
+    );
     assert!(text(&ui.query_selector(".message").unwrap().unwrap()).is_empty());
-    assert!(!ui.query_selector(".exports").unwrap().unwrap().has_attribute("hidden"));
-    assert!(ui.query_selector("button[data-export=json]").unwrap().is_some());
-    assert!(ui.query_selector("button[data-export=markdown]").unwrap().is_some());
+    assert!(!ui
+        .query_selector(".exports")
+        .unwrap()
+        .unwrap()
+        .has_attribute("hidden"));
+    assert!(ui
+        .query_selector("button[data-export=json]")
+        .unwrap()
+        .is_some());
+    assert!(ui
+        .query_selector("button[data-export=markdown]")
+        .unwrap()
+        .is_some());
     super::close_view(&view);
     root.remove();
 }
@@ -330,14 +507,29 @@ async fn swatches_and_highlights_share_the_palette() {
         swatch.set_class_name(&format!("swatch speaker-{slot}"));
         let mark_style = window.get_computed_style(&mark).unwrap().unwrap();
         let swatch_style = window.get_computed_style(&swatch).unwrap().unwrap();
-        let mark_colour = mark_style.get_property_value("text-decoration-color").unwrap();
-        assert_eq!(mark_colour, swatch_style.get_property_value("border-bottom-color").unwrap(), "slot {slot}");
+        let mark_colour = mark_style
+            .get_property_value("text-decoration-color")
+            .unwrap();
         assert_eq!(
-            mark_style.get_property_value("text-decoration-style").unwrap(),
-            swatch_style.get_property_value("border-bottom-style").unwrap(),
+            mark_colour,
+            swatch_style
+                .get_property_value("border-bottom-color")
+                .unwrap(),
             "slot {slot}"
         );
-        assert_ne!(mark_colour, "rgb(138, 138, 138)", "slot {slot} has a colour, not the unknown grey");
+        assert_eq!(
+            mark_style
+                .get_property_value("text-decoration-style")
+                .unwrap(),
+            swatch_style
+                .get_property_value("border-bottom-style")
+                .unwrap(),
+            "slot {slot}"
+        );
+        assert_ne!(
+            mark_colour, "rgb(138, 138, 138)",
+            "slot {slot} has a colour, not the unknown grey"
+        );
     }
     super::close_view(&view);
     root.remove();
@@ -352,10 +544,17 @@ async fn clicking_an_actor_filters_and_a_position_scrolls_and_flashes() {
     let root = fixture(&format!("{ARTICLE}<div style=\"height: 3000px\"></div><p>“The last word goes to me,” said Cy Dunn.</p>"));
     let view = draw(&root, Mode::Embedded).await;
     let ui = shadow(&root);
-    let name = ui.query_selector("li.actor[data-actor-id=\"1\"] .name").unwrap().unwrap();
+    let name = ui
+        .query_selector("li.actor[data-actor-id=\"1\"] .name")
+        .unwrap()
+        .unwrap();
     click(&name);
     assert_eq!(name.get_attribute("aria-pressed").as_deref(), Some("true"));
-    let dimmed = |q: usize| marks_of(&root, q).iter().all(|m| m.class_list().contains("quotelens-dimmed"));
+    let dimmed = |q: usize| {
+        marks_of(&root, q)
+            .iter()
+            .all(|m| m.class_list().contains("quotelens-dimmed"))
+    };
     assert!(dimmed(0) && dimmed(3) && dimmed(4) && !dimmed(2));
     click(&name);
     assert_eq!(name.get_attribute("aria-pressed").as_deref(), Some("false"));
@@ -363,26 +562,51 @@ async fn clicking_an_actor_filters_and_a_position_scrolls_and_flashes() {
 
     let window = web_sys::window().unwrap();
     window.scroll_to_with_x_and_y(0.0, 0.0);
-    let last = ui.query_selector("button.position[data-quote-index=\"5\"]").unwrap().unwrap();
+    let last = ui
+        .query_selector("button.position[data-quote-index=\"5\"]")
+        .unwrap()
+        .unwrap();
     click(&last);
     assert!(window.scroll_y().unwrap() > 1000.0, "scrolled to the quote");
     let marks = marks_of(&root, 5);
-    assert!(marks.iter().all(|m| m.class_list().contains("quotelens-flash")));
-    assert_eq!(document().active_element().unwrap(), marks[0], "focus moves to the quote");
+    assert!(marks
+        .iter()
+        .all(|m| m.class_list().contains("quotelens-flash")));
+    assert_eq!(
+        document().active_element().unwrap(),
+        marks[0],
+        "focus moves to the quote"
+    );
     // Reported statements are not highlighted: the page selects their text instead.
-    click(&ui.query_selector("button.position[data-reported-index=\"0\"]").unwrap().unwrap());
+    click(
+        &ui.query_selector("button.position[data-reported-index=\"0\"]")
+            .unwrap()
+            .unwrap(),
+    );
     let selection = window.get_selection().unwrap().unwrap();
     assert_eq!(String::from(selection.to_string()), "the deal was rushed");
     selection.remove_all_ranges().unwrap();
     // Folding the panel keeps only its header.
     let fold = ui.query_selector("button.collapse").unwrap().unwrap();
     click(&fold);
-    assert_eq!(fold.get_attribute("aria-expanded").as_deref(), Some("false"));
-    assert!(ui.get_element_by_id("sidebar").unwrap().class_list().contains("collapsed"));
+    assert_eq!(
+        fold.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(ui
+        .get_element_by_id("sidebar")
+        .unwrap()
+        .class_list()
+        .contains("collapsed"));
     click(&fold);
     assert_eq!(fold.get_attribute("aria-expanded").as_deref(), Some("true"));
     sleep(1700).await;
-    assert!(marks.iter().all(|m| !m.class_list().contains("quotelens-flash")), "the flash ends");
+    assert!(
+        marks
+            .iter()
+            .all(|m| !m.class_list().contains("quotelens-flash")),
+        "the flash ends"
+    );
     window.scroll_to_with_x_and_y(0.0, 0.0);
     super::close_view(&view);
     root.remove();
@@ -393,7 +617,12 @@ async fn the_close_button_removes_everything() {
     let root = fixture(ARTICLE);
     let before = root.inner_html();
     let _view = draw(&root, Mode::Embedded).await;
-    click(&shadow(&root).query_selector("button.close").unwrap().unwrap());
+    click(
+        &shadow(&root)
+            .query_selector("button.close")
+            .unwrap()
+            .unwrap(),
+    );
     next_task().await;
     assert_eq!(root.inner_html(), before);
     root.remove();
@@ -404,7 +633,9 @@ async fn hostile_page_text_is_shown_as_text() {
     let doc = document();
     let root = fixture("");
     let p = doc.create_element("p").unwrap();
-    p.set_text_content(Some(&format!("“Quote with {HOSTILE} and <b>tags</b> inside,” said {HOSTILE} Smith.")));
+    p.set_text_content(Some(&format!(
+        "“Quote with {HOSTILE} and <b>tags</b> inside,” said {HOSTILE} Smith."
+    )));
     root.append_child(&p).unwrap();
     let view = draw(&root, Mode::Embedded).await;
     let ui = shadow(&root);
@@ -412,16 +643,41 @@ async fn hostile_page_text_is_shown_as_text() {
     assert_eq!(text(&name), format!("{HOSTILE} Smith"));
     assert!(text(&ui.query_selector("button.position").unwrap().unwrap()).contains(HOSTILE));
     mouse("mouseover", &all(&root, "quotelens-mark")[0], None);
-    assert_eq!(text(&ui.query_selector("#tooltip .speaker").unwrap().unwrap()), format!("{HOSTILE} Smith"));
-    assert_eq!(all(&root, "quotelens-mark")[0].get_attribute("data-quotelens-speaker").unwrap(), format!("{HOSTILE} Smith"));
-    assert!(all(&ui, "img, b").is_empty() && all(&root, "img, b").is_empty(), "nothing parsed as HTML");
+    assert_eq!(
+        text(&ui.query_selector("#tooltip .speaker").unwrap().unwrap()),
+        format!("{HOSTILE} Smith")
+    );
+    assert_eq!(
+        all(&root, "quotelens-mark")[0]
+            .get_attribute("data-quotelens-speaker")
+            .unwrap(),
+        format!("{HOSTILE} Smith")
+    );
+    assert!(
+        all(&ui, "img, b").is_empty() && all(&root, "img, b").is_empty(),
+        "nothing parsed as HTML"
+    );
     sleep(50).await;
-    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__quotelens_pwned".into()).unwrap();
+    let pwned =
+        js_sys::Reflect::get(&web_sys::window().unwrap(), &"__quotelens_pwned".into()).unwrap();
     assert!(pwned.is_undefined());
     let mut analyzer = scripted("en");
-    analyzer.add_blocks(&[Block { id: 0, kind: crate::engine::BlockKind::Paragraph, text: text(&p) }]);
-    let markdown = super::present::markdown(&analyzer.analysis(), &Source { title: "T".into(), url: "http://x/".into() });
-    assert!(markdown.contains("\\<img src=x onerror=\"window.\\_\\_quotelens\\_pwned=1\"\\> Smith"), "{markdown}");
+    analyzer.add_blocks(&[Block {
+        id: 0,
+        kind: crate::engine::BlockKind::Paragraph,
+        text: text(&p),
+    }]);
+    let markdown = super::present::markdown(
+        &analyzer.analysis(),
+        &Source {
+            title: "T".into(),
+            url: "http://x/".into(),
+        },
+    );
+    assert!(
+        markdown.contains("\\<img src=x onerror=\"window.\\_\\_quotelens\\_pwned=1\"\\> Smith"),
+        "{markdown}"
+    );
     super::close_view(&view);
     root.remove();
 }
@@ -433,16 +689,31 @@ async fn clear_messages_without_article_or_quotes() {
     let message = shadow(&root).query_selector(".message").unwrap().unwrap();
     assert_eq!(text(&message), view::NO_ARTICLE);
     let exports = shadow(&root).query_selector(".exports").unwrap().unwrap();
-    let display = web_sys::window().unwrap().get_computed_style(&exports).unwrap().unwrap().get_property_value("display").unwrap();
+    let display = web_sys::window()
+        .unwrap()
+        .get_computed_style(&exports)
+        .unwrap()
+        .unwrap()
+        .get_property_value("display")
+        .unwrap();
     assert_eq!(display, "none", "no export buttons for nothing");
     super::close_view(&view);
     root.remove();
 
     let root = fixture("<p>Nothing quoted here, only “scare” quotes.</p>");
     let view = draw(&root, Mode::Embedded).await;
-    assert_eq!(text(&shadow(&root).query_selector(".message").unwrap().unwrap()), view::NO_QUOTES);
+    assert_eq!(
+        text(&shadow(&root).query_selector(".message").unwrap().unwrap()),
+        view::NO_QUOTES
+    );
     let summary = view.borrow().summary();
-    assert_eq!(js_sys::Reflect::get(&summary, &"message".into()).unwrap().as_string().unwrap(), view::NO_QUOTES);
+    assert_eq!(
+        js_sys::Reflect::get(&summary, &"message".into())
+            .unwrap()
+            .as_string()
+            .unwrap(),
+        view::NO_QUOTES
+    );
     super::close_view(&view);
     root.remove();
 }
@@ -454,18 +725,43 @@ async fn render_into_rebuilds_pasted_html_without_attributes_or_scripts() {
         "<div onclick=\"window.__quotelens_pwned=2\"><p style=\"color:red\">“We did it all ourselves,” said Di Eze.</p>\
          {HOSTILE}<script>window.__quotelens_pwned=3</script><iframe src=\"https://example.com\"></iframe></div>"
     );
-    let summary = super::render_into(container.clone(), html, true, "en".into()).await.unwrap();
-    assert_eq!(js_sys::Reflect::get(&summary, &"quotes".into()).unwrap().as_f64(), Some(1.0));
+    let summary = super::render_into(container.clone(), html, true, "en".into())
+        .await
+        .unwrap();
+    assert_eq!(
+        js_sys::Reflect::get(&summary, &"quotes".into())
+            .unwrap()
+            .as_f64(),
+        Some(1.0)
+    );
     assert!(all(&container, "img, script, iframe, [onclick], [style]").is_empty());
     assert_eq!(all(&container, "quotelens-mark").len(), 1);
     sleep(50).await;
-    assert!(js_sys::Reflect::get(&web_sys::window().unwrap(), &"__quotelens_pwned".into()).unwrap().is_undefined());
+    assert!(
+        js_sys::Reflect::get(&web_sys::window().unwrap(), &"__quotelens_pwned".into())
+            .unwrap()
+            .is_undefined()
+    );
 
-    let summary = super::render_into(container.clone(), "“First quote here, yes,” she said.\n\nSecond paragraph.".into(), false, "".into())
-        .await
-        .unwrap();
-    assert_eq!(js_sys::Reflect::get(&summary, &"blocks".into()).unwrap().as_f64(), Some(2.0));
-    assert_eq!(all(&container, "quotelens-root").len(), 1, "the previous view is gone");
+    let summary = super::render_into(
+        container.clone(),
+        "“First quote here, yes,” she said.\n\nSecond paragraph.".into(),
+        false,
+        "".into(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        js_sys::Reflect::get(&summary, &"blocks".into())
+            .unwrap()
+            .as_f64(),
+        Some(2.0)
+    );
+    assert_eq!(
+        all(&container, "quotelens-root").len(),
+        1,
+        "the previous view is gone"
+    );
     let embedded = super::EMBEDDED.with(|v| v.borrow().clone()).unwrap();
     super::close_view(&embedded);
     container.remove();
@@ -474,9 +770,23 @@ async fn render_into_rebuilds_pasted_html_without_attributes_or_scripts() {
 /// Draws `html` with `analyzer`, watching from tasks of its own that highlights appear while the
 /// article is still being read; prints the figures. Returns the view, its root and whether the
 /// drawing was seen progressing.
-async fn draw_huge(label: &str, html: &str, analyzer: view::NewAnalyzer) -> (SharedView, Element, bool) {
+async fn draw_huge(
+    label: &str,
+    html: &str,
+    analyzer: view::NewAnalyzer,
+) -> (SharedView, Element, bool) {
     let root = fixture(html);
-    let view = View::open(&document(), root.clone(), &root, Mode::Embedded, Source::default(), Some("en"), analyzer).await.unwrap();
+    let view = View::open(
+        &document(),
+        root.clone(),
+        &root,
+        Mode::Embedded,
+        Source::default(),
+        Some("en"),
+        analyzer,
+    )
+    .await
+    .unwrap();
     let started = super::schedule::now();
     let drawing = view.clone();
     let finished = std::rc::Rc::new(std::cell::Cell::new(false));
@@ -492,12 +802,20 @@ async fn draw_huge(label: &str, html: &str, analyzer: view::NewAnalyzer) -> (Sha
         let t = super::schedule::now();
         longest = longest.max(t - last);
         last = t;
-        let marks = root.query_selector_all("quotelens-mark[tabindex]").unwrap().length();
+        let marks = root
+            .query_selector_all("quotelens-mark[tabindex]")
+            .unwrap()
+            .length();
         let quotes = view.borrow().analysis().quotes.len() as u32;
         progressive |= marks > 0 && marks < quotes.max(1) * 2 && !finished.get();
     }
     let summary = view.borrow().summary();
-    let figure = |key: &str| js_sys::Reflect::get(&summary, &key.into()).unwrap().as_f64().unwrap_or(0.0);
+    let figure = |key: &str| {
+        js_sys::Reflect::get(&summary, &key.into())
+            .unwrap()
+            .as_f64()
+            .unwrap_or(0.0)
+    };
     web_sys::console::log_1(&format!(
         "{label}: {} KB of text, {} paragraphs found in {:.0} ms, {} quotes drawn in {:.0} ms; \
          {} slices of QuoteLens work, the longest {:.1} ms; longest gap between the test's own tasks \
@@ -520,24 +838,49 @@ async fn a_huge_article_is_drawn_progressively_in_short_tasks() {
         .map(|i| format!("<p>Paragraph {i} of the long report. “This is quote number {i} of many,” said Speaker Number{}. \
             More filler text follows here to make the paragraph as long as a real one, with commas, clauses and detail.</p>", i % 40))
         .collect();
-    let (view, root, progressive) = draw_huge("huge article, scripted analyser", &html, scripted).await;
-    assert!(progressive, "highlights appeared before the whole article was read");
+    let (view, root, progressive) =
+        draw_huge("huge article, scripted analyser", &html, scripted).await;
+    assert!(
+        progressive,
+        "highlights appeared before the whole article was read"
+    );
     assert_eq!(all(&root, "quotelens-mark[tabindex]").len(), paragraphs);
     let ui = shadow(&root);
     assert_eq!(all(&ui, "li.actor").len(), 40);
     let more = all(&ui, "button.more");
-    assert_eq!(more.len(), 40, "each actor's 100 quotes end in a show-all button");
+    assert_eq!(
+        more.len(),
+        40,
+        "each actor's 100 quotes end in a show-all button"
+    );
     assert_eq!(text(&more[0]), "Show all 100");
     click(&more[0]);
-    assert_eq!(all(&ui, "li.actor")[0].query_selector_all("button.position").unwrap().length(), 100);
+    assert_eq!(
+        all(&ui, "li.actor")[0]
+            .query_selector_all("button.position")
+            .unwrap()
+            .length(),
+        100
+    );
     super::close_view(&view);
     root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn a_huge_article_with_the_engine_is_drawn_progressively() {
-    const FIRST: &[&str] = &["Alma", "Bruno", "Clara", "Dmitri", "Elena", "Farid", "Greta", "Hugo", "Ines", "Jonas"];
-    const LAST: &[&str] = &["Varga", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Silva", "Novak", "Haddad"];
+    const FIRST: &[&str] = &[
+        "Alma", "Bruno", "Clara", "Dmitri", "Elena", "Farid", "Greta", "Hugo", "Ines", "Jonas",
+    ];
+    const LAST: &[&str] = &[
+        "Varga",
+        "Okafor",
+        "Lindqvist",
+        "Moreau",
+        "Tanaka",
+        "Silva",
+        "Novak",
+        "Haddad",
+    ];
     let html: String = (0..3000)
         .map(|i| {
             let name = format!("{} {}", FIRST[i % FIRST.len()], LAST[i / FIRST.len() % LAST.len()]);
@@ -548,9 +891,16 @@ async fn a_huge_article_with_the_engine_is_drawn_progressively() {
             )
         })
         .collect();
-    let (view, root, progressive) = draw_huge("huge article, engine", &html, view::engine_analyzer).await;
-    assert!(progressive, "highlights appeared before the whole article was read");
-    assert!(all(&root, "quotelens-mark[tabindex]").len() >= 2900, "the quotes are highlighted");
+    let (view, root, progressive) =
+        draw_huge("huge article, engine", &html, view::engine_analyzer).await;
+    assert!(
+        progressive,
+        "highlights appeared before the whole article was read"
+    );
+    assert!(
+        all(&root, "quotelens-mark[tabindex]").len() >= 2900,
+        "the quotes are highlighted"
+    );
     super::close_view(&view);
     root.remove();
 }
@@ -585,7 +935,10 @@ async fn content_added_later_is_read_once_and_removed_content_is_forgotten() {
     assert_eq!(count(), 4);
     assert_eq!(actors(), 2);
     assert_eq!(
-        all(&root, "quotelens-mark").iter().filter(|m| m.get_attribute("data-quotelens-speaker").as_deref() == Some("Ed Fox")).count(),
+        all(&root, "quotelens-mark")
+            .iter()
+            .filter(|m| m.get_attribute("data-quotelens-speaker").as_deref() == Some("Ed Fox"))
+            .count(),
         0
     );
     super::close_view(&view);
@@ -595,10 +948,22 @@ async fn content_added_later_is_read_once_and_removed_content_is_forgotten() {
 
 /// Real pages of the corpus, their `<body>` without scripts or event handlers.
 const REAL_PAGES: &[(&str, &str)] = &[
-    ("seed", include_str!("../../tests/corpus/pages/seed/source.html")),
-    ("bbc-1", include_str!("../../tests/corpus/pages/bbc-1/source.html")),
-    ("wapo-1", include_str!("../../tests/corpus/pages/wapo-1/source.html")),
-    ("nytimes-3", include_str!("../../tests/corpus/pages/nytimes-3/source.html")),
+    (
+        "seed",
+        include_str!("../../tests/corpus/pages/seed/source.html"),
+    ),
+    (
+        "bbc-1",
+        include_str!("../../tests/corpus/pages/bbc-1/source.html"),
+    ),
+    (
+        "wapo-1",
+        include_str!("../../tests/corpus/pages/wapo-1/source.html"),
+    ),
+    (
+        "nytimes-3",
+        include_str!("../../tests/corpus/pages/nytimes-3/source.html"),
+    ),
 ];
 
 fn collapse(s: &str) -> String {
@@ -608,12 +973,22 @@ fn collapse(s: &str) -> String {
 #[wasm_bindgen_test]
 async fn real_pages_get_exact_highlights_and_are_restored_exactly() {
     for (name, html) in REAL_PAGES {
-        let parsed = web_sys::DomParser::new().unwrap().parse_from_string(html, web_sys::SupportedType::TextHtml).unwrap();
-        for inert in all(&parsed.document_element().unwrap(), "script, iframe, link, img, video, audio, source, object, embed") {
+        let parsed = web_sys::DomParser::new()
+            .unwrap()
+            .parse_from_string(html, web_sys::SupportedType::TextHtml)
+            .unwrap();
+        for inert in all(
+            &parsed.document_element().unwrap(),
+            "script, iframe, link, img, video, audio, source, object, embed",
+        ) {
             inert.remove();
         }
         for el in all(&parsed.document_element().unwrap(), "*") {
-            for attr in el.get_attribute_names().iter().filter_map(|a| a.as_string()) {
+            for attr in el
+                .get_attribute_names()
+                .iter()
+                .filter_map(|a| a.as_string())
+            {
                 if attr.starts_with("on") {
                     el.remove_attribute(&attr).unwrap();
                 }
@@ -621,9 +996,17 @@ async fn real_pages_get_exact_highlights_and_are_restored_exactly() {
         }
         let root = fixture(&parsed.body().unwrap().inner_html());
         let before = root.inner_html();
-        let view = View::open(&document(), root.clone(), &root, Mode::Page, Source::default(), None, view::engine_analyzer)
-            .await
-            .unwrap();
+        let view = View::open(
+            &document(),
+            root.clone(),
+            &root,
+            Mode::Page,
+            Source::default(),
+            None,
+            view::engine_analyzer,
+        )
+        .await
+        .unwrap();
         view::run(&view).await.unwrap();
         let (mut checked, mut speech) = (0, 0);
         for (index, quote) in view.borrow().analysis().quotes.iter().enumerate() {
@@ -631,24 +1014,51 @@ async fn real_pages_get_exact_highlights_and_are_restored_exactly() {
             speech += usize::from(quote.kind == crate::engine::QuoteKind::Speech);
             if quote.kind == crate::engine::QuoteKind::Speech && !marks.is_empty() {
                 let marked: String = marks.iter().map(text).collect();
-                assert_eq!(collapse(&marked), collapse(&quote.text), "{name}: quote {index}");
+                assert_eq!(
+                    collapse(&marked),
+                    collapse(&quote.text),
+                    "{name}: quote {index}"
+                );
                 checked += 1;
             }
         }
-        web_sys::console::log_1(&format!("{name}: {checked} of {speech} speech quotes highlighted exactly, {} marks", all(&root, "quotelens-mark").len()).into());
+        web_sys::console::log_1(
+            &format!(
+                "{name}: {checked} of {speech} speech quotes highlighted exactly, {} marks",
+                all(&root, "quotelens-mark").len()
+            )
+            .into(),
+        );
         assert_eq!(checked, speech, "{name}: every speech quote is highlighted");
         super::close_view(&view);
-        assert!(root.inner_html() == before, "{name}: the DOM is restored exactly");
+        assert!(
+            root.inner_html() == before,
+            "{name}: the DOM is restored exactly"
+        );
         root.remove();
     }
 }
 
 #[wasm_bindgen_test]
 async fn closing_while_drawing_stops_and_restores_exactly() {
-    let html: String = (0..1500).map(|i| format!("<p>Item {i}: “Words number {i} are <b>spoken</b> here,” said Pat Roe.</p>\n")).collect();
+    let html: String = (0..1500)
+        .map(|i| {
+            format!("<p>Item {i}: “Words number {i} are <b>spoken</b> here,” said Pat Roe.</p>\n")
+        })
+        .collect();
     let root = fixture(&html);
     let before = root.inner_html();
-    let view = View::open(&document(), root.clone(), &root, Mode::Page, Source::default(), Some("en"), scripted).await.unwrap();
+    let view = View::open(
+        &document(),
+        root.clone(),
+        &root,
+        Mode::Page,
+        Source::default(),
+        Some("en"),
+        scripted,
+    )
+    .await
+    .unwrap();
     let drawing = view.clone();
     let finished = std::rc::Rc::new(std::cell::Cell::new(false));
     let done = finished.clone();

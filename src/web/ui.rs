@@ -5,7 +5,10 @@ use super::present::{self, ActorEntry, ActorKey, TooltipText};
 use super::styles::shadow_css;
 use crate::engine::{Analysis, Position};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Document, DocumentFragment, DomRect, Element, HtmlElement, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    CssStyleSheet, Document, DocumentFragment, DomRect, Element, HtmlElement, Node, ShadowRoot,
+    ShadowRootInit, ShadowRootMode,
+};
 
 pub const HOST_TAG: &str = "quotelens-root";
 
@@ -25,7 +28,12 @@ pub struct Ui {
 }
 
 /// Creates an element with a class (or none) and, where given, its text.
-pub fn element(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
+pub fn element(
+    doc: &Document,
+    tag: &str,
+    class: &str,
+    text: Option<&str>,
+) -> Result<Element, JsValue> {
     let el = doc.create_element(tag)?;
     if !class.is_empty() {
         el.set_class_name(class);
@@ -37,7 +45,13 @@ pub fn element(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Re
 }
 
 /// Creates an element as [`element`] does and appends it to `parent`.
-pub fn child(doc: &Document, parent: &Node, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
+pub fn child(
+    doc: &Document,
+    parent: &Node,
+    tag: &str,
+    class: &str,
+    text: Option<&str>,
+) -> Result<Element, JsValue> {
     let el = element(doc, tag, class, text)?;
     parent.append_child(&el)?;
     Ok(el)
@@ -98,15 +112,34 @@ impl Ui {
         shadow.append_child(&tooltip)?;
 
         parent.append_child(&host)?;
-        Ok(Ui { host, shadow, sidebar, collapse, summary, message, exports, actors, tooltip })
+        Ok(Ui {
+            host,
+            shadow,
+            sidebar,
+            collapse,
+            summary,
+            message,
+            exports,
+            actors,
+            tooltip,
+        })
     }
 
     /// Folds the panel down to its header, or unfolds it.
     pub fn toggle_collapsed(&self) -> Result<(), JsValue> {
         let collapsed = self.sidebar.class_list().toggle("collapsed")?;
-        self.collapse.set_attribute("aria-expanded", if collapsed { "false" } else { "true" })?;
-        self.collapse.set_text_content(Some(if collapsed { "+" } else { "–" }));
-        self.collapse.set_attribute("aria-label", if collapsed { "Unfold the QuoteLens panel" } else { "Fold the QuoteLens panel" })?;
+        self.collapse
+            .set_attribute("aria-expanded", if collapsed { "false" } else { "true" })?;
+        self.collapse
+            .set_text_content(Some(if collapsed { "+" } else { "–" }));
+        self.collapse.set_attribute(
+            "aria-label",
+            if collapsed {
+                "Unfold the QuoteLens panel"
+            } else {
+                "Fold the QuoteLens panel"
+            },
+        )?;
         Ok(())
     }
 
@@ -121,7 +154,13 @@ impl Ui {
     /// One entry of the actor list, for a list being built (see [`Ui::show_actors`]). Lists of
     /// more than [`POSITIONS_SHOWN`] positions end in a "show all" button unless `expanded`: the
     /// sidebar of a huge article stays quick to build and to read.
-    pub fn actor_item(&self, doc: &Document, analysis: &Analysis, entry: &ActorEntry, expanded: bool) -> Result<Element, JsValue> {
+    pub fn actor_item(
+        &self,
+        doc: &Document,
+        analysis: &Analysis,
+        entry: &ActorEntry,
+        expanded: bool,
+    ) -> Result<Element, JsValue> {
         actor_item(doc, analysis, entry, expanded)
     }
 
@@ -129,29 +168,52 @@ impl Ui {
     pub fn show_actors(&self, list: &DocumentFragment, count: usize) -> Result<(), JsValue> {
         self.actors.set_text_content(None);
         self.actors.append_child(list)?;
-        self.exports.toggle_attribute_with_force("hidden", count == 0)?;
-        self.sidebar.class_list().toggle_with_force("empty", count == 0)?;
+        self.exports
+            .toggle_attribute_with_force("hidden", count == 0)?;
+        self.sidebar
+            .class_list()
+            .toggle_with_force("empty", count == 0)?;
         Ok(())
     }
 
     /// Marks the actor whose highlights are shown alone, if any.
     pub fn show_filter(&self, actor_id: Option<&str>) {
         let names = self.shadow.query_selector_all("[data-actor-id]").ok();
-        for item in names.iter().flat_map(|list| (0..list.length()).filter_map(|i| list.item(i))) {
-            let Ok(item) = item.dyn_into::<Element>() else { continue };
-            let pressed = actor_id.is_some() && item.get_attribute("data-actor-id").as_deref() == actor_id;
+        for item in names
+            .iter()
+            .flat_map(|list| (0..list.length()).filter_map(|i| list.item(i)))
+        {
+            let Ok(item) = item.dyn_into::<Element>() else {
+                continue;
+            };
+            let pressed =
+                actor_id.is_some() && item.get_attribute("data-actor-id").as_deref() == actor_id;
             if let Ok(Some(name)) = item.query_selector(".name") {
                 let _ = name.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
             }
         }
     }
 
-    pub fn show_tooltip(&self, doc: &Document, text: &TooltipText, anchor: &DomRect) -> Result<(), JsValue> {
+    pub fn show_tooltip(
+        &self,
+        doc: &Document,
+        text: &TooltipText,
+        anchor: &DomRect,
+    ) -> Result<(), JsValue> {
         let tooltip = &self.tooltip;
         tooltip.set_text_content(None);
         child(doc, tooltip, "div", "speaker", Some(&text.speaker))?;
-        child(doc, tooltip, "div", "role", Some(text.role.as_deref().unwrap_or("")))?;
-        for (label, class, value) in [("Cue", "cue", text.cue.as_deref().unwrap_or("")), ("Attribution", "confidence", &text.confidence)] {
+        child(
+            doc,
+            tooltip,
+            "div",
+            "role",
+            Some(text.role.as_deref().unwrap_or("")),
+        )?;
+        for (label, class, value) in [
+            ("Cue", "cue", text.cue.as_deref().unwrap_or("")),
+            ("Attribution", "confidence", &text.confidence),
+        ] {
             let row = element(doc, "div", "row", None)?;
             child(doc, &row, "span", "label", Some(label))?;
             child(doc, &row, "span", class, Some(value))?;
@@ -172,7 +234,9 @@ impl Ui {
         let viewport_h = window.inner_height()?.as_f64().unwrap_or(768.0);
         let own = self.tooltip.get_bounding_client_rect();
         let gap = 8.0;
-        let top = if anchor.bottom() + gap + own.height() <= viewport_h || anchor.top() < own.height() + gap {
+        let top = if anchor.bottom() + gap + own.height() <= viewport_h
+            || anchor.top() < own.height() + gap
+        {
             anchor.bottom() + gap
         } else {
             anchor.top() - gap - own.height()
@@ -205,12 +269,28 @@ fn adopt_styles(doc: &Document, shadow: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn actor_item(doc: &Document, analysis: &Analysis, entry: &ActorEntry, expanded: bool) -> Result<Element, JsValue> {
+fn actor_item(
+    doc: &Document,
+    analysis: &Analysis,
+    entry: &ActorEntry,
+    expanded: bool,
+) -> Result<Element, JsValue> {
     // What no speaker was found for is listed too, but it is no actor.
-    let item = element(doc, "li", if entry.key == ActorKey::Unknown { "unattributed" } else { "actor" }, None)?;
+    let item = element(
+        doc,
+        "li",
+        if entry.key == ActorKey::Unknown {
+            "unattributed"
+        } else {
+            "actor"
+        },
+        None,
+    )?;
     item.set_attribute("data-actor-id", &entry.key.attribute(analysis))?;
     let head = element(doc, "div", "actor-head", None)?;
-    let swatch_class = entry.slot.map_or("swatch".to_string(), |k| format!("swatch speaker-{k}"));
+    let swatch_class = entry
+        .slot
+        .map_or("swatch".to_string(), |k| format!("swatch speaker-{k}"));
     let swatch = element(doc, "span", &swatch_class, None)?;
     swatch.set_attribute("aria-hidden", "true")?;
     head.append_child(&swatch)?;
@@ -219,7 +299,13 @@ fn actor_item(doc: &Document, analysis: &Analysis, entry: &ActorEntry, expanded:
     name.set_attribute("aria-pressed", "false")?;
     name.set_attribute("title", "Show only this speaker's quotes")?;
     head.append_child(&name)?;
-    let count = child(doc, &head, "span", "count", Some(&entry.count().to_string()))?;
+    let count = child(
+        doc,
+        &head,
+        "span",
+        "count",
+        Some(&entry.count().to_string()),
+    )?;
     count.set_attribute("title", &entry.breakdown())?;
     count.set_attribute("aria-label", &entry.breakdown())?;
     item.append_child(&head)?;
@@ -227,7 +313,11 @@ fn actor_item(doc: &Document, analysis: &Analysis, entry: &ActorEntry, expanded:
         child(doc, &item, "div", "role", Some(role))?;
     }
     let positions = element(doc, "ol", "positions", None)?;
-    let shown = if expanded { entry.positions.len() } else { POSITIONS_SHOWN.min(entry.positions.len()) };
+    let shown = if expanded {
+        entry.positions.len()
+    } else {
+        POSITIONS_SHOWN.min(entry.positions.len())
+    };
     for position in &entry.positions[..shown] {
         let li = element(doc, "li", "", None)?;
         li.append_child(&position_button(doc, analysis, *position)?.into())?;
@@ -235,20 +325,36 @@ fn actor_item(doc: &Document, analysis: &Analysis, entry: &ActorEntry, expanded:
     }
     item.append_child(&positions)?;
     if shown < entry.positions.len() {
-        let more = child(doc, &item, "button", "more", Some(&format!("Show all {}", entry.positions.len())))?;
+        let more = child(
+            doc,
+            &item,
+            "button",
+            "more",
+            Some(&format!("Show all {}", entry.positions.len())),
+        )?;
         more.set_attribute("type", "button")?;
     }
     Ok(item)
 }
 
-fn position_button(doc: &Document, analysis: &Analysis, position: Position) -> Result<Element, JsValue> {
+fn position_button(
+    doc: &Document,
+    analysis: &Analysis,
+    position: Position,
+) -> Result<Element, JsValue> {
     let button = element(doc, "button", "position", None)?;
     button.set_attribute("type", "button")?;
     match position {
         Position::Quote(index) => {
             let quote = &analysis.quotes[index];
             button.set_attribute("data-quote-index", &index.to_string())?;
-            child(doc, &button, "span", "text", Some(&format!("“{}”", quote.text)))?;
+            child(
+                doc,
+                &button,
+                "span",
+                "text",
+                Some(&format!("“{}”", quote.text)),
+            )?;
             if let Some(cue) = &quote.cue {
                 child(doc, &button, "span", "cue", Some(cue))?;
             }
@@ -257,7 +363,12 @@ fn position_button(doc: &Document, analysis: &Analysis, position: Position) -> R
             let statement = &analysis.reported[index];
             button.set_attribute("data-reported-index", &index.to_string())?;
             let stance = present::stance_text(statement.stance);
-            let badge = element(doc, "span", &format!("stance stance-{stance}"), Some(stance))?;
+            let badge = element(
+                doc,
+                "span",
+                &format!("stance stance-{stance}"),
+                Some(stance),
+            )?;
             badge.set_attribute("title", &format!("Stance: {stance}"))?;
             button.append_child(&badge)?;
             child(doc, &button, "span", "text", Some(&statement.text))?;

@@ -13,7 +13,10 @@ use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, EventTarget, HtmlElement, MutationObserver, MutationObserverInit, Node, Text};
+use web_sys::{
+    Document, Element, Event, EventTarget, HtmlElement, MutationObserver, MutationObserverInit,
+    Node, Text,
+};
 
 /// How often the sidebar is rebuilt while a long article is still being read.
 const SIDEBAR_REFRESH_MS: f64 = 1000.0;
@@ -162,7 +165,10 @@ impl View {
         let ui = Ui::new(doc, ui_parent, mode == Mode::Embedded)?;
         let article = find_article(&root, mode).await;
         let extract_ms = now() - started;
-        let language = language.map(str::to_string).or_else(|| article.metadata.language.clone()).unwrap_or_else(|| "en".to_string());
+        let language = language
+            .map(str::to_string)
+            .or_else(|| article.metadata.language.clone())
+            .unwrap_or_else(|| "en".to_string());
         let view = Rc::new(RefCell::new(View {
             doc: doc.clone(),
             mode,
@@ -220,7 +226,13 @@ impl View {
             observer.observer.disconnect();
         }
         for listener in self.listeners.drain(..) {
-            let _ = listener.target.remove_event_listener_with_callback_and_bool(listener.kind, listener.callback.as_ref().unchecked_ref(), true);
+            let _ = listener
+                .target
+                .remove_event_listener_with_callback_and_bool(
+                    listener.kind,
+                    listener.callback.as_ref().unchecked_ref(),
+                    true,
+                );
         }
         self.highlighter.clear();
         self.ui.host.remove();
@@ -237,9 +249,21 @@ impl View {
             return summary.into();
         }
         let entries = present::actor_entries(&self.analysis);
-        let quotes = self.analysis.quotes.iter().filter(|q| present::is_highlighted(q)).count();
+        let quotes = self
+            .analysis
+            .quotes
+            .iter()
+            .filter(|q| present::is_highlighted(q))
+            .count();
         set("quotes", (quotes as u32).into());
-        set("actors", (entries.iter().filter(|e| e.key != ActorKey::Unknown).count() as u32).into());
+        set(
+            "actors",
+            (entries
+                .iter()
+                .filter(|e| e.key != ActorKey::Unknown)
+                .count() as u32)
+                .into(),
+        );
         set("reported", (self.analysis.reported.len() as u32).into());
         set("blocks", (self.article.blocks.len() as u32).into());
         set("marks", (self.highlighter.mark_count() as u32).into());
@@ -256,7 +280,9 @@ impl View {
     fn message(&self) -> Option<&'static str> {
         if self.article.blocks.is_empty() {
             Some(NO_ARTICLE)
-        } else if self.drawn_blocks == self.article.blocks.len() && !self.analysis.quotes.iter().any(present::is_highlighted) {
+        } else if self.drawn_blocks == self.article.blocks.len()
+            && !self.analysis.quotes.iter().any(present::is_highlighted)
+        {
             Some(NO_QUOTES)
         } else {
             None
@@ -290,10 +316,16 @@ impl View {
         }
         // Feed blocks to the analyser, then take a snapshot: each may take a slice of its own,
         // since a snapshot of a long article costs as much as reading many blocks.
-        if self.drawn_blocks == self.analysed_blocks && self.fed_blocks == self.analysed_blocks && self.fed_blocks < total {
+        if self.drawn_blocks == self.analysed_blocks
+            && self.fed_blocks == self.analysed_blocks
+            && self.fed_blocks < total
+        {
             let first = self.fed_blocks;
-            while self.fed_blocks < total && (self.fed_blocks == first || slice.elapsed() < SLICE_MS / 2.0) {
-                self.analyzer.add_blocks(&self.article.blocks[self.fed_blocks..self.fed_blocks + 1]);
+            while self.fed_blocks < total
+                && (self.fed_blocks == first || slice.elapsed() < SLICE_MS / 2.0)
+            {
+                self.analyzer
+                    .add_blocks(&self.article.blocks[self.fed_blocks..self.fed_blocks + 1]);
                 self.fed_blocks += 1;
             }
         }
@@ -307,7 +339,10 @@ impl View {
         }
         let mut by_block: HashMap<usize, Vec<usize>> = HashMap::new();
         for (index, quote) in self.analysis.quotes.iter().enumerate() {
-            if present::is_highlighted(quote) && quote.span.block >= self.drawn_blocks && !self.drawn.contains_key(&span_key(&quote.span)) {
+            if present::is_highlighted(quote)
+                && quote.span.block >= self.drawn_blocks
+                && !self.drawn.contains_key(&span_key(&quote.span))
+            {
                 by_block.entry(quote.span.block).or_default().push(index);
             }
         }
@@ -325,7 +360,8 @@ impl View {
             observer.observer.take_records();
         }
         if self.drawn_blocks < total {
-            self.ui.set_summary(&format!("Reading… {}%", self.drawn_blocks * 100 / total));
+            self.ui
+                .set_summary(&format!("Reading… {}%", self.drawn_blocks * 100 / total));
             return Ok(false);
         }
         self.render_sidebar();
@@ -337,8 +373,12 @@ impl View {
     fn draw_quote(&mut self, index: usize) -> Result<(), JsValue> {
         let quote = &self.analysis.quotes[index];
         let span = quote.span;
-        let Some(pieces) = self.article.pieces.get(span.block) else { return Ok(()) };
-        let slot = quote.actor.and_then(|a| self.slots.get(a).copied().flatten());
+        let Some(pieces) = self.article.pieces.get(span.block) else {
+            return Ok(());
+        };
+        let slot = quote
+            .actor
+            .and_then(|a| self.slots.get(a).copied().flatten());
         let classes = present::mark_classes(slot);
         let speaker = present::speaker_name(&self.analysis, quote).to_string();
         let mut marks = Vec::new();
@@ -349,7 +389,9 @@ impl View {
             if from >= to {
                 continue;
             }
-            let Some(node) = piece.node.dyn_ref::<Text>() else { continue };
+            let Some(node) = piece.node.dyn_ref::<Text>() else {
+                continue;
+            };
             let segment = Segment {
                 node: node.clone(),
                 start: (piece.node_start + from - piece.block_start) as u32,
@@ -366,12 +408,23 @@ impl View {
         marks.reverse();
         if let Some(first) = marks.first() {
             first.set_attribute("tabindex", "0")?;
-            first.set_attribute("aria-description", &present::tooltip(&self.analysis, quote).sentence())?;
+            first.set_attribute(
+                "aria-description",
+                &present::tooltip(&self.analysis, quote).sentence(),
+            )?;
         }
         if let Some(slot) = self.marks_of.get_mut(index) {
             slot.clone_from(&marks);
         }
-        self.drawn.insert(span_key(&span), DrawnQuote { marks, index, slot, speaker });
+        self.drawn.insert(
+            span_key(&span),
+            DrawnQuote {
+                marks,
+                index,
+                slot,
+                speaker,
+            },
+        );
         Ok(())
     }
 
@@ -381,8 +434,12 @@ impl View {
         self.slots = present::colour_slots(&self.analysis);
         let mut moved = false;
         for (index, quote) in self.analysis.quotes.iter().enumerate() {
-            let Some(drawn) = self.drawn.get_mut(&span_key(&quote.span)) else { continue };
-            let slot = quote.actor.and_then(|a| self.slots.get(a).copied().flatten());
+            let Some(drawn) = self.drawn.get_mut(&span_key(&quote.span)) else {
+                continue;
+            };
+            let slot = quote
+                .actor
+                .and_then(|a| self.slots.get(a).copied().flatten());
             let speaker = present::speaker_name(&self.analysis, quote);
             if drawn.index == index && drawn.slot == slot && drawn.speaker == speaker {
                 continue;
@@ -394,7 +451,10 @@ impl View {
                 let _ = mark.set_attribute("data-quotelens-speaker", speaker);
             }
             if let Some(first) = drawn.marks.first() {
-                let _ = first.set_attribute("aria-description", &present::tooltip(&self.analysis, quote).sentence());
+                let _ = first.set_attribute(
+                    "aria-description",
+                    &present::tooltip(&self.analysis, quote).sentence(),
+                );
             }
             moved |= drawn.index != index;
             (drawn.index, drawn.slot, drawn.speaker) = (index, slot, speaker.to_string());
@@ -425,8 +485,16 @@ impl View {
         self.last_render = now();
         let entries = present::actor_entries(&self.analysis);
         let total = self.article.blocks.len();
-        let quotes = self.analysis.quotes.iter().filter(|q| present::is_highlighted(q)).count();
-        let speakers = entries.iter().filter(|e| e.key != ActorKey::Unknown && e.quotes > 0).count();
+        let quotes = self
+            .analysis
+            .quotes
+            .iter()
+            .filter(|q| present::is_highlighted(q))
+            .count();
+        let speakers = entries
+            .iter()
+            .filter(|e| e.key != ActorKey::Unknown && e.quotes > 0)
+            .count();
         let reported = self.analysis.reported.len();
         let counts = format!(
             "{quotes} quote{} from {speakers} speaker{}, {reported} reported statement{}",
@@ -435,22 +503,38 @@ impl View {
             plural(reported)
         );
         if self.drawn_blocks < total {
-            self.ui.set_summary(&format!("Reading… {}% · {counts}", self.drawn_blocks * 100 / total.max(1)));
+            self.ui.set_summary(&format!(
+                "Reading… {}% · {counts}",
+                self.drawn_blocks * 100 / total.max(1)
+            ));
         } else if quotes + reported == 0 {
-            self.ui.set_summary(&format!("Read {total} paragraph{}.", plural(total)));
+            self.ui
+                .set_summary(&format!("Read {total} paragraph{}.", plural(total)));
         } else {
-            self.ui.set_summary(&format!("{counts} in {total} paragraph{}.", plural(total)));
+            self.ui
+                .set_summary(&format!("{counts} in {total} paragraph{}.", plural(total)));
         }
         self.ui.set_message(self.message().unwrap_or(""));
-        self.sidebar_build = Some(SidebarBuild { entries, next: 0, list: self.doc.create_document_fragment() });
+        self.sidebar_build = Some(SidebarBuild {
+            entries,
+            next: 0,
+            list: self.doc.create_document_fragment(),
+        });
     }
 
     /// Adds entries to the actor list being built until `slice` is over (at least one; all
     /// without a slice), and shows the list once complete.
     fn build_sidebar(&mut self, slice: Option<&Slice>) -> Result<(), JsValue> {
-        let Some(build) = &mut self.sidebar_build else { return Ok(()) };
+        let Some(build) = &mut self.sidebar_build else {
+            return Ok(());
+        };
         while let Some(entry) = build.entries.get(build.next) {
-            let item = self.ui.actor_item(&self.doc, &self.analysis, entry, self.expanded.contains(&entry.key))?;
+            let item = self.ui.actor_item(
+                &self.doc,
+                &self.analysis,
+                entry,
+                self.expanded.contains(&entry.key),
+            )?;
             build.list.append_child(&item)?;
             build.next += 1;
             if slice.is_some_and(Slice::over) && build.next < build.entries.len() {
@@ -459,16 +543,21 @@ impl View {
         }
         self.ui.show_actors(&build.list, build.entries.len())?;
         self.sidebar_build = None;
-        self.ui.show_filter(self.filter.map(|k| k.attribute(&self.analysis)).as_deref());
+        self.ui
+            .show_filter(self.filter.map(|k| k.attribute(&self.analysis)).as_deref());
         Ok(())
     }
 
     /// Dims the marks of everyone but the filtered speaker.
     fn apply_filter(&self) {
         for (index, marks) in self.marks_of.iter().enumerate() {
-            let dimmed = self.filter.is_some_and(|key| ActorKey::of(&self.analysis.quotes[index]) != key);
+            let dimmed = self
+                .filter
+                .is_some_and(|key| ActorKey::of(&self.analysis.quotes[index]) != key);
             for mark in marks {
-                let _ = mark.class_list().toggle_with_force("quotelens-dimmed", dimmed);
+                let _ = mark
+                    .class_list()
+                    .toggle_with_force("quotelens-dimmed", dimmed);
             }
         }
     }
@@ -491,28 +580,48 @@ impl View {
             let weak = Rc::downgrade(view);
             let callback = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
                 let Some(view) = weak.upgrade() else { return };
-                let Ok(mut v) = view.try_borrow_mut() else { return };
+                let Ok(mut v) = view.try_borrow_mut() else {
+                    return;
+                };
                 if !v.closed {
                     handler(&mut v, &view, &event);
                 }
             });
-            target.add_event_listener_with_callback_and_bool(kind, callback.as_ref().unchecked_ref(), true)?;
-            self.listeners.push(Listener { target: target.clone(), kind, callback });
+            target.add_event_listener_with_callback_and_bool(
+                kind,
+                callback.as_ref().unchecked_ref(),
+                true,
+            )?;
+            self.listeners.push(Listener {
+                target: target.clone(),
+                kind,
+                callback,
+            });
         }
         Ok(())
     }
 
     fn quote_of_mark(&self, target: Option<EventTarget>) -> Option<(Element, usize)> {
-        let mark = target?.dyn_into::<Element>().ok()?.closest(MARK_TAG).ok()??;
+        let mark = target?
+            .dyn_into::<Element>()
+            .ok()?
+            .closest(MARK_TAG)
+            .ok()??;
         let index = mark.get_attribute("data-quotelens-quote")?.parse().ok()?;
         Some((mark, index))
     }
 
     fn on_pointer_over(&mut self, _: &SharedView, event: &Event) {
-        let Some((mark, index)) = self.quote_of_mark(event.target()) else { return };
-        let Some(quote) = self.analysis.quotes.get(index) else { return };
+        let Some((mark, index)) = self.quote_of_mark(event.target()) else {
+            return;
+        };
+        let Some(quote) = self.analysis.quotes.get(index) else {
+            return;
+        };
         let text = present::tooltip(&self.analysis, quote);
-        let _ = self.ui.show_tooltip(&self.doc, &text, &mark.get_bounding_client_rect());
+        let _ = self
+            .ui
+            .show_tooltip(&self.doc, &text, &mark.get_bounding_client_rect());
         self.tooltip_anchor = Some(mark);
         self.set_active(Some(index));
     }
@@ -528,7 +637,11 @@ impl View {
             return;
         }
         for (quote, on) in [(self.active, false), (index, true)] {
-            for mark in quote.and_then(|q| self.marks_of.get(q)).into_iter().flatten() {
+            for mark in quote
+                .and_then(|q| self.marks_of.get(q))
+                .into_iter()
+                .flatten()
+            {
                 let _ = mark.class_list().toggle_with_force("quotelens-active", on);
             }
         }
@@ -536,7 +649,9 @@ impl View {
     }
 
     fn on_pointer_out(&mut self, _: &SharedView, event: &Event) {
-        let related = js_sys::Reflect::get(event, &"relatedTarget".into()).ok().and_then(|t| t.dyn_into::<EventTarget>().ok());
+        let related = js_sys::Reflect::get(event, &"relatedTarget".into())
+            .ok()
+            .and_then(|t| t.dyn_into::<EventTarget>().ok());
         let leaving = self.quote_of_mark(event.target()).map(|(_, i)| i);
         let entering = self.quote_of_mark(related).map(|(_, i)| i);
         if leaving.is_some() && leaving != entering {
@@ -545,7 +660,12 @@ impl View {
     }
 
     fn on_key(&mut self, _: &SharedView, event: &Event) {
-        if js_sys::Reflect::get(event, &"key".into()).ok().and_then(|k| k.as_string()).as_deref() == Some("Escape") {
+        if js_sys::Reflect::get(event, &"key".into())
+            .ok()
+            .and_then(|k| k.as_string())
+            .as_deref()
+            == Some("Escape")
+        {
             self.set_active(None);
         }
     }
@@ -553,9 +673,14 @@ impl View {
     /// Scrolling moves the highlight, the browser's own scrolling too (focus brings an off-screen
     /// quote into view): the tooltip follows its mark while the mark is on screen.
     fn on_scroll(&mut self, _: &SharedView, _: &Event) {
-        let Some(anchor) = &self.tooltip_anchor else { return };
+        let Some(anchor) = &self.tooltip_anchor else {
+            return;
+        };
         let rect = anchor.get_bounding_client_rect();
-        let viewport_h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
+        let viewport_h = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
         let on_screen = rect.bottom() > 0.0 && rect.top() < viewport_h;
         if !on_screen || self.ui.place_tooltip(&rect).is_err() {
             self.set_active(None);
@@ -563,7 +688,13 @@ impl View {
     }
 
     fn on_click(&mut self, view: &SharedView, event: &Event) {
-        let Some(button) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest("button").ok().flatten()) else { return };
+        let Some(button) = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|e| e.closest("button").ok().flatten())
+        else {
+            return;
+        };
         let class = button.class_name();
         let attribute = |name: &str| button.get_attribute(name);
         if class.split(' ').any(|c| c == "close") {
@@ -582,7 +713,8 @@ impl View {
             let key = self.actor_of_button(&button);
             self.filter = if self.filter == key { None } else { key };
             self.apply_filter();
-            self.ui.show_filter(self.filter.map(|k| k.attribute(&self.analysis)).as_deref());
+            self.ui
+                .show_filter(self.filter.map(|k| k.attribute(&self.analysis)).as_deref());
         } else if let Some(index) = attribute("data-quote-index").and_then(|i| i.parse().ok()) {
             self.reveal_quote(index);
         } else if let Some(index) = attribute("data-reported-index").and_then(|i| i.parse().ok()) {
@@ -593,7 +725,9 @@ impl View {
             let view = view.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let v = view.borrow();
-                if let Err(error) = super::export::download(&v.doc, &v.ui.shadow, &v.analysis, &v.source, &kind) {
+                if let Err(error) =
+                    super::export::download(&v.doc, &v.ui.shadow, &v.analysis, &v.source, &kind)
+                {
                     web_sys::console::warn_2(&"QuoteLens: export failed".into(), &error);
                 }
             });
@@ -601,7 +735,11 @@ impl View {
     }
 
     fn actor_of_button(&self, button: &Element) -> Option<ActorKey> {
-        let id = button.closest("[data-actor-id]").ok().flatten()?.get_attribute("data-actor-id")?;
+        let id = button
+            .closest("[data-actor-id]")
+            .ok()
+            .flatten()?
+            .get_attribute("data-actor-id")?;
         self.actor_key(&id)
     }
 
@@ -609,17 +747,25 @@ impl View {
         if id == ActorKey::Unknown.attribute(&self.analysis) {
             return Some(ActorKey::Unknown);
         }
-        self.analysis.actors.iter().position(|a| a.id.to_string() == id).map(ActorKey::Actor)
+        self.analysis
+            .actors
+            .iter()
+            .position(|a| a.id.to_string() == id)
+            .map(ActorKey::Actor)
     }
 
     /// Scrolls quote `index` into view, focuses it (which shows its tooltip) and flashes it.
     fn reveal_quote(&self, index: usize) {
-        let Some(marks) = self.marks_of.get(index) else { return };
+        let Some(marks) = self.marks_of.get(index) else {
+            return;
+        };
         let Some(first) = marks.first() else { return };
         scroll_to(first);
         let focus = web_sys::FocusOptions::new();
         focus.set_prevent_scroll(true);
-        let _ = first.unchecked_ref::<HtmlElement>().focus_with_options(&focus);
+        let _ = first
+            .unchecked_ref::<HtmlElement>()
+            .focus_with_options(&focus);
         for mark in marks {
             let _ = mark.class_list().add_1("quotelens-flash");
         }
@@ -630,19 +776,40 @@ impl View {
             }
         });
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(unflash.unchecked_ref(), FLASH_MS);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                unflash.unchecked_ref(),
+                FLASH_MS,
+            );
         }
     }
 
     /// Reported statements are not highlighted: the page selects the statement's text instead,
     /// as a find would, and scrolls to it.
     fn reveal_reported(&self, index: usize) {
-        let Some(statement) = self.analysis.reported.get(index) else { return };
+        let Some(statement) = self.analysis.reported.get(index) else {
+            return;
+        };
         let span = statement.span;
-        let Some(((start_node, start), (end_node, end))) = self.article.dom_range(span.block, span.start_utf16, span.end_utf16) else { return };
-        let (Some(start_text), Some(end_text)) = (start_node.dyn_ref::<Text>(), end_node.dyn_ref::<Text>()) else { return };
-        let (Some((start_text, start)), Some((end_text, end))) = (resolve_point(start_text, start as u32), resolve_point(end_text, end as u32)) else { return };
-        let Ok(range) = self.doc.create_range() else { return };
+        let Some(((start_node, start), (end_node, end))) =
+            self.article
+                .dom_range(span.block, span.start_utf16, span.end_utf16)
+        else {
+            return;
+        };
+        let (Some(start_text), Some(end_text)) =
+            (start_node.dyn_ref::<Text>(), end_node.dyn_ref::<Text>())
+        else {
+            return;
+        };
+        let (Some((start_text, start)), Some((end_text, end))) = (
+            resolve_point(start_text, start as u32),
+            resolve_point(end_text, end as u32),
+        ) else {
+            return;
+        };
+        let Ok(range) = self.doc.create_range() else {
+            return;
+        };
         if range.set_start(&start_text, start).is_err() || range.set_end(&end_text, end).is_err() {
             return;
         }
@@ -658,22 +825,27 @@ impl View {
     /// Starts observing the page for content added after the first reading.
     fn observe(&mut self, view: &SharedView) -> Result<(), JsValue> {
         let weak = Rc::downgrade(view);
-        let callback = Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(move |records: js_sys::Array, _| {
-            let Some(view) = weak.upgrade() else { return };
-            let schedule = match view.try_borrow_mut() {
-                Ok(mut v) if !v.closed => v.note_mutations(&records),
-                _ => false,
-            };
-            if schedule {
-                wasm_bindgen_futures::spawn_local(update_later(Rc::downgrade(&view)));
-            }
-        });
+        let callback = Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(
+            move |records: js_sys::Array, _| {
+                let Some(view) = weak.upgrade() else { return };
+                let schedule = match view.try_borrow_mut() {
+                    Ok(mut v) if !v.closed => v.note_mutations(&records),
+                    _ => false,
+                };
+                if schedule {
+                    wasm_bindgen_futures::spawn_local(update_later(Rc::downgrade(&view)));
+                }
+            },
+        );
         let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
         let init = MutationObserverInit::new();
         init.set_child_list(true);
         init.set_subtree(true);
         observer.observe_with_options(&self.root, &init)?;
-        self.observer = Some(Observer { observer, _callback: callback });
+        self.observer = Some(Observer {
+            observer,
+            _callback: callback,
+        });
         Ok(())
     }
 
@@ -689,7 +861,8 @@ impl View {
             }
             let added = record.added_nodes();
             for node in (0..added.length()).filter_map(|i| added.item(i)) {
-                let is_ours = node.node_name().eq_ignore_ascii_case(MARK_TAG) || self.ui.host.is_same_node(Some(&node));
+                let is_ours = node.node_name().eq_ignore_ascii_case(MARK_TAG)
+                    || self.ui.host.is_same_node(Some(&node));
                 if !is_ours && !self.seen.has(&node) {
                     self.pending.push(node);
                 }
@@ -707,7 +880,10 @@ impl View {
     /// Whether a node the page removed carried highlights or read text.
     fn held_highlights(&self, node: &Node) -> bool {
         match node.dyn_ref::<Element>() {
-            Some(element) => element.local_name() == MARK_TAG || element.query_selector(MARK_TAG).ok().flatten().is_some(),
+            Some(element) => {
+                element.local_name() == MARK_TAG
+                    || element.query_selector(MARK_TAG).ok().flatten().is_some()
+            }
             None => self.seen.has(node),
         }
     }
@@ -730,7 +906,10 @@ impl View {
                     None => continue,
                 },
             };
-            let inside_ours = node.dyn_ref::<Element>().and_then(|e| e.closest(MARK_TAG).ok().flatten()).is_some();
+            let inside_ours = node
+                .dyn_ref::<Element>()
+                .and_then(|e| e.closest(MARK_TAG).ok().flatten())
+                .is_some();
             if !node.is_connected() || inside_ours {
                 continue;
             }
@@ -791,7 +970,10 @@ async fn find_article(root: &Element, mode: Mode) -> Article<Node> {
 }
 
 fn keep_prose(mut article: Article<Node>, mode: Mode) -> Article<Node> {
-    let has_prose = article.blocks.iter().any(|b| b.text.chars().count() >= MIN_PROSE_CHARS);
+    let has_prose = article
+        .blocks
+        .iter()
+        .any(|b| b.text.chars().count() >= MIN_PROSE_CHARS);
     if mode == Mode::Page && !has_prose {
         article.blocks.clear();
         article.pieces.clear();
@@ -859,6 +1041,9 @@ async fn update_later(weak: Weak<RefCell<View>>) {
         v.take_pending();
     }
     if let Err(error) = run(&view).await {
-        web_sys::console::warn_2(&"QuoteLens: could not read the page's new content".into(), &error);
+        web_sys::console::warn_2(
+            &"QuoteLens: could not read the page's new content".into(),
+            &error,
+        );
     }
 }

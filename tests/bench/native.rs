@@ -37,7 +37,11 @@ unsafe impl GlobalAlloc for CountingAllocator {
 #[global_allocator]
 static ALLOCATOR: CountingAllocator = CountingAllocator;
 
-const SIZES: [(&str, usize); 3] = [("10 KB", 10 << 10), ("100 KB", 100 << 10), ("1 MB", 1 << 20)];
+const SIZES: [(&str, usize); 3] = [
+    ("10 KB", 10 << 10),
+    ("100 KB", 100 << 10),
+    ("1 MB", 1 << 20),
+];
 /// Each figure is the median of runs totalling at least this long (and at least 3 runs).
 const BUDGET: Duration = Duration::from_millis(700);
 /// A single run slower than this stops a family from growing: the cost is not linear.
@@ -65,26 +69,35 @@ fn measure<T>(mut run: impl FnMut() -> T) -> Measure {
         }
     }
     times.sort();
-    Measure { median: times[times.len() / 2], peak_heap }
+    Measure {
+        median: times[times.len() / 2],
+        peak_heap,
+    }
 }
 
 /// Article texts of the corpus pages that have gold annotations or Readability's expected.html.
 fn corpus_articles() -> Vec<Vec<String>> {
     let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/pages");
     let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/gold");
-    let mut names: Vec<_> = std::fs::read_dir(&pages).expect("tests/corpus/pages").flatten().map(|e| e.file_name()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&pages)
+        .expect("tests/corpus/pages")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     names.sort();
     names
         .into_iter()
         .filter(|name| {
             let name = name.to_string_lossy();
-            pages.join(&*name).join("expected.html").exists() || gold.join(format!("{name}.json")).exists()
+            pages.join(&*name).join("expected.html").exists()
+                || gold.join(format!("{name}.json")).exists()
         })
         .filter_map(|name| {
             let bytes = std::fs::read(pages.join(&name).join("source.html")).ok()?;
             let document = scraper::Html::parse_document(&String::from_utf8_lossy(&bytes));
             let blocks = article::extract(&HtmlNode::root(&document)).blocks;
-            Some(blocks.into_iter().map(|b| b.text).collect::<Vec<_>>()).filter(|texts| !texts.is_empty())
+            Some(blocks.into_iter().map(|b| b.text).collect::<Vec<_>>())
+                .filter(|texts| !texts.is_empty())
         })
         .collect()
 }
@@ -104,11 +117,21 @@ fn texts_of_size(source: &[String], bytes: usize) -> Vec<String> {
 }
 
 fn blocks(texts: &[String]) -> Vec<Block> {
-    texts.iter().enumerate().map(|(id, text)| Block { id, kind: BlockKind::Paragraph, text: text.clone() }).collect()
+    texts
+        .iter()
+        .enumerate()
+        .map(|(id, text)| Block {
+            id,
+            kind: BlockKind::Paragraph,
+            text: text.clone(),
+        })
+        .collect()
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// A news page around the texts: head, navigation, the article's paragraphs, a footer.
@@ -150,13 +173,20 @@ fn per_byte_ratio(rows: &[Row], time: impl Fn(&Row) -> Option<Duration>) -> Opti
 }
 
 fn print_linearity(family: &str, rows: &[Row]) {
-    let show = |ratio: Option<f64>| ratio.map_or("n/a (a size was skipped)".to_string(), |r| format!("{r:.2}×"));
+    let show = |ratio: Option<f64>| {
+        ratio.map_or("n/a (a size was skipped)".to_string(), |r| {
+            format!("{r:.2}×")
+        })
+    };
     let pipeline = per_byte_ratio(rows, |r| r.pipeline);
     let analyze = per_byte_ratio(rows, |r| Some(r.analyze));
     if rows.iter().any(|r| r.pipeline.is_some()) {
         println!("  {family}: cost per byte at 1 MB / at 10 KB: extract+analyze {}, analyze {} (1.00× = linear)", show(pipeline), show(analyze));
     } else {
-        println!("  {family}: cost per byte at 1 MB / at 10 KB: analyze {} (1.00× = linear)", show(analyze));
+        println!(
+            "  {family}: cost per byte at 1 MB / at 10 KB: analyze {} (1.00× = linear)",
+            show(analyze)
+        );
     }
 }
 
@@ -168,8 +198,22 @@ fn news(articles: &[Vec<String>]) {
         source.len(),
         total_len(&source) >> 10
     );
-    println!("  {:>7} {:>9} {:>10} {:>11} {:>11} {:>13} {:>11} {:>12} {:>12}", "size", "parse ms", "extract ms", "analyze ms", "extract+", "extract+anal.", "analyze", "peak heap", "peak heap");
-    println!("  {:>7} {:>9} {:>10} {:>11} {:>11} {:>13} {:>11} {:>12} {:>12}", "", "(html5ever)", "", "", "analyze ms", "MB/s", "MB/s", "extract+an.", "analyze");
+    println!(
+        "  {:>7} {:>9} {:>10} {:>11} {:>11} {:>13} {:>11} {:>12} {:>12}",
+        "size",
+        "parse ms",
+        "extract ms",
+        "analyze ms",
+        "extract+",
+        "extract+anal.",
+        "analyze",
+        "peak heap",
+        "peak heap"
+    );
+    println!(
+        "  {:>7} {:>9} {:>10} {:>11} {:>11} {:>13} {:>11} {:>12} {:>12}",
+        "", "(html5ever)", "", "", "analyze ms", "MB/s", "MB/s", "extract+an.", "analyze"
+    );
     let mut rows = Vec::new();
     for (label, size) in SIZES {
         let texts = texts_of_size(&source, size);
@@ -179,7 +223,11 @@ fn news(articles: &[Vec<String>]) {
         let document = scraper::Html::parse_document(&html);
         let root = HtmlNode::root(&document);
         let extract = measure(|| article::extract(&root).blocks.len());
-        let pipeline = measure(|| engine::analyze(&article::extract(&root).blocks, "en").quotes.len());
+        let pipeline = measure(|| {
+            engine::analyze(&article::extract(&root).blocks, "en")
+                .quotes
+                .len()
+        });
         let blocks = blocks(&texts);
         let analyze = measure(|| engine::analyze(&blocks, "en").quotes.len());
         let ms = |d: Duration| format!("{:.3}", d.as_secs_f64() * 1e3);
@@ -194,7 +242,11 @@ fn news(articles: &[Vec<String>]) {
             kib(pipeline.peak_heap),
             kib(analyze.peak_heap),
         );
-        rows.push(Row { bytes, pipeline: Some(pipeline.median), analyze: analyze.median });
+        rows.push(Row {
+            bytes,
+            pipeline: Some(pipeline.median),
+            analyze: analyze.median,
+        });
     }
     print_linearity("news", &rows);
 }
@@ -216,21 +268,39 @@ fn junk(bytes: usize) -> Vec<String> {
             (seed.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 56) as u8
         })
         .collect();
-    String::from_utf8_lossy(&raw).split("\n\n").map(str::to_string).collect()
+    String::from_utf8_lossy(&raw)
+        .split("\n\n")
+        .map(str::to_string)
+        .collect()
 }
 
 fn adversarial(family: &str, make: impl Fn(usize) -> Vec<String>) {
     println!("\n{family}, as blocks:");
-    println!("  {:>7} {:>11} {:>11} {:>12}", "size", "analyze ms", "MB/s", "peak heap");
+    println!(
+        "  {:>7} {:>11} {:>11} {:>12}",
+        "size", "analyze ms", "MB/s", "peak heap"
+    );
     let mut rows = Vec::new();
     for (label, size) in SIZES {
         let blocks = blocks(&make(size));
         let bytes = blocks.iter().map(|b| b.text.len()).sum();
         let analyze = measure(|| engine::analyze(&blocks, "en").quotes.len());
-        println!("  {label:>7} {:>11.3} {:>11.1} {:>12}", analyze.median.as_secs_f64() * 1e3, mb_per_s(bytes, analyze.median), kib(analyze.peak_heap));
-        rows.push(Row { bytes, pipeline: None, analyze: analyze.median });
+        println!(
+            "  {label:>7} {:>11.3} {:>11.1} {:>12}",
+            analyze.median.as_secs_f64() * 1e3,
+            mb_per_s(bytes, analyze.median),
+            kib(analyze.peak_heap)
+        );
+        rows.push(Row {
+            bytes,
+            pipeline: None,
+            analyze: analyze.median,
+        });
         if analyze.median > TOO_SLOW {
-            println!("  larger sizes skipped: one run took {:.1} s, far from linear", analyze.median.as_secs_f64());
+            println!(
+                "  larger sizes skipped: one run took {:.1} s, far from linear",
+                analyze.median.as_secs_f64()
+            );
             break;
         }
     }
@@ -241,7 +311,11 @@ fn adversarial(family: &str, make: impl Fn(usize) -> Vec<String>) {
 fn vm_hwm() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l["VmHWM:".len()..].trim().to_string()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(|l| l["VmHWM:".len()..].trim().to_string())
+        })
         .unwrap_or_else(|| "unknown".into())
 }
 
@@ -250,12 +324,23 @@ fn main() {
     if std::env::args().any(|a| a == "--list" || a == "--test") {
         return;
     }
-    println!("QuoteLens native pipeline: median of runs, text bytes per second (1 MB = 2^20 bytes)");
+    println!(
+        "QuoteLens native pipeline: median of runs, text bytes per second (1 MB = 2^20 bytes)"
+    );
     news(&corpus_articles());
     adversarial("quote marks of every style between words", |size| {
-        repeated("“Yes,” said Smith. \"No\" ‘maybe’ «oui» ‹non› „ja“ 「はい」 『いいえ』 don't ’90s ", size)
+        repeated(
+            "“Yes,” said Smith. \"No\" ‘maybe’ «oui» ‹non› „ja“ 「はい」 『いいえ』 don't ’90s ",
+            size,
+        )
     });
-    adversarial("a quote mark every byte (\" “ ” ‘ ’ « »)", |size| repeated("\"“”‘’«»", size));
+    adversarial(
+        "a quote mark every byte (\" “ ” ‘ ’ « »)",
+        |size| repeated("\"“”‘’«»", size),
+    );
     adversarial("binary junk", junk);
-    println!("\npeak resident memory of this process (VmHWM, all of the above): {}", vm_hwm());
+    println!(
+        "\npeak resident memory of this process (VmHWM, all of the above): {}",
+        vm_hwm()
+    );
 }

@@ -25,7 +25,9 @@ fn watched<T: Send + 'static>(name: &str, work: impl FnOnce() -> T + Send + 'sta
         .expect("spawn a worker thread");
     match result.recv_timeout(WATCHDOG) {
         Ok(value) => value,
-        Err(mpsc::RecvTimeoutError::Timeout) => panic!("{name}: still running after {WATCHDOG:?}: super-linear?"),
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            panic!("{name}: still running after {WATCHDOG:?}: super-linear?")
+        }
         Err(mpsc::RecvTimeoutError::Disconnected) => panic!("{name}: panicked (see above)"),
     }
 }
@@ -58,7 +60,11 @@ fn analyse(name: &str, blocks: Vec<Block>) -> Analysis {
         check_analysis(&blocks, &analysis);
         let input: usize = blocks.iter().map(|b| b.text.len()).sum();
         let output: usize = analysis.quotes.iter().map(|q| q.text.len()).sum::<usize>()
-            + analysis.reported.iter().map(|r| r.text.len()).sum::<usize>();
+            + analysis
+                .reported
+                .iter()
+                .map(|r| r.text.len())
+                .sum::<usize>();
         assert!(
             output <= 4 * input + 1024,
             "{name}: {output} bytes of quotes from {input} bytes of text: runaway spans"
@@ -68,7 +74,9 @@ fn analyse(name: &str, blocks: Vec<Block>) -> Analysis {
 }
 
 fn analyse_html(name: &str, html: String) -> Analysis {
-    watched(name, move || check_page(&scraper::Html::parse_document(&html)))
+    watched(name, move || {
+        check_page(&scraper::Html::parse_document(&html))
+    })
 }
 
 /// `text` repeated up to `bytes` (cut at a char boundary).
@@ -122,7 +130,10 @@ fn a_megabyte_of_news_text() {
     let text = repeat_to(NEWS, MB);
     analyse("1 MB in one block", paragraph(text.clone()));
     analyse("1 MB in paragraphs", paragraphs(&text));
-    let html: String = text.split("\n\n").map(|p| format!("<p>{p}</p>\n")).collect();
+    let html: String = text
+        .split("\n\n")
+        .map(|p| format!("<p>{p}</p>\n"))
+        .collect();
     analyse_html(
         "1 MB page of paragraphs",
         format!("<html><body><article><h1>Headline</h1>{html}</article></body></html>"),
@@ -138,13 +149,23 @@ fn a_megabyte_of_news_text() {
 fn a_million_quote_marks() {
     const MILLION: usize = 1_000_000;
     for mark in MARKS {
-        analyse(&format!("a million {mark:?}"), paragraph(mark.repeat(MILLION)));
+        analyse(
+            &format!("a million {mark:?}"),
+            paragraph(mark.repeat(MILLION)),
+        );
     }
     let every_mark = MARKS.concat();
-    analyse("every mark, cycled", paragraph(repeat_to(&every_mark, 3 * MILLION)));
+    analyse(
+        "every mark, cycled",
+        paragraph(repeat_to(&every_mark, 3 * MILLION)),
+    );
     analyse(
         "half a million openers then closers",
-        paragraph(format!("{}x{}", "“".repeat(MILLION / 2), "”".repeat(MILLION / 2))),
+        paragraph(format!(
+            "{}x{}",
+            "“".repeat(MILLION / 2),
+            "”".repeat(MILLION / 2)
+        )),
     );
     analyse(
         "quarter of a million short quotes",
@@ -152,31 +173,52 @@ fn a_million_quote_marks() {
     );
     analyse(
         "a million marks between words",
-        paragraph(repeat_to("“Yes,” said Smith. \"No\" ‘maybe’ «oui» ", 4 * MILLION)),
+        paragraph(repeat_to(
+            "“Yes,” said Smith. \"No\" ‘maybe’ «oui» ",
+            4 * MILLION,
+        )),
     );
-    analyse("openers in a million paragraphs", paragraphs(&"“\n\n".repeat(MILLION)));
+    analyse(
+        "openers in a million paragraphs",
+        paragraphs(&"“\n\n".repeat(MILLION)),
+    );
 }
 
 #[test]
 fn binary_junk() {
     let junk = String::from_utf8_lossy(&junk_bytes(MB, 0x9e37_79b9_7f4a_7c15)).into_owned();
     analyse("1 MB of junk", paragraph(junk.clone()));
-    analyse("1 MB of junk in paragraphs", paragraphs(&junk.replace('\n', "\n\n")));
+    analyse(
+        "1 MB of junk in paragraphs",
+        paragraphs(&junk.replace('\n', "\n\n")),
+    );
     analyse_html("1 MB of junk as a page", junk.clone());
     analyse_html("1 MB of junk in a paragraph", format!("<p>{junk}</p>"));
     analyse("1 MB of NUL", paragraph("\0".repeat(MB)));
-    analyse("1 MB of replacement characters", paragraph("\u{fffd}".repeat(MB / 3)));
+    analyse(
+        "1 MB of replacement characters",
+        paragraph("\u{fffd}".repeat(MB / 3)),
+    );
     let every_char: String = (0..=0x10ffff_u32).filter_map(char::from_u32).collect();
     analyse("every Unicode scalar value", paragraph(every_char.clone()));
-    analyse_html("every Unicode scalar value as a page", format!("<p>{every_char}</p>"));
+    analyse_html(
+        "every Unicode scalar value as a page",
+        format!("<p>{every_char}</p>"),
+    );
 }
 
 #[test]
 fn long_runs_of_one_thing() {
     analyse("a 1 MB word", paragraph("a".repeat(MB)));
     analyse("said, a million times", paragraph(repeat_to("said ", MB)));
-    analyse("one name, over and over", paragraph(repeat_to("John Smith said ", MB)));
-    analyse("pronouns only", paragraph(repeat_to("“Yes,” he said. ", MB)));
+    analyse(
+        "one name, over and over",
+        paragraph(repeat_to("John Smith said ", MB)),
+    );
+    analyse(
+        "pronouns only",
+        paragraph(repeat_to("“Yes,” he said. ", MB)),
+    );
     analyse(
         "titles without names",
         paragraph(repeat_to("Mr Dr President Secretary of State ", MB)),
@@ -188,7 +230,9 @@ fn long_runs_of_one_thing() {
                 format!(
                     "{}{}",
                     char::from(b'A' + (n % 26) as u8),
-                    "abcdefghijklmnopqrstuvwxyz".get(..3 + n % 7).unwrap_or_default()
+                    "abcdefghijklmnopqrstuvwxyz"
+                        .get(..3 + n % 7)
+                        .unwrap_or_default()
                 )
             };
             format!("“Point {i},” said {} {}.\n\n", name(i), name(i / 26 + 11))
@@ -264,13 +308,18 @@ fn deepen(html: &str, wrapper: &str, depth: usize) -> scraper::Html {
             .append(element.clone())
             .id();
     }
-    document.tree.get_mut(innermost).expect("node").append_id(deep);
+    document
+        .tree
+        .get_mut(innermost)
+        .expect("node")
+        .append_id(deep);
     document
 }
 
 const DEEP_PAGE: &str =
     "<html><body><div id=deep><p>“Deep,” she said. <b>“Deeper,” he added.</b></p></div></body></html>";
-const DEEP_PARAGRAPH: &str = "<html><body><p>Intro: <span id=deep>“Deep,” she said.</span></p></body></html>";
+const DEEP_PARAGRAPH: &str =
+    "<html><body><p>Intro: <span id=deep>“Deep,” she said.</span></p></body></html>";
 
 fn nested_divs() {
     check_page(&deepen(DEEP_PAGE, "div", DEEP));
@@ -372,7 +421,10 @@ fn deep_nesting_does_not_overflow_a_wasm_sized_stack() {
 #[ignore = "run in a child process by deep_nesting_does_not_overflow_a_wasm_sized_stack"]
 fn deep_case_in_child() {
     let name = std::env::var(CHILD_CASE).expect("the case to run");
-    let (_, case) = DEEP_CASES.iter().find(|(n, _)| *n == name).expect("a known case");
+    let (_, case) = DEEP_CASES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .expect("a known case");
     let case = *case;
     std::thread::Builder::new()
         .name(name)

@@ -34,10 +34,17 @@ fn block_offsets(blocks: &[Block]) -> Vec<Utf16Offsets> {
 
 /// Checks `span` against its block and the text reported for it.
 fn check_span(blocks: &[Block], offsets: &[Utf16Offsets], span: &Span, text: &str, what: &str) {
-    let block = blocks
-        .get(span.block)
-        .unwrap_or_else(|| panic!("{what}: block {} out of range ({} blocks)", span.block, blocks.len()));
-    assert_eq!(block.id, span.block, "{what}: span.block is not the block's id");
+    let block = blocks.get(span.block).unwrap_or_else(|| {
+        panic!(
+            "{what}: block {} out of range ({} blocks)",
+            span.block,
+            blocks.len()
+        )
+    });
+    assert_eq!(
+        block.id, span.block,
+        "{what}: span.block is not the block's id"
+    );
     assert!(
         span.start <= span.end && span.end <= block.text.len(),
         "{what}: bytes {}..{} outside block {} of {} bytes",
@@ -77,7 +84,9 @@ pub fn check_analysis(blocks: &[Block], analysis: &Analysis) {
         actor.map(|a| {
             actors
                 .get(a)
-                .unwrap_or_else(|| panic!("{what}: actor {a} out of range ({} actors)", actors.len()))
+                .unwrap_or_else(|| {
+                    panic!("{what}: actor {a} out of range ({} actors)", actors.len())
+                })
                 .name
                 .clone()
         })
@@ -195,7 +204,11 @@ fn same_text(dom: &[u16], block: &[u16]) -> Result<(), String> {
 /// Blocks are numbered by index, and every text piece maps a run of its block back, unchanged, to
 /// a run of one DOM text node.
 pub fn check_article(article: &Article<HtmlNode>) {
-    assert_eq!(article.blocks.len(), article.pieces.len(), "one piece list per block");
+    assert_eq!(
+        article.blocks.len(),
+        article.pieces.len(),
+        "one piece list per block"
+    );
     for (b, (block, pieces)) in article.blocks.iter().zip(&article.pieces).enumerate() {
         assert_eq!(
             block.id, b,
@@ -246,30 +259,45 @@ impl TextNodes {
         let nodes: Vec<(NodeId, Vec<u16>)> = root
             .0
             .descendants()
-            .filter_map(|n| n.value().as_text().map(|t| (n.id(), t.encode_utf16().collect())))
+            .filter_map(|n| {
+                n.value()
+                    .as_text()
+                    .map(|t| (n.id(), t.encode_utf16().collect()))
+            })
             .collect();
-        let index = nodes.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+        let index = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (*id, i))
+            .collect();
         TextNodes { nodes, index }
     }
 
     /// The first character at or after a DOM point that is not white space, across text nodes.
     fn next_visible(&self, node: &HtmlNode, offset: usize) -> Option<char> {
         let first = *self.index.get(&node.0.id())?;
-        self.nodes[first..].iter().enumerate().find_map(|(i, (_, data))| {
-            let from = if i == 0 { offset } else { 0 };
-            char::decode_utf16(data.get(from..)?.iter().copied())
-                .map(|c| c.unwrap_or('\u{fffd}'))
-                .find(|c| !c.is_whitespace())
-        })
+        self.nodes[first..]
+            .iter()
+            .enumerate()
+            .find_map(|(i, (_, data))| {
+                let from = if i == 0 { offset } else { 0 };
+                char::decode_utf16(data.get(from..)?.iter().copied())
+                    .map(|c| c.unwrap_or('\u{fffd}'))
+                    .find(|c| !c.is_whitespace())
+            })
     }
 
     /// The last character before a DOM point that is not white space, across text nodes.
     fn previous_visible(&self, node: &HtmlNode, offset: usize) -> Option<char> {
         let last = *self.index.get(&node.0.id())?;
-        self.nodes[..=last].iter().rev().enumerate().find_map(|(i, (_, data))| {
-            let to = if i == 0 { offset } else { data.len() };
-            last_visible(data.get(..to)?)
-        })
+        self.nodes[..=last]
+            .iter()
+            .rev()
+            .enumerate()
+            .find_map(|(i, (_, data))| {
+                let to = if i == 0 { offset } else { data.len() };
+                last_visible(data.get(..to)?)
+            })
     }
 }
 
@@ -281,7 +309,9 @@ fn last_visible(units: &[u16]) -> Option<char> {
         let c = match units[i] {
             low @ 0xDC00..=0xDFFF if i > 0 && (0xD800..0xDC00).contains(&units[i - 1]) => {
                 i -= 1;
-                char::decode_utf16([units[i], low]).next()?.unwrap_or('\u{fffd}')
+                char::decode_utf16([units[i], low])
+                    .next()?
+                    .unwrap_or('\u{fffd}')
             }
             unit => char::from_u32(unit.into()).unwrap_or('\u{fffd}'),
         };
@@ -299,7 +329,8 @@ pub fn check_quotes_map_to_dom(root: &HtmlNode, article: &Article<HtmlNode>, ana
     let text_nodes = TextNodes::new(root);
     for (i, quote) in analysis.quotes.iter().enumerate() {
         let trimmed = quote.text.trim();
-        let (Some(first), Some(last)) = (trimmed.chars().next(), trimmed.chars().next_back()) else {
+        let (Some(first), Some(last)) = (trimmed.chars().next(), trimmed.chars().next_back())
+        else {
             continue;
         };
         let lead = quote.text[..quote.text.len() - quote.text.trim_start().len()]

@@ -6,8 +6,8 @@ use quotelens::engine::{Block, BlockKind};
 
 /// Every quotation-mark style the engine must handle, their look-alikes, and apostrophe shapes.
 pub const MARKS: &[&str] = &[
-    "\"", "“", "”", "‘", "’", "'", "«", "»", "‹", "›", "„", "‚", "「", "」", "『", "』", "‟", "‛", "″", "〝", "〞",
-    "＂", "« ", " »", "`", "´", "''", "``",
+    "\"", "“", "”", "‘", "’", "'", "«", "»", "‹", "›", "„", "‚", "「", "」", "『", "』", "‟", "‛",
+    "″", "〝", "〞", "＂", "« ", " »", "`", "´", "''", "``",
 ];
 
 /// Words that steer the engine into its attribution, name, title, pronoun and stance paths.
@@ -78,8 +78,8 @@ pub const WORDS: &[&str] = &[
 ];
 
 pub const SEPARATORS: &[&str] = &[
-    " ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u{a0}", "\u{2028}", "\u{200b}", "\u{feff}", ",", ".", ":", ";",
-    "?", "!", ", ", ". ", ": ", "(", ")", "[", "]",
+    " ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u{a0}", "\u{2028}", "\u{200b}", "\u{feff}",
+    ",", ".", ":", ";", "?", "!", ", ", ". ", ": ", "(", ")", "[", "]",
 ];
 
 /// NUL, replacement chars (what lone surrogates from the DOM become), astral, combining, bidi,
@@ -142,7 +142,8 @@ pub fn any_text(max_chars: usize) -> impl Strategy<Value = String> {
 
 /// Random bytes read as UTF-8 the way the command line reads files (lossily).
 pub fn binary_junk(max_bytes: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec(any::<u8>(), 0..max_bytes).prop_map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+    prop::collection::vec(any::<u8>(), 0..max_bytes)
+        .prop_map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
 }
 
 pub fn block_text() -> impl Strategy<Value = String> {
@@ -151,7 +152,9 @@ pub fn block_text() -> impl Strategy<Value = String> {
 
 pub fn block_kind() -> impl Strategy<Value = BlockKind> {
     use BlockKind::*;
-    prop::sample::select(vec![Headline, Standfirst, Paragraph, Blockquote, ListItem, Caption])
+    prop::sample::select(vec![
+        Headline, Standfirst, Paragraph, Blockquote, ListItem, Caption,
+    ])
 }
 
 /// An article's blocks, ids numbered in reading order as the article finder numbers them.
@@ -378,7 +381,9 @@ const RAW: &[&str] = &[
 ];
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 impl Html {
@@ -403,8 +408,14 @@ impl Html {
                     out.push_str(&format!("</{tag}>"));
                 }
             }
-            Html::Text { text, escaped: true } => out.push_str(&escape(text)),
-            Html::Text { text, escaped: false } => out.push_str(text),
+            Html::Text {
+                text,
+                escaped: true,
+            } => out.push_str(&escape(text)),
+            Html::Text {
+                text,
+                escaped: false,
+            } => out.push_str(text),
             Html::Raw(raw) => out.push_str(raw),
         }
     }
@@ -418,7 +429,10 @@ fn html_tree() -> impl Strategy<Value = Html> {
     leaf.prop_recursive(8, 120, 8, |inner| {
         (
             prop::sample::select(TAGS),
-            prop::collection::vec((prop::sample::select(ATTRIBUTES), pick(ATTRIBUTE_VALUES)), 0..3),
+            prop::collection::vec(
+                (prop::sample::select(ATTRIBUTES), pick(ATTRIBUTE_VALUES)),
+                0..3,
+            ),
             prop::collection::vec(inner, 0..8),
             prop::bool::weighted(0.85),
         )
