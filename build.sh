@@ -143,6 +143,7 @@ demo() {
 
 test_native() {
   log "native tests"
+  cargo fmt --check
   cargo test --release
 }
 
