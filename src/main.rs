@@ -15,7 +15,7 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use quotelens::article::{self, html::HtmlNode};
-    use quotelens::engine::{self, Block, BlockKind};
+    use quotelens::engine::{self, Block};
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
@@ -133,17 +133,7 @@ mod cli {
                 .unwrap_or_else(|| DEFAULT_LANGUAGE.to_string());
             Ok((found.blocks, language))
         } else {
-            let blocks: Vec<Block> = source
-                .split("\n\n")
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .enumerate()
-                .map(|(id, text)| Block {
-                    id,
-                    kind: BlockKind::Paragraph,
-                    text: text.to_string(),
-                })
-                .collect();
+            let blocks = engine::blocks_from_text(&source);
             let sample: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
             let language = article::detect_language(&sample.join(" "))
                 .unwrap_or(DEFAULT_LANGUAGE)

@@ -16,7 +16,7 @@ mod tests;
 
 pub mod dom_node;
 
-use crate::engine::{self, Block, BlockKind};
+use crate::engine;
 use present::Source;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -43,21 +43,8 @@ pub fn start() {
 /// object, the same shape as the command line's JSON.
 #[wasm_bindgen(js_name = analyzeText)]
 pub fn analyze_text(text: &str, lang: &str) -> Result<JsValue, JsError> {
-    let analysis = engine::analyze(&text_blocks(text), lang);
+    let analysis = engine::analyze(&engine::blocks_from_text(text), lang);
     export::to_plain_object(&analysis).map_err(|e| JsError::new(&e.as_string().unwrap_or_default()))
-}
-
-fn text_blocks(text: &str) -> Vec<Block> {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .enumerate()
-        .map(|(id, text)| Block {
-            id,
-            kind: BlockKind::Paragraph,
-            text: text.to_string(),
-        })
-        .collect()
 }
 
 /// Draws QuoteLens on the current document, or removes it if drawn (restoring the DOM exactly).
@@ -124,7 +111,7 @@ pub async fn render_into(
     if is_html {
         sanitised_copy(&doc, &input, &article)?;
     } else {
-        for block in text_blocks(&input) {
+        for block in engine::blocks_from_text(&input) {
             ui::child(&doc, &article, "p", "", Some(&block.text))?;
         }
     }
