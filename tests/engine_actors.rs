@@ -1,11 +1,10 @@
 //! Actors on plain strings: name forms merging, role and affiliation split from the name,
 //! organisations and governments speaking, indirect speech with stance, positions in order.
 
-use quotelens::engine::{analyze, blocks_from_text, ActorKind, Analysis, Position, Stance};
+mod common;
 
-fn run(text: &str) -> Analysis {
-    analyze(&blocks_from_text(text), "en")
-}
+use common::run;
+use quotelens::engine::{ActorKind, Position, Stance};
 
 #[test]
 fn title_and_name_forms_merge_into_one_actor() {

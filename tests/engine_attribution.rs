@@ -1,24 +1,10 @@
 //! Who said each quotation, on plain strings: every cue pattern, pronouns, paragraphs with no
 //! cue, headlines and captions, partial quotes inside reported speech.
 
-use quotelens::engine::{analyze, blocks_from_text, Analysis, Block, BlockKind, Evidence};
+mod common;
 
-fn run(text: &str) -> Analysis {
-    analyze(&blocks_from_text(text), "en")
-}
-
-/// (quotation, speaker) pairs, in order.
-fn said(text: &str) -> Vec<(String, Option<String>)> {
-    run(text)
-        .quotes
-        .into_iter()
-        .map(|q| (q.text, q.speaker))
-        .collect()
-}
-
-fn pair(quote: &str, speaker: &str) -> (String, Option<String>) {
-    (quote.to_string(), Some(speaker.to_string()))
-}
+use common::{pair, quotes_and_speakers, run, said};
+use quotelens::engine::{analyze, Block, BlockKind, Evidence};
 
 #[test]
 fn name_then_verb_after_the_quote() {
@@ -191,11 +177,7 @@ fn headline_and_caption_quotes() {
         },
     ];
     let analysis = analyze(&blocks, "en");
-    let found: Vec<(&str, Option<&str>)> = analysis
-        .quotes
-        .iter()
-        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
-        .collect();
+    let found = quotes_and_speakers(&analysis);
     assert_eq!(
         found,
         [

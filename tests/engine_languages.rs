@@ -1,19 +1,8 @@
 //! French, Spanish, Portuguese and German: their quote styles and common speech verbs.
 
-use quotelens::engine::{analyze, blocks_from_text};
+mod common;
 
-/// (quotation, speaker) pairs of `text` read as `language`.
-fn said(text: &str, language: &str) -> Vec<(String, Option<String>)> {
-    analyze(&blocks_from_text(text), language)
-        .quotes
-        .into_iter()
-        .map(|q| (q.text, q.speaker))
-        .collect()
-}
-
-fn pair(quote: &str, speaker: &str) -> (String, Option<String>) {
-    (quote.to_string(), Some(speaker.to_string()))
-}
+use common::{pair, said_in as said};
 
 #[test]
 fn french_guillemets_and_a_declare() {

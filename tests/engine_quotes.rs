@@ -1,11 +1,10 @@
 //! Quotation marks on plain strings: every mark style, apostrophes, unbalanced marks, nesting,
 //! multi-paragraph quotations, offsets in bytes and UTF-16.
 
-use quotelens::engine::{analyze, blocks_from_text, Analysis, QuoteKind};
+mod common;
 
-fn run(text: &str) -> Analysis {
-    analyze(&blocks_from_text(text), "en")
-}
+use common::{quotes_and_speakers, run};
+use quotelens::engine::QuoteKind;
 
 fn texts(text: &str) -> Vec<String> {
     run(text).quotes.into_iter().map(|q| q.text).collect()
@@ -92,11 +91,7 @@ fn multi_paragraph_quotations_continue_their_speaker() {
                 “As she deteriorated, the staff did all they could. They were fighting an uphill battle.\n\n\
                 “She was literally burning up from within.”";
     let analysis = run(text);
-    let found: Vec<(&str, Option<&str>)> = analysis
-        .quotes
-        .iter()
-        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
-        .collect();
+    let found = quotes_and_speakers(&analysis);
     assert_eq!(
         found,
         [

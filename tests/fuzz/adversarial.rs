@@ -40,7 +40,8 @@ fn paragraph(text: String) -> Vec<Block> {
     }]
 }
 
-/// Blocks split at blank lines, as the command line and `analyzeText` split plain text.
+/// Blocks split at blank lines and kept as they are, blank ones included (unlike
+/// `engine::blocks_from_text`, which trims and drops them), so that the engine sees them.
 fn paragraphs(text: &str) -> Vec<Block> {
     text.split("\n\n")
         .enumerate()
