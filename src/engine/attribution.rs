@@ -118,7 +118,7 @@ impl State {
             let j = reader.np_end(i, to);
             if let Some(np) = reader.classify(i, j) {
                 let prev = if i > sentence_start {
-                    reader.tokens[i - 1].lower.as_str()
+                    reader.tokens[i - 1].lower
                 } else {
                     ""
                 };
@@ -172,7 +172,8 @@ impl State {
         let text = block.text.as_str();
         let all = quotes::scan(text, lex);
         let top: Vec<RawQuote> = all.iter().filter(|q| !q.nested).cloned().collect();
-        let toks = tokens::tokenize(text, &top, lex);
+        let mut lowered = String::new();
+        let toks = tokens::tokenize(text, &top, lex, &mut lowered);
         let sentences = tokens::sentences(text, &toks, &top, lex);
         let reader = Reader {
             text,

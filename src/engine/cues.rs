@@ -3,7 +3,7 @@
 //! Office", "Barack Obama:").
 
 use super::mentions::{Np, NpKind, Reader};
-use super::tokens::Kind;
+use super::tokens::{phrase_at, Kind};
 
 #[derive(Clone, Debug)]
 pub struct Cue {
@@ -23,15 +23,11 @@ pub struct Cue {
 }
 
 impl<'a> Reader<'a> {
-    fn lowers(&self, from: usize, to: usize) -> impl Clone + Iterator<Item = &'a str> {
-        self.tokens[from..to].iter().map(|t| t.lower.as_str())
-    }
-
     /// The verb phrase's tail ("in a statement", "reporters" after "told").
     fn tail_end(&self, after: usize, to: usize) -> usize {
         let mut end = after;
         while end < to {
-            match self.lex.cue_tails.match_at(self.lowers(end, to)) {
+            match phrase_at(&self.lex.cue_tails, &self.tokens[end..to]) {
                 Some(len) => end += len,
                 None => break,
             }
@@ -48,14 +44,15 @@ impl<'a> Reader<'a> {
                 i += 1;
                 continue;
             }
-            if let Some(cue) = self.source_pattern_at(i, to) {
+            let source = self.tokens[i].is_in(&self.lex.source_openers);
+            if let Some(cue) = source.then(|| self.source_pattern_at(i, to)).flatten() {
                 i = cue.last + 1;
                 cues.push(cue);
                 continue;
             }
-            let speech = self.lex.speech_verbs.match_at(self.lowers(i, to));
+            let speech = phrase_at(&self.lex.speech_verbs, &self.tokens[i..to]);
             let naming = if speech.is_none() {
-                self.lex.naming_verbs.match_at(self.lowers(i, to))
+                phrase_at(&self.lex.naming_verbs, &self.tokens[i..to])
             } else {
                 None
             };
@@ -114,10 +111,7 @@ impl<'a> Reader<'a> {
         // Subject before the verb, skipping "also", "has", "had"…
         let mut before = verb;
         while before > from
-            && (self
-                .lex
-                .cue_adverbs
-                .contains(&self.tokens[before - 1].lower)
+            && (self.tokens[before - 1].is_in(&self.lex.cue_adverbs)
                 || self.tokens[before - 1].lower.ends_with("ly") && !self.tokens[before - 1].cap)
         {
             before -= 1;
@@ -125,14 +119,14 @@ impl<'a> Reader<'a> {
         // "was described as … by X", or a participle opening the sentence: "Called a … by X".
         let passive = (self.tokens[before..verb]
             .iter()
-            .any(|t| self.lex.passive_aux.contains(&t.lower))
+            .any(|t| t.is_in(&self.lex.passive_aux))
             || verb == from)
             && self.tokens[verb].lower.ends_with("ed");
         let text_from = before;
         let by_agent = passive
             .then(|| {
                 (cue_end..to).find(|&k| {
-                    self.tokens[k].is_word() && self.lex.passive_by.contains(&self.tokens[k].lower)
+                    self.tokens[k].is_word() && self.tokens[k].is_in(&self.lex.passive_by)
                 })
             })
             .flatten()
@@ -150,7 +144,7 @@ impl<'a> Reader<'a> {
         if before > from {
             let mut end = before - 1;
             // "… condemned the attack and said …", "… but insisted …": the same subject again.
-            if matches!(self.tokens[end].lower.as_str(), "and" | "but") {
+            if matches!(self.tokens[end].lower, "and" | "but") {
                 let np = previous
                     .map(|c| c.speaker.clone())
                     .or_else(|| self.sentence_subject(from, end))?;
@@ -190,8 +184,7 @@ impl<'a> Reader<'a> {
             && self.tokens[verb].lower.ends_with("ing")
         {
             let relative = (from + 1..verb).rev().take(20).find(|&k| {
-                matches!(self.tokens[k].lower.as_str(), "which" | "who")
-                    && self.tokens[k - 1].is_punct(',')
+                matches!(self.tokens[k].lower, "which" | "who") && self.tokens[k - 1].is_punct(',')
             });
             let subject = match relative {
                 Some(k) if k >= from + 2 => self.np_ending_at(k - 2, from).filter(named),
@@ -284,8 +277,7 @@ impl<'a> Reader<'a> {
         let pronoun = rest.strip_prefix("t-").unwrap_or(rest);
         let kind = *self.lex.pronouns.get(pronoun)?;
         let alone = self.lex.speech_verbs.contains(verb);
-        let participle =
-            !alone && i + 1 < to && self.lex.speech_verbs.contains(&self.tokens[i + 1].lower);
+        let participle = !alone && i + 1 < to && self.tokens[i + 1].is_in(&self.lex.speech_verbs);
         if !(alone || participle) {
             return None;
         }

@@ -3,7 +3,7 @@
 //! speech verb, then split into name, title, role and affiliation by the lexicon's word classes.
 
 use super::lexicon::{Lexicon, PronounKind};
-use super::tokens::{Kind, Token};
+use super::tokens::{phrase_at, Kind, Token};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
@@ -48,52 +48,66 @@ const PARTICLES: [&str; 14] = [
 
 pub struct Reader<'a> {
     pub text: &'a str,
-    pub tokens: &'a [Token],
+    pub tokens: &'a [Token<'a>],
     pub lex: &'a Lexicon,
 }
 
 impl<'a> Reader<'a> {
-    fn word(&self, i: usize) -> Option<&'a Token> {
+    fn word(&self, i: usize) -> Option<&'a Token<'a>> {
         self.tokens.get(i).filter(|t| t.is_word())
     }
 
     pub fn pronoun(&self, i: usize) -> Option<PronounKind> {
-        self.word(i)
-            .and_then(|t| self.lex.pronouns.get(&t.lower).copied())
+        self.word(i).and_then(|t| self.pronoun_of(t))
+    }
+
+    /// What the word stands for if it is a pronoun.
+    pub(super) fn pronoun_of(&self, t: &Token) -> Option<PronounKind> {
+        if !t.is_in(&self.lex.pronoun_words) {
+            return None;
+        }
+        self.lex.pronouns.get(t.lower).copied()
     }
 
     fn is_title(&self, t: &Token) -> bool {
-        self.lex.titles.contains(t.stem())
+        t.stem_is_in(&self.lex.titles)
     }
 
     fn is_role(&self, t: &Token) -> bool {
-        self.lex.roles.contains(t.stem())
+        t.stem_is_in(&self.lex.roles)
     }
 
     fn is_group(&self, t: &Token) -> bool {
-        self.lex.group_nouns.contains(t.stem())
+        t.stem_is_in(&self.lex.group_nouns)
     }
 
     fn is_org_word(&self, t: &Token) -> bool {
-        self.lex.org_words.contains(t.stem())
+        t.stem_is_in(&self.lex.org_words)
+    }
+
+    /// Whether the words, possessive dropped, are exactly a country's name.
+    fn is_country(&self, toks: &[Token]) -> bool {
+        toks.first()
+            .is_some_and(|t| self.lex.countries.may_start(t.stem_classes))
+            && self.lex.countries.match_at(toks.iter().map(|t| t.stem())) == Some(toks.len())
     }
 
     /// A capitalised word that can be part of a name.
     fn is_name_word(&self, t: &Token) -> bool {
         t.is_word()
             && t.cap
-            && !self.lex.not_names.contains(t.stem())
+            && !t.stem_is_in(&self.lex.not_names)
             && !t.lower.chars().all(|c| c.is_ascii_digit())
     }
 
     /// A word that can sit inside a speaker's noun phrase.
     fn np_word(&self, t: &Token) -> bool {
         t.is_word()
-            && !self.lex.pronouns.contains_key(&t.lower)
+            && !t.is_in(&self.lex.pronoun_words)
             && (self.is_name_word(t)
                 || self.is_title(t)
                 || self.is_role(t)
-                || self.lex.role_modifiers.contains(t.stem())
+                || t.stem_is_in(&self.lex.role_modifiers)
                 || self.is_group(t)
                 || self.is_org_word(t))
     }
@@ -128,18 +142,14 @@ impl<'a> Reader<'a> {
     /// Whether token `i` lies inside a multi-word title ("Secretary of State").
     fn in_title_phrase(&self, i: usize, floor: usize) -> bool {
         (floor.max(i.saturating_sub(4))..=i).any(|k| {
-            self.lex
-                .title_phrases
-                .match_at(self.tokens[k..].iter().map(|t| t.lower.as_str()))
+            phrase_at(&self.lex.title_phrases, &self.tokens[k..])
                 .is_some_and(|len| k + len > i && len > 1)
         })
     }
 
     fn connector_inside(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        (CONNECTORS.contains(&t.lower.as_str())
-            || PARTICLES.contains(&t.lower.as_str())
-            || t.lower == "&")
+        (CONNECTORS.contains(&t.lower) || PARTICLES.contains(&t.lower) || t.lower == "&")
             && self.tokens.get(i + 1).is_some_and(|n| self.is_name_word(n))
             && i > 0
             && self.np_word(&self.tokens[i - 1])
@@ -149,8 +159,8 @@ impl<'a> Reader<'a> {
     /// The noun phrase ending at token `last` (reading leftwards, not before `floor`).
     pub fn np_ending_at(&self, last: usize, floor: usize) -> Option<Np> {
         let t = self.word(last)?;
-        if let Some(kind) = self.lex.pronouns.get(&t.lower) {
-            return Some(self.pronoun_np(last, *kind));
+        if let Some(kind) = self.pronoun_of(t) {
+            return Some(self.pronoun_np(last, kind));
         }
         if !self.np_word(t) {
             return None;
@@ -173,14 +183,14 @@ impl<'a> Reader<'a> {
             while k < 2 && first > floor {
                 let prev = &self.tokens[first - 1];
                 let quantifier = matches!(
-                    prev.lower.as_str(),
+                    prev.lower,
                     "most" | "many" | "some" | "several" | "few" | "other"
                 );
                 if prev.is_word()
                     && !prev.cap
                     && (quantifier
-                        || !self.lex.not_names.contains(&prev.lower)
-                            && !self.lex.speech_verbs.contains(&prev.lower)
+                        || !prev.is_in(&self.lex.not_names)
+                            && !prev.is_in(&self.lex.speech_verbs)
                             && !prev.lower.ends_with("ed"))
                 {
                     first -= 1;
@@ -192,8 +202,8 @@ impl<'a> Reader<'a> {
         }
         // Leading connectors never start a phrase; "and" never does either.
         while first < last
-            && (CONNECTORS.contains(&self.tokens[first].lower.as_str())
-                || PARTICLES.contains(&self.tokens[first].lower.as_str()))
+            && (CONNECTORS.contains(&self.tokens[first].lower)
+                || PARTICLES.contains(&self.tokens[first].lower))
         {
             first += 1;
         }
@@ -204,19 +214,19 @@ impl<'a> Reader<'a> {
     /// ("said Ian Michaels, a spokesman for the city's Department of Design").
     pub fn np_starting_at(&self, first: usize, ceiling: usize) -> Option<Np> {
         let t = self.word(first)?;
-        if let Some(kind) = self.lex.pronouns.get(&t.lower) {
-            return Some(self.pronoun_np(first, *kind));
+        if let Some(kind) = self.pronoun_of(t) {
+            return Some(self.pronoun_np(first, kind));
         }
         let mut start = first;
         // "the minister", and possessives that open a group: "its creators", "their lawyers".
         let possessive_group = |i: usize| {
-            matches!(t.lower.as_str(), "its" | "his" | "her" | "their")
+            matches!(t.lower, "its" | "his" | "her" | "their")
                 && self.word(i + 1).is_some_and(|n| self.is_group(n))
         };
         if possessive_group(first) {
             return self.classify_group(first, first + 1);
         }
-        if self.lex.articles.contains(&t.lower) {
+        if t.is_in(&self.lex.articles) {
             start += 1;
         }
         let mut last = start;
@@ -227,7 +237,7 @@ impl<'a> Reader<'a> {
             let n = &self.tokens[last + 1];
             if n.is_word()
                 && (self.np_word_at(last + 1) || self.connector_inside(last + 1))
-                && !self.lex.speech_verbs.contains(&n.lower)
+                && !n.is_in(&self.lex.speech_verbs)
             {
                 last += 1;
             } else {
@@ -239,7 +249,7 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        while last > start && CONNECTORS.contains(&self.tokens[last].lower.as_str()) {
+        while last > start && CONNECTORS.contains(&self.tokens[last].lower) {
             last -= 1;
         }
         let mut np = self.classify(start, last)?;
@@ -259,7 +269,7 @@ impl<'a> Reader<'a> {
     /// "of the city's Department of Environmental Protection" after a name: where they come from.
     fn affiliation_after(&self, last: usize, ceiling: usize) -> Option<(String, usize)> {
         self.word(last + 1)
-            .filter(|t| matches!(t.lower.as_str(), "of" | "at" | "from"))?;
+            .filter(|t| matches!(t.lower, "of" | "at" | "from"))?;
         let mut end = last + 1;
         while end + 1 < ceiling {
             let t = &self.tokens[end + 1];
@@ -267,7 +277,7 @@ impl<'a> Reader<'a> {
                 && (t.cap
                     || self.is_org_word(t)
                     || t.is_possessive()
-                    || self.lex.articles.contains(&t.lower)
+                    || t.is_in(&self.lex.articles)
                     || self.connector_inside(end + 1));
             if !fits {
                 break;
@@ -307,7 +317,7 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
-        let skip = usize::from(words.len() > 1 && self.lex.articles.contains(&words[0].lower));
+        let skip = usize::from(words.len() > 1 && words[0].is_in(&self.lex.articles));
         let text = &self.text[words[skip].start..words[words.len() - 1].end];
         Some((text.to_string(), to - 1))
     }
@@ -318,7 +328,7 @@ impl<'a> Reader<'a> {
             first: i,
             last: i,
             kind: NpKind::Pronoun(kind),
-            name: t.lower.clone(),
+            name: t.lower.to_string(),
             surface: self.text[t.start..t.end].to_string(),
             role: None,
             affiliation: None,
@@ -340,10 +350,10 @@ impl<'a> Reader<'a> {
 
     fn gender_of(&self, tokens: &[Token]) -> Gender {
         for t in tokens {
-            if self.lex.male_words.contains(t.stem()) {
+            if t.stem_is_in(&self.lex.male_words) {
                 return Gender::Male;
             }
-            if self.lex.female_words.contains(t.stem()) {
+            if t.stem_is_in(&self.lex.female_words) {
                 return Gender::Female;
             }
         }
@@ -357,9 +367,9 @@ impl<'a> Reader<'a> {
         }
         // Articles and sentence-opening words ("In Whole Foods", "If Sudan") are not the name.
         while first <= last
-            && (self.lex.articles.contains(&self.tokens[first].lower)
+            && (self.tokens[first].is_in(&self.lex.articles)
                 || self.tokens[first].cap
-                    && self.lex.not_names.contains(&self.tokens[first].lower)
+                    && self.tokens[first].is_in(&self.lex.not_names)
                     && !self.tokens.get(first + 1).is_some_and(|n| self.is_title(n)))
         {
             first += 1;
@@ -382,8 +392,7 @@ impl<'a> Reader<'a> {
                 gender,
                 bare,
             };
-        let lowers: Vec<&str> = toks.iter().map(|t| t.stem()).collect();
-        if self.lex.countries.match_at(lowers.iter().copied()) == Some(lowers.len()) {
+        if self.is_country(toks) {
             return Some(make(
                 NpKind::Organization,
                 strip_possessive(&surface),
@@ -409,7 +418,7 @@ impl<'a> Reader<'a> {
         // "Senator Mitch McConnell of Kentucky", "Tasos Georgelis of the city's…": a person, then
         // where they come from.
         if let Some(c) = (first..=last).find(|&i| {
-            matches!(self.tokens[i].lower.as_str(), "of" | "for" | "at" | "from")
+            matches!(self.tokens[i].lower, "of" | "for" | "at" | "from")
                 && !self.in_title_phrase(i, first)
         }) {
             if c > first && c < last {
@@ -431,7 +440,7 @@ impl<'a> Reader<'a> {
                 && !self.is_title(t)
                 && !self.is_role(t)
                 && !self.in_title_phrase(core - 1, first)
-                || PARTICLES.contains(&t.lower.as_str()) && core <= last;
+                || PARTICLES.contains(&t.lower) && core <= last;
             let inner_connector =
                 core - 1 > first && core <= last && self.connector_inside(core - 1);
             if (name_like || inner_connector) && !(t.is_possessive() && core - 1 != last) {
@@ -441,13 +450,7 @@ impl<'a> Reader<'a> {
             }
         }
         let core_toks = &self.tokens[core.min(last + 1)..=last];
-        let org_core = core_toks.iter().any(|t| self.is_org_word(t))
-            || self
-                .lex
-                .countries
-                .match_at(core_toks.iter().map(|t| t.stem()))
-                == Some(core_toks.len())
-                && !core_toks.is_empty();
+        let org_core = core_toks.iter().any(|t| self.is_org_word(t)) || self.is_country(core_toks);
         if core > last {
             // No name: "West Mercia police" / "the Pentagon" style organisations, or a description.
             if self.is_org_word(tail) {
@@ -457,8 +460,7 @@ impl<'a> Reader<'a> {
                     .skip(1)
                     .take_while(|t| self.is_name_word(t) || self.is_org_word(t))
                     .count();
-                let definite =
-                    first > 0 && self.lex.articles.contains(&self.tokens[first - 1].lower);
+                let definite = first > 0 && self.tokens[first - 1].is_in(&self.lex.articles);
                 if definite && !self.is_group(tail) {
                     return Some(make(
                         NpKind::Organization,
@@ -514,8 +516,8 @@ impl<'a> Reader<'a> {
         let titled = before.iter().any(|t| self.is_title(t) || self.is_role(t));
         let role_text = (core > first).then(|| self.slice(first, core - 1));
         let honorific_only = before.iter().all(|t| {
-            self.lex.male_words.contains(t.stem())
-                || self.lex.female_words.contains(t.stem())
+            t.stem_is_in(&self.lex.male_words)
+                || t.stem_is_in(&self.lex.female_words)
                 || matches!(t.stem(), "dr" | "dr." | "prof" | "prof.")
         });
         let title_start = (first..core)
@@ -628,7 +630,8 @@ mod tests {
 
     fn np(text: &str) -> Np {
         let lex = for_language("en");
-        let tokens = tokenize(text, &[], lex);
+        let mut lowered = String::new();
+        let tokens = tokenize(text, &[], lex, &mut lowered);
         Reader {
             text,
             tokens: &tokens,

@@ -40,13 +40,13 @@ pub fn clause(
     // office estimated".
     let breaks = |n: usize| {
         let mut k = n;
-        while k > start && lex.articles.contains(&tokens[k - 1].lower) {
+        while k > start && tokens[k - 1].is_in(&lex.articles) {
             k -= 1;
         }
         k > start
             && (matches!(tokens[k - 1].kind, Kind::Punct(',' | ';'))
-                || matches!(tokens[k - 1].lower.as_str(), "but" | "and" | "or")
-                || lex.not_clause_starts.contains(&tokens[k - 1].lower))
+                || matches!(tokens[k - 1].lower, "but" | "and" | "or")
+                || tokens[k - 1].is_in(&lex.not_clause_starts))
     };
     let limit = next_cue
         .filter(|&n| n > start && breaks(n))
@@ -64,11 +64,8 @@ pub fn clause(
         }
         while b > a
             && (matches!(tokens[b - 1].kind, Kind::Punct(_))
-                || matches!(
-                    tokens[b - 1].lower.as_str(),
-                    "but" | "and" | "while" | "even"
-                )
-                || lex.not_clause_starts.contains(&tokens[b - 1].lower))
+                || matches!(tokens[b - 1].lower, "but" | "and" | "while" | "even")
+                || tokens[b - 1].is_in(&lex.not_clause_starts))
         {
             b -= 1;
         }
@@ -83,7 +80,7 @@ pub fn clause(
         // "said (that) it is open …"; not "said as he left", "told reporters aboard …".
         let mut a = start;
         if let Some(k) = (start..limit.min(start + 4))
-            .find(|&k| tokens[k].is_word() && lex.complementizers.contains(&tokens[k].lower))
+            .find(|&k| tokens[k].is_word() && tokens[k].is_in(&lex.complementizers))
         {
             // Unless "that" is the clause's own subject: "experts say that isn't likely".
             if tokens[start..k].iter().all(|t| t.is_word())
@@ -92,7 +89,7 @@ pub fn clause(
                 a = k + 1;
             }
         }
-        if a == start && lex.not_clause_starts.contains(&tokens[start].lower) {
+        if a == start && tokens[start].is_in(&lex.not_clause_starts) {
             return None;
         }
         trim(a, limit)
