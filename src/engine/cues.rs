@@ -272,7 +272,11 @@ impl<'a> Reader<'a> {
     /// French inversion, verb and pronoun in one hyphenated word: "dit-il", "ajoute-t-elle",
     /// "a-t-il déclaré".
     fn hyphenated_cue(&self, i: usize, to: usize) -> Option<Cue> {
-        let word = &self.tokens[i].lower;
+        let word = self.tokens[i].lower;
+        // A byte loop: most words are short and have no hyphen, where memchr costs more.
+        if !word.bytes().any(|b| b == b'-') {
+            return None;
+        }
         let (verb, rest) = word.split_once('-')?;
         let pronoun = rest.strip_prefix("t-").unwrap_or(rest);
         let kind = *self.lex.pronouns.get(pronoun)?;

@@ -5,7 +5,7 @@ use super::cues::Cue;
 use super::lexicon::Lexicon;
 use super::mentions::Reader;
 use super::model::Stance;
-use super::tokens::Kind;
+use super::tokens::{self, Kind};
 
 /// The longest reported clause, in tokens: longer runs are not one statement (and capping them
 /// keeps hostile run-on text linear).
@@ -150,13 +150,20 @@ fn count_words(reader: &Reader, a: usize, b: usize) -> (usize, usize) {
 /// What the cue, or failing that the first stance phrase of the clause, says of the speaker's position.
 pub fn stance(lex: &Lexicon, cue: &str, clause: &str) -> Stance {
     let find = |text: &str| -> Option<Stance> {
-        let words: Vec<String> = text
+        // Lowercased word by word into one buffer: one allocation, not one per word.
+        let mut lower = String::with_capacity(text.len());
+        let bounds: Vec<_> = text
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
+            .map(|w| {
+                let from = lower.len();
+                tokens::push_lowercase(&mut lower, w);
+                from..lower.len()
+            })
             .collect();
+        let words: Vec<&str> = bounds.into_iter().map(|r| &lower[r]).collect();
         (0..words.len()).find_map(|i| {
-            let rest = words[i..].iter().map(String::as_str);
+            let rest = words[i..].iter().copied();
             if lex.stance_against.match_at(rest.clone()).is_some() {
                 Some(Stance::Against)
             } else if lex.stance_for.match_at(rest).is_some() {

@@ -95,6 +95,7 @@ pub fn tokenize<'a>(
     lowered: &'a mut String,
 ) -> Vec<Token<'a>> {
     lowered.clear();
+    lowered.reserve(text.len());
     let bytes = text.as_bytes();
     let mut pending: Vec<Pending> = Vec::with_capacity(text.len() / 5 + 1);
     let mut next_quote = 0;
@@ -219,7 +220,7 @@ fn word_end(
                 let inner = next.is_some_and(char::is_alphabetic) && letters <= 3;
                 let mut abbreviation = || {
                     let mark = scratch.len();
-                    scratch.extend(word.chars().flat_map(char::to_lowercase));
+                    push_lowercase(scratch, word);
                     let known = lexicon.abbreviations.contains(&scratch[mark..]);
                     scratch.truncate(mark);
                     known
@@ -239,9 +240,11 @@ fn word_end(
 }
 
 /// Appends `word` lowercased, without soft hyphens.
-fn push_lowercase(out: &mut String, word: &str) {
+pub(super) fn push_lowercase(out: &mut String, word: &str) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
     } else {
         out.extend(word.to_lowercase().chars().filter(|&ch| ch != '\u{ad}'));
     }
