@@ -64,7 +64,7 @@ impl Registry {
             NpKind::Group => ActorKind::Group,
             _ => return None,
         };
-        let words = name_words(&np.name);
+        let words = name_words(np.name);
         if words.is_empty() {
             return None;
         }
@@ -74,7 +74,7 @@ impl Registry {
             None => {
                 self.entities.push(Entity {
                     kind,
-                    name: np.name.clone(),
+                    name: np.name.to_string(),
                     words: words.clone(),
                     aliases: Vec::new(),
                     role: None,
@@ -98,17 +98,17 @@ impl Registry {
         self.touch(id);
         let e = &mut self.entities[id];
         if words.len() > e.words.len() {
-            e.name = np.name.clone();
+            e.name = np.name.to_string();
             e.words = words;
         }
-        if !e.aliases.contains(&np.surface) {
-            e.aliases.push(np.surface.clone());
+        if !e.aliases.iter().any(|a| a == np.surface) {
+            e.aliases.push(np.surface.to_string());
         }
         if e.role.is_none() {
-            e.role = np.role.clone();
+            e.role = np.role.map(str::to_string);
         }
         if e.affiliation.is_none() {
-            e.affiliation = np.affiliation.clone();
+            e.affiliation = np.affiliation.map(str::to_string);
         }
         if e.gender == Gender::Unknown {
             e.gender = np.gender;

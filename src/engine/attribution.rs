@@ -89,7 +89,7 @@ impl State {
                 (found, Evidence::Pronoun)
             }
             NpKind::Description => {
-                let found = self.registry.described(&np.name);
+                let found = self.registry.described(np.name);
                 if let Some(id) = found {
                     self.registry.spoke(id, Gender::Unknown);
                 }
@@ -140,14 +140,15 @@ impl State {
                         | "for"
                 );
                 let subject = i == sentence_start;
-                let known = np
-                    .name
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|surname| self.registry.known_person(surname));
+                let known = || {
+                    np.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|surname| self.registry.known_person(surname))
+                };
                 let register = match np.kind {
                     NpKind::Person => {
-                        !np.bare && (np.role.is_some() || !after_preposition) || known
+                        !np.bare && (np.role.is_some() || !after_preposition) || known()
                     }
                     NpKind::Organization => true,
                     _ => false,

@@ -6,14 +6,14 @@ use super::mentions::{Np, NpKind, Reader};
 use super::tokens::{phrase_at, Kind};
 
 #[derive(Clone, Debug)]
-pub struct Cue {
+pub struct Cue<'a> {
     /// Token range of the whole cue (speaker phrase and verb with its tail), inclusive.
     pub first: usize,
     pub last: usize,
     /// Token range of the verb (with auxiliaries and tail), inclusive.
     pub verb_first: usize,
     pub verb_last: usize,
-    pub speaker: Np,
+    pub speaker: Np<'a>,
     /// "said", "told reporters", "wrote in a tweet", "according to".
     pub text: String,
     /// A labelling verb ("called", "described"): a speaker only together with a quotation.
@@ -36,7 +36,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Every cue in the sentence `from..to`.
-    pub fn cues(&self, from: usize, to: usize) -> Vec<Cue> {
+    pub fn cues(&self, from: usize, to: usize) -> Vec<Cue<'a>> {
         let mut cues = Vec::new();
         let mut i = from;
         while i < to {
@@ -96,8 +96,8 @@ impl<'a> Reader<'a> {
         naming: bool,
         from: usize,
         to: usize,
-        previous: Option<&Cue>,
-    ) -> Option<Cue> {
+        previous: Option<&Cue<'a>>,
+    ) -> Option<Cue<'a>> {
         let tail = self.tail_end(verb_last + 1, to);
         // Told whom: "told reporters", "told the BBC".
         let telling =
@@ -146,7 +146,7 @@ impl<'a> Reader<'a> {
             // "… condemned the attack and said …", "… but insisted …": the same subject again.
             if matches!(self.tokens[end].lower, "and" | "but") {
                 let np = previous
-                    .map(|c| c.speaker.clone())
+                    .map(|c| c.speaker)
                     .or_else(|| self.sentence_subject(from, end))?;
                 let mut cue = self.cue(verb, cue_end - 1, np, naming, false, text_from);
                 cue.first = before;
@@ -214,7 +214,7 @@ impl<'a> Reader<'a> {
     }
 
     /// "NAME, APPOSITIVE," or "ROLE, NAME," right before a verb.
-    fn appositive_subject(&self, comma: usize, from: usize) -> Option<Np> {
+    fn appositive_subject(&self, comma: usize, from: usize) -> Option<Np<'a>> {
         let open = (from..comma)
             .rev()
             .take(25)
@@ -235,7 +235,7 @@ impl<'a> Reader<'a> {
         let mut np = self
             .classify(open + 1, comma - 1)
             .filter(|np| np.kind == NpKind::Person)?;
-        np.role = described.role.clone();
+        np.role = described.role;
         if np.gender == super::mentions::Gender::Unknown {
             np.gender = described.gender;
         }
@@ -247,11 +247,11 @@ impl<'a> Reader<'a> {
         &self,
         verb: usize,
         verb_last: usize,
-        speaker: Np,
+        speaker: Np<'a>,
         naming: bool,
         inverted: bool,
         text_from: usize,
-    ) -> Cue {
+    ) -> Cue<'a> {
         let verb_last = verb_last.max(verb);
         let first = speaker.first.min(text_from);
         let last = speaker.last.max(verb_last);
@@ -271,7 +271,7 @@ impl<'a> Reader<'a> {
 
     /// French inversion, verb and pronoun in one hyphenated word: "dit-il", "ajoute-t-elle",
     /// "a-t-il déclaré".
-    fn hyphenated_cue(&self, i: usize, to: usize) -> Option<Cue> {
+    fn hyphenated_cue(&self, i: usize, to: usize) -> Option<Cue<'a>> {
         let word = self.tokens[i].lower;
         // A byte loop: most words are short and have no hyphen, where memchr costs more.
         if !word.bytes().any(|b| b == b'-') {
@@ -287,7 +287,7 @@ impl<'a> Reader<'a> {
         }
         let last = i + usize::from(participle);
         let mut speaker = self.pronoun_np(i, kind);
-        speaker.surface = pronoun.to_string();
+        speaker.surface = pronoun;
         Some(Cue {
             first: i,
             last,
@@ -301,7 +301,7 @@ impl<'a> Reader<'a> {
     }
 
     /// "Barack Obama: “…”" (captions, interview transcripts).
-    fn colon_cue(&self, last: usize, from: usize) -> Option<Cue> {
+    fn colon_cue(&self, last: usize, from: usize) -> Option<Cue<'a>> {
         let np = self
             .np_ending_at(last, from)
             .filter(|np| matches!(np.kind, NpKind::Person | NpKind::Organization) && !np.bare)?;
@@ -318,7 +318,7 @@ impl<'a> Reader<'a> {
     }
 
     /// "according to X", "in X's words".
-    fn source_pattern_at(&self, i: usize, to: usize) -> Option<Cue> {
+    fn source_pattern_at(&self, i: usize, to: usize) -> Option<Cue<'a>> {
         for pattern in &self.lex.source_patterns {
             let Some(slot) = pattern.iter().position(|w| w.starts_with('X')) else {
                 continue;

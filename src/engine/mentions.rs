@@ -22,20 +22,21 @@ pub enum NpKind {
     Description,
 }
 
-/// A noun phrase naming a possible speaker.
-#[derive(Clone, Debug)]
-pub struct Np {
+/// A noun phrase naming a possible speaker. Its texts borrow the block's text and lowercase
+/// words, so reading one allocates nothing; the registry copies what it keeps.
+#[derive(Clone, Copy, Debug)]
+pub struct Np<'a> {
     /// Token range, inclusive.
     pub first: usize,
     pub last: usize,
     pub kind: NpKind,
     /// Person: the name without titles ("John Kirby"); organisation or group: its name; description:
     /// its head noun ("president").
-    pub name: String,
+    pub name: &'a str,
     /// The phrase as it appears, without a leading article.
-    pub surface: String,
-    pub role: Option<String>,
-    pub affiliation: Option<String>,
+    pub surface: &'a str,
+    pub role: Option<&'a str>,
+    pub affiliation: Option<&'a str>,
     pub gender: Gender,
     /// A person named by one word with nothing else to go on ("Parata", "Google").
     pub bare: bool,
@@ -157,7 +158,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The noun phrase ending at token `last` (reading leftwards, not before `floor`).
-    pub fn np_ending_at(&self, last: usize, floor: usize) -> Option<Np> {
+    pub fn np_ending_at(&self, last: usize, floor: usize) -> Option<Np<'a>> {
         let t = self.word(last)?;
         if let Some(kind) = self.pronoun_of(t) {
             return Some(self.pronoun_np(last, kind));
@@ -212,7 +213,7 @@ impl<'a> Reader<'a> {
 
     /// The noun phrase starting at token `first`, with an appositive role after a comma
     /// ("said Ian Michaels, a spokesman for the city's Department of Design").
-    pub fn np_starting_at(&self, first: usize, ceiling: usize) -> Option<Np> {
+    pub fn np_starting_at(&self, first: usize, ceiling: usize) -> Option<Np<'a>> {
         let t = self.word(first)?;
         if let Some(kind) = self.pronoun_of(t) {
             return Some(self.pronoun_np(first, kind));
@@ -267,7 +268,7 @@ impl<'a> Reader<'a> {
     }
 
     /// "of the city's Department of Environmental Protection" after a name: where they come from.
-    fn affiliation_after(&self, last: usize, ceiling: usize) -> Option<(String, usize)> {
+    fn affiliation_after(&self, last: usize, ceiling: usize) -> Option<(&'a str, usize)> {
         self.word(last + 1)
             .filter(|t| matches!(t.lower, "of" | "at" | "from"))?;
         let mut end = last + 1;
@@ -292,12 +293,12 @@ impl<'a> Reader<'a> {
     }
 
     /// ", a fellow at the Urban Institute," after a name: the role, when its head is a role noun.
-    pub fn appositive_after(&self, last: usize, ceiling: usize) -> Option<String> {
+    pub fn appositive_after(&self, last: usize, ceiling: usize) -> Option<&'a str> {
         self.appositive_span(last, ceiling).map(|(role, _)| role)
     }
 
     /// The appositive role after `last` and the token it ends at.
-    fn appositive_span(&self, last: usize, ceiling: usize) -> Option<(String, usize)> {
+    fn appositive_span(&self, last: usize, ceiling: usize) -> Option<(&'a str, usize)> {
         if !self.tokens.get(last + 1)?.is_punct(',') {
             return None;
         }
@@ -319,17 +320,17 @@ impl<'a> Reader<'a> {
         }
         let skip = usize::from(words.len() > 1 && words[0].is_in(&self.lex.articles));
         let text = &self.text[words[skip].start..words[words.len() - 1].end];
-        Some((text.to_string(), to - 1))
+        Some((text, to - 1))
     }
 
-    pub(super) fn pronoun_np(&self, i: usize, kind: PronounKind) -> Np {
+    pub(super) fn pronoun_np(&self, i: usize, kind: PronounKind) -> Np<'a> {
         let t = &self.tokens[i];
         Np {
             first: i,
             last: i,
             kind: NpKind::Pronoun(kind),
-            name: t.lower.to_string(),
-            surface: self.text[t.start..t.end].to_string(),
+            name: t.lower,
+            surface: &self.text[t.start..t.end],
             role: None,
             affiliation: None,
             gender: match kind {
@@ -341,11 +342,12 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn slice(&self, a: usize, b: usize) -> String {
+    /// The text of tokens `a..=b`.
+    fn slice(&self, a: usize, b: usize) -> &'a str {
         if a > b {
-            return String::new();
+            return "";
         }
-        self.text[self.tokens[a].start..self.tokens[b].end].to_string()
+        &self.text[self.tokens[a].start..self.tokens[b].end]
     }
 
     fn gender_of(&self, tokens: &[Token]) -> Gender {
@@ -361,7 +363,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Splits tokens `first..=last` into name, title, role and affiliation.
-    pub fn classify(&self, mut first: usize, last: usize) -> Option<Np> {
+    pub fn classify(&self, mut first: usize, last: usize) -> Option<Np<'a>> {
         if first > last {
             return None;
         }
@@ -378,15 +380,15 @@ impl<'a> Reader<'a> {
             return None;
         }
         let toks = &self.tokens[first..=last];
-        let surface = strip_possessive(&self.slice(first, last));
+        let surface = strip_possessive(self.slice(first, last));
         let gender = self.gender_of(&self.tokens[first.saturating_sub(1)..=last]);
         let make =
-            |kind, name: String, role: Option<String>, affiliation: Option<String>, bare| Np {
+            |kind, name: &'a str, role: Option<&'a str>, affiliation: Option<&'a str>, bare| Np {
                 first,
                 last,
                 kind,
                 name,
-                surface: surface.clone(),
+                surface,
                 role,
                 affiliation,
                 gender,
@@ -395,7 +397,7 @@ impl<'a> Reader<'a> {
         if self.is_country(toks) {
             return Some(make(
                 NpKind::Organization,
-                strip_possessive(&surface),
+                strip_possessive(surface),
                 None,
                 None,
                 false,
@@ -409,7 +411,7 @@ impl<'a> Reader<'a> {
         if self.is_group(tail) && !named_org {
             return Some(make(
                 NpKind::Group,
-                strip_possessive(&surface),
+                strip_possessive(surface),
                 None,
                 None,
                 false,
@@ -424,7 +426,7 @@ impl<'a> Reader<'a> {
             if c > first && c < last {
                 if let Some(mut np) = self.classify(first, c - 1) {
                     if np.kind == NpKind::Person && !np.bare || np.kind == NpKind::Description {
-                        np.affiliation = Some(strip_possessive(&self.slice(c + 1, last)));
+                        np.affiliation = Some(strip_possessive(self.slice(c + 1, last)));
                         np.last = last;
                         np.surface = surface;
                         return Some(np);
@@ -462,19 +464,13 @@ impl<'a> Reader<'a> {
                     .count();
                 let definite = first > 0 && self.tokens[first - 1].is_in(&self.lex.articles);
                 if definite && !self.is_group(tail) {
-                    return Some(make(
-                        NpKind::Organization,
-                        surface.clone(),
-                        None,
-                        None,
-                        false,
-                    ));
+                    return Some(make(NpKind::Organization, surface, None, None, false));
                 }
                 if caps_before > 0 || tail.cap {
                     let from = last - caps_before;
                     return Some(make(
                         NpKind::Organization,
-                        strip_possessive(&self.slice(from, last)),
+                        strip_possessive(self.slice(from, last)),
                         None,
                         None,
                         false,
@@ -485,8 +481,8 @@ impl<'a> Reader<'a> {
                 let affiliation = self.affiliation_before(first, last);
                 return Some(make(
                     NpKind::Description,
-                    tail.stem().to_string(),
-                    Some(strip_possessive(&surface)),
+                    tail.stem(),
+                    Some(strip_possessive(surface)),
                     affiliation,
                     false,
                 ));
@@ -505,13 +501,13 @@ impl<'a> Reader<'a> {
             }
             return Some(make(
                 NpKind::Organization,
-                strip_possessive(&self.slice(from, last)),
+                strip_possessive(self.slice(from, last)),
                 None,
                 None,
                 false,
             ));
         }
-        let name = strip_possessive(&self.slice(core, last));
+        let name = strip_possessive(self.slice(core, last));
         let before = &self.tokens[first..core];
         let titled = before.iter().any(|t| self.is_title(t) || self.is_role(t));
         let role_text = (core > first).then(|| self.slice(first, core - 1));
@@ -543,7 +539,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A group named with a possessive: "its creators".
-    fn classify_group(&self, first: usize, last: usize) -> Option<Np> {
+    fn classify_group(&self, first: usize, last: usize) -> Option<Np<'a>> {
         Some(Np {
             first,
             last,
@@ -559,12 +555,12 @@ impl<'a> Reader<'a> {
 
     /// The capitalised words in front of a role noun: "Pentagon" in "Pentagon spokesman", "BBC"
     /// in "the BBC's North America editor".
-    fn affiliation_before(&self, first: usize, last: usize) -> Option<String> {
+    fn affiliation_before(&self, first: usize, last: usize) -> Option<&'a str> {
         let role_at = (first..=last).find(|&i| {
             self.is_role(&self.tokens[i]) && !self.tokens[i].cap || self.tokens[i].is_possessive()
         })?;
         if self.tokens[role_at].is_possessive() {
-            return Some(strip_possessive(&self.slice(first, role_at)));
+            return Some(strip_possessive(self.slice(first, role_at)));
         }
         let caps = (first..role_at)
             .take_while(|&i| {
@@ -576,7 +572,7 @@ impl<'a> Reader<'a> {
 
     /// The first person named in the sentence `from..to`, with any appositive: the subject that
     /// "…, saying …" and "…, adding …" report.
-    pub fn sentence_subject(&self, from: usize, to: usize) -> Option<Np> {
+    pub fn sentence_subject(&self, from: usize, to: usize) -> Option<Np<'a>> {
         let mut i = from;
         while i < to.min(from + 16) {
             if self.tokens[i].quote().is_some() || self.tokens[i].kind == Kind::Punct(';') {
@@ -612,14 +608,13 @@ impl<'a> Reader<'a> {
     }
 }
 
-pub fn strip_possessive(s: &str) -> String {
+pub fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
         .or_else(|| s.strip_suffix('\''))
         .or_else(|| s.strip_suffix('’'))
         .unwrap_or(s)
         .trim()
-        .to_string()
 }
 
 #[cfg(test)]
@@ -628,36 +623,43 @@ mod tests {
     use crate::engine::lexicon::for_language;
     use crate::engine::tokens::tokenize;
 
-    fn np(text: &str) -> Np {
+    /// What `check` says of the noun phrase ending `text`.
+    fn np<R>(text: &str, check: impl FnOnce(Np) -> R) -> R {
         let lex = for_language("en");
         let mut lowered = String::new();
         let tokens = tokenize(text, &[], lex, &mut lowered);
-        Reader {
+        let reader = Reader {
             text,
             tokens: &tokens,
             lex,
-        }
-        .np_ending_at(tokens.len() - 1, 0)
-        .expect(text)
+        };
+        check(reader.np_ending_at(tokens.len() - 1, 0).expect(text))
     }
 
     #[test]
     fn splits_role_title_and_name() {
-        let p = np("Pentagon spokesman Rear Admiral John Kirby");
-        assert_eq!((p.kind, p.name.as_str()), (NpKind::Person, "John Kirby"));
-        assert_eq!(p.role.as_deref(), Some("Pentagon spokesman"));
-        assert_eq!(p.affiliation.as_deref(), Some("Pentagon"));
-        assert_eq!(np("Secretary of State John Kerry").name, "John Kerry");
-        assert_eq!(np("Read Admiral Kirby").name, "Kirby");
-        assert_eq!(np("Mr Kerry").gender, Gender::Male);
+        np("Pentagon spokesman Rear Admiral John Kirby", |p| {
+            assert_eq!((p.kind, p.name), (NpKind::Person, "John Kirby"));
+            assert_eq!(p.role, Some("Pentagon spokesman"));
+            assert_eq!(p.affiliation, Some("Pentagon"));
+        });
+        assert_eq!(
+            np("Secretary of State John Kerry", |p| p.name.to_string()),
+            "John Kerry"
+        );
+        assert_eq!(np("Read Admiral Kirby", |p| p.name.to_string()), "Kirby");
+        assert_eq!(np("Mr Kerry", |p| p.gender), Gender::Male);
     }
 
     #[test]
     fn knows_organisations_groups_and_descriptions() {
-        assert_eq!(np("The United States").kind, NpKind::Organization);
-        assert_eq!(np("the State Department").name, "State Department");
-        assert_eq!(np("West Mercia police").kind, NpKind::Organization);
-        assert_eq!(np("Con Edison officials").kind, NpKind::Group);
-        assert_eq!(np("the president").kind, NpKind::Description);
+        assert_eq!(np("The United States", |p| p.kind), NpKind::Organization);
+        assert_eq!(
+            np("the State Department", |p| p.name.to_string()),
+            "State Department"
+        );
+        assert_eq!(np("West Mercia police", |p| p.kind), NpKind::Organization);
+        assert_eq!(np("Con Edison officials", |p| p.kind), NpKind::Group);
+        assert_eq!(np("the president", |p| p.kind), NpKind::Description);
     }
 }
