@@ -51,6 +51,7 @@ pub struct State {
     open_quote: Option<Option<usize>>,
     /// "President Obama also said:" closing a block: the list items that follow are his.
     list_cue: Option<(Option<usize>, String)>,
+    buffers: tokens::Buffers,
 }
 
 /// A quotation's attribution within its block.
@@ -169,12 +170,18 @@ impl State {
     }
 
     pub fn add_block(&mut self, lex: &Lexicon, block: &Block) {
+        // Taken out for the block's reading, whose tokens borrow them while `self` changes.
+        let mut buffers = std::mem::take(&mut self.buffers);
+        self.read_block(lex, block, &mut buffers);
+        self.buffers = buffers;
+    }
+
+    fn read_block(&mut self, lex: &Lexicon, block: &Block, buffers: &mut tokens::Buffers) {
         self.blocks_seen += 1;
         let text = block.text.as_str();
         let all = quotes::scan(text, lex);
         let top: Vec<RawQuote> = all.iter().filter(|q| !q.nested).cloned().collect();
-        let mut lowered = String::new();
-        let toks = tokens::tokenize(text, &top, lex, &mut lowered);
+        let toks = tokens::tokenize(text, &top, lex, buffers);
         let sentences = tokens::sentences(text, &toks, &top, lex);
         let reader = Reader {
             text,

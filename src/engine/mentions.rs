@@ -621,13 +621,13 @@ pub fn strip_possessive(s: &str) -> &str {
 mod tests {
     use super::*;
     use crate::engine::lexicon::for_language;
-    use crate::engine::tokens::tokenize;
+    use crate::engine::tokens::{tokenize, Buffers};
 
     /// What `check` says of the noun phrase ending `text`.
     fn np<R>(text: &str, check: impl FnOnce(Np) -> R) -> R {
         let lex = for_language("en");
-        let mut lowered = String::new();
-        let tokens = tokenize(text, &[], lex, &mut lowered);
+        let mut buffers = Buffers::default();
+        let tokens = tokenize(text, &[], lex, &mut buffers);
         let reader = Reader {
             text,
             tokens: &tokens,

@@ -85,19 +85,27 @@ struct Pending {
     cap: bool,
 }
 
+/// What the tokenizer reuses from block to block, so that a block costs no allocation once the
+/// buffers have grown: the words' lowercase text, which the tokens borrow, and the tokens before
+/// that text is placed.
+#[derive(Default)]
+pub struct Buffers {
+    lowered: String,
+    pending: Vec<Pending>,
+}
+
 /// Tokenises `text`; `quotes` are the block's top-level quotations in order. The words' lowercase
-/// forms are written once into `lowered`, which the tokens then borrow (one allocation per block,
-/// not one per word).
+/// forms are written once into `buffers`, which the tokens then borrow.
 pub fn tokenize<'a>(
     text: &str,
     quotes: &[RawQuote],
     lexicon: &Lexicon,
-    lowered: &'a mut String,
+    buffers: &'a mut Buffers,
 ) -> Vec<Token<'a>> {
+    let Buffers { lowered, pending } = buffers;
     lowered.clear();
-    lowered.reserve(text.len());
+    pending.clear();
     let bytes = text.as_bytes();
-    let mut pending: Vec<Pending> = Vec::with_capacity(text.len() / 5 + 1);
     let mut next_quote = 0;
     let mut i = 0;
     while i < text.len() {
@@ -150,7 +158,7 @@ pub fn tokenize<'a>(
     }
     let lowered: &'a String = lowered;
     pending
-        .into_iter()
+        .drain(..)
         .map(|p| {
             let lower = &lowered[p.lower];
             let classes = if lower.is_empty() {

@@ -192,8 +192,20 @@ pub struct Lexicon {
     pub stance_against: PhraseSet,
     /// The first words of `source_patterns` ("according"), as a list for [`Classes`].
     pub source_openers: PhraseSet,
-    /// Every word of every list above, with the lists it is in.
-    vocabulary: FastMap<String, Classes>,
+    /// Every word of every list above, with the lists it is in: words of up to eight bytes (most
+    /// of them) keyed by their bytes as one integer, so a lookup compares integers, not strings.
+    short_words: FastMap<u64, Classes>,
+    long_words: FastMap<String, Classes>,
+}
+
+/// A word of up to eight bytes as one integer (no word contains a NUL byte, so zero padding is
+/// unambiguous).
+fn packed(word: &str) -> Option<u64> {
+    (word.len() <= 8).then(|| {
+        word.bytes()
+            .rev()
+            .fold(0, |packed, b| packed << 8 | u64::from(b))
+    })
 }
 
 impl Lexicon {
@@ -253,23 +265,33 @@ impl Lexicon {
                 self.source_openers.insert(first);
             }
         }
-        let mut vocabulary: FastMap<String, Classes> = FastMap::default();
+        let mut short_words: FastMap<u64, Classes> = FastMap::default();
+        let mut long_words: FastMap<String, Classes> = FastMap::default();
         for (list, set) in self.lists_mut().into_iter().enumerate() {
             set.list = list as u32;
             for (first, phrases) in &set.by_first {
-                let classes = vocabulary.entry(first.clone()).or_default();
+                let classes = match packed(first) {
+                    Some(key) => short_words.entry(key).or_default(),
+                    None => long_words.entry(first.clone()).or_default(),
+                };
                 classes.0 |= 1 << (2 * list + 1);
                 if phrases.iter().any(|p| p.len() == 1) {
                     classes.0 |= 1 << (2 * list);
                 }
             }
         }
-        self.vocabulary = vocabulary;
+        self.short_words = short_words;
+        self.long_words = long_words;
     }
 
     /// The lists a lowercase word is in.
     pub fn classes(&self, word: &str) -> Classes {
-        self.vocabulary.get(word).copied().unwrap_or_default()
+        match packed(word) {
+            Some(key) => self.short_words.get(&key),
+            None => self.long_words.get(word),
+        }
+        .copied()
+        .unwrap_or_default()
     }
 
     fn add(&mut self, section: &str, entry: &str) {
