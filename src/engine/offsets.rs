@@ -12,34 +12,45 @@ const STRIDE: usize = 256;
 pub struct Utf16Map<'a> {
     text: &'a str,
     /// (byte, utf16) at the first char boundary at or after each multiple of STRIDE; empty when
-    /// the text is ASCII (the offsets are then equal).
-    checkpoints: Vec<(usize, usize)>,
+    /// the text is ASCII (the offsets are then equal). Built on the first conversion: most
+    /// blocks hold no quotation and need none.
+    checkpoints: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 impl<'a> Utf16Map<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut checkpoints = Vec::new();
-        if !text.is_ascii() {
-            let mut units = 0;
-            for (i, c) in text.char_indices() {
-                if i >= checkpoints.len() * STRIDE {
-                    checkpoints.push((i, units));
-                }
-                units += c.len_utf16();
-            }
+        Utf16Map {
+            text,
+            checkpoints: std::cell::OnceCell::new(),
         }
-        Utf16Map { text, checkpoints }
+    }
+
+    fn checkpoints(&self) -> &[(usize, usize)] {
+        self.checkpoints.get_or_init(|| {
+            let mut checkpoints = Vec::new();
+            if !self.text.is_ascii() {
+                let mut units = 0;
+                for (i, c) in self.text.char_indices() {
+                    if i >= checkpoints.len() * STRIDE {
+                        checkpoints.push((i, units));
+                    }
+                    units += c.len_utf16();
+                }
+            }
+            checkpoints
+        })
     }
 
     /// The UTF-16 offset of byte offset `byte` (a char boundary, at most the text's length).
     pub fn utf16(&self, byte: usize) -> usize {
-        if self.checkpoints.is_empty() {
+        let checkpoints = self.checkpoints();
+        if checkpoints.is_empty() {
             return byte;
         }
-        let k = (byte / STRIDE).min(self.checkpoints.len() - 1);
-        let (mut from, mut units) = self.checkpoints[k];
+        let k = (byte / STRIDE).min(checkpoints.len() - 1);
+        let (mut from, mut units) = checkpoints[k];
         if from > byte {
-            (from, units) = self.checkpoints[k.saturating_sub(1)];
+            (from, units) = checkpoints[k.saturating_sub(1)];
         }
         units + utf16_len(&self.text[from..byte])
     }

@@ -44,6 +44,9 @@ impl Hasher for WordHasher {
     fn write_u8(&mut self, byte: u8) {
         self.add(u64::from(byte));
     }
+    fn write_u64(&mut self, word: u64) {
+        self.add(word);
+    }
 }
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
