@@ -10,6 +10,7 @@ use crate::article::{extract, Article, Extractor};
 use crate::engine::{self, Analysis, Block, Span};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -952,21 +953,25 @@ impl View {
 /// Pasted text is always read.
 const MIN_PROSE_CHARS: usize = 50;
 
-/// DOM nodes read between looks at the clock while finding the article.
+/// Nodes worked through (read from the DOM, weighed, turned into text) between looks at the
+/// clock while finding the article.
 const NODES_PER_CHECK: usize = 256;
 
-/// Finds the article under `root`, reading the DOM in slices: on a huge page, reading it is the
-/// longest part of finding the article.
+/// Finds the article under `root` in slices, yielding to the page between them: on a huge page,
+/// reading the DOM and finding the article in it each take longer than a task may.
 async fn find_article(root: &Element, mode: Mode) -> Article<Node> {
     let mut extractor = Extractor::new(&Node::from(root.clone()));
     let mut slice = Slice::begin();
-    while !extractor.read(NODES_PER_CHECK) {
+    loop {
+        match extractor.advance(NODES_PER_CHECK) {
+            ControlFlow::Break(article) => return keep_prose(article, mode),
+            ControlFlow::Continue(more) => extractor = more,
+        }
         if slice.over() {
             next_task().await;
             slice = Slice::begin();
         }
     }
-    keep_prose(extractor.finish(), mode)
 }
 
 fn keep_prose(mut article: Article<Node>, mode: Mode) -> Article<Node> {
