@@ -6,7 +6,7 @@ use super::highlight::{resolve_point, Highlighter, Segment, MARK_TAG};
 use super::present::{self, plural, ActorKey, Source};
 use super::schedule::{next_task, now, sleep, Slice, SLICE_MS};
 use super::ui::Ui;
-use crate::article::{extract, Article, Extractor};
+use crate::article::{Article, Extractor};
 use crate::engine::{self, Analysis, Block, Span};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -130,6 +130,8 @@ pub struct View {
     pending: Vec<Node>,
     needs_rescan: bool,
     update_scheduled: bool,
+    /// Whether an update is reading the page's changes: a later one leaves them to it.
+    updating: bool,
     running: bool,
     closed: bool,
     started: f64,
@@ -164,7 +166,7 @@ impl View {
     ) -> Result<SharedView, JsValue> {
         let started = now();
         let ui = Ui::new(doc, ui_parent, mode == Mode::Embedded)?;
-        let article = find_article(&root, mode).await;
+        let article = keep_prose(extract_in_slices(&Node::from(root.clone())).await, mode);
         let extract_ms = now() - started;
         let language = language
             .map(str::to_string)
@@ -200,6 +202,7 @@ impl View {
             pending: Vec::new(),
             needs_rescan: false,
             update_scheduled: false,
+            updating: false,
             running: false,
             closed: false,
             started,
@@ -889,63 +892,82 @@ impl View {
         }
     }
 
-    /// Reads what the page added since the last update, or the whole page again when what it
-    /// removed took highlights with it (a single-page app changing route).
-    fn take_pending(&mut self) {
+    /// What the page changed since the last update: the whole page to read again when what it
+    /// removed took highlights with it (a single-page app changing route) or when it changed too
+    /// much, else the nodes it added. `None` when nothing changed.
+    fn take_pending(&mut self) -> Option<Update> {
         self.update_scheduled = false;
         if self.needs_rescan {
             self.needs_rescan = false;
             self.pending.clear();
-            self.rescan();
-            return;
+            self.forget_drawn();
+            return Some(Update::Page);
         }
-        for node in std::mem::take(&mut self.pending) {
-            let node = match node.dyn_ref::<Element>() {
-                Some(_) => node,
-                None => match node.parent_element() {
-                    Some(parent) => parent.into(),
-                    None => continue,
-                },
-            };
-            let inside_ours = node
-                .dyn_ref::<Element>()
-                .and_then(|e| e.closest(MARK_TAG).ok().flatten())
-                .is_some();
-            if !node.is_connected() || inside_ours {
-                continue;
-            }
-            let found = extract(&node);
-            let first = self.article.blocks.len();
-            for (mut block, pieces) in found.blocks.into_iter().zip(found.pieces) {
-                if pieces.iter().any(|p| self.seen.has(&p.node)) {
-                    continue;
-                }
-                block.id = self.article.blocks.len();
-                self.article.blocks.push(block);
-                self.article.pieces.push(pieces);
-            }
-            self.remember_blocks(first);
-        }
+        let added = std::mem::take(&mut self.pending);
+        (!added.is_empty()).then_some(Update::Added(added))
     }
 
-    /// Forgets everything drawn and reads the page from scratch.
-    fn rescan(&mut self) {
+    /// Forgets everything drawn and read, to read the page from scratch.
+    fn forget_drawn(&mut self) {
+        self.set_active(None);
         self.highlighter.clear();
         self.drawn.clear();
         self.marks_of.clear();
         self.slots.clear();
+        self.sidebar_build = None;
         self.analyzer = (self.new_analyzer)(&self.language);
         self.analysis = Analysis::default();
         self.fed_blocks = 0;
         self.analysed_blocks = 0;
         self.drawn_blocks = 0;
         self.seen = js_sys::WeakSet::new();
-        self.article = keep_prose(extract(&Node::from(self.root.clone())), self.mode);
-        self.remember_blocks(0);
+        self.article.blocks.clear();
+        self.article.pieces.clear();
         if let Some(observer) = &self.observer {
+            // Undoing our highlights is no change of the page's.
             observer.observer.take_records();
         }
     }
+
+    /// Adds the blocks of `found` that are new: none of their text read before, all of it still
+    /// on the page (it may have changed while `found` was read in slices).
+    fn add_found(&mut self, found: Article<Node>) {
+        let first = self.article.blocks.len();
+        for (mut block, pieces) in found.blocks.into_iter().zip(found.pieces) {
+            if pieces
+                .iter()
+                .any(|p| self.seen.has(&p.node) || !p.node.is_connected())
+            {
+                continue;
+            }
+            block.id = self.article.blocks.len();
+            self.article.blocks.push(block);
+            self.article.pieces.push(pieces);
+        }
+        self.remember_blocks(first);
+    }
+}
+
+/// What an update reads.
+enum Update {
+    /// The whole page, again.
+    Page,
+    /// Nodes the page added.
+    Added(Vec<Node>),
+}
+
+/// Where the article added with `node` is to be looked for: its element, unless the page has
+/// moved it out of the page or into one of our highlights since.
+fn added_root(node: Node) -> Option<Node> {
+    let node = match node.dyn_ref::<Element>() {
+        Some(_) => node,
+        None => node.parent_element()?.into(),
+    };
+    let inside_ours = node
+        .dyn_ref::<Element>()
+        .and_then(|e| e.closest(MARK_TAG).ok().flatten())
+        .is_some();
+    (node.is_connected() && !inside_ours).then_some(node)
 }
 
 /// On a live page, text without a single block this long is no article: menus, buttons and form
@@ -959,12 +981,12 @@ const NODES_PER_CHECK: usize = 256;
 
 /// Finds the article under `root` in slices, yielding to the page between them: on a huge page,
 /// reading the DOM and finding the article in it each take longer than a task may.
-async fn find_article(root: &Element, mode: Mode) -> Article<Node> {
-    let mut extractor = Extractor::new(&Node::from(root.clone()));
+async fn extract_in_slices(root: &Node) -> Article<Node> {
+    let mut extractor = Extractor::new(root);
     let mut slice = Slice::begin();
     loop {
         match extractor.advance(NODES_PER_CHECK) {
-            ControlFlow::Break(article) => return keep_prose(article, mode),
+            ControlFlow::Break(article) => return article,
             ControlFlow::Continue(more) => extractor = more,
         }
         if slice.over() {
@@ -1034,17 +1056,48 @@ pub async fn run(view: &SharedView) -> Result<(), JsValue> {
     result
 }
 
-/// Reads the page's changes once it has been quiet for a moment.
+/// Reads the page's changes once it has been quiet for a moment, in slices like the first
+/// reading, then draws what they brought. Changes made meanwhile are read by the same update.
 async fn update_later(weak: Weak<RefCell<View>>) {
     sleep(MUTATION_SETTLE_MS).await;
     let Some(view) = weak.upgrade() else { return };
-    {
+    let (root, mode) = {
         let mut v = view.borrow_mut();
-        if v.closed {
+        if v.closed || v.updating {
+            // The update under way takes these changes when it is done with its own.
+            v.update_scheduled = false;
             return;
         }
-        v.take_pending();
+        v.updating = true;
+        (Node::from(v.root.clone()), v.mode)
+    };
+    loop {
+        let update = {
+            let mut v = view.borrow_mut();
+            if v.closed {
+                return;
+            }
+            v.take_pending()
+        };
+        match update {
+            None => break,
+            Some(Update::Page) => {
+                let found = keep_prose(extract_in_slices(&root).await, mode);
+                view.borrow_mut().add_found(found);
+            }
+            Some(Update::Added(nodes)) => {
+                for node in nodes {
+                    // Checked when its turn comes: reading the ones before took tasks.
+                    let Some(added) = added_root(node) else {
+                        continue;
+                    };
+                    let found = extract_in_slices(&added).await;
+                    view.borrow_mut().add_found(found);
+                }
+            }
+        }
     }
+    view.borrow_mut().updating = false;
     if let Err(error) = run(&view).await {
         web_sys::console::warn_2(
             &"QuoteLens: could not read the page's new content".into(),
