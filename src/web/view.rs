@@ -298,6 +298,18 @@ impl View {
         &self.analysis
     }
 
+    /// Whether the page's changes are being read.
+    #[cfg(test)]
+    pub fn is_updating(&self) -> bool {
+        self.updating
+    }
+
+    /// Whether everything the page holds is read and drawn, with nothing waiting.
+    #[cfg(test)]
+    pub fn is_idle(&self) -> bool {
+        !self.updating && !self.running && !self.update_scheduled && self.pending.is_empty()
+    }
+
     /// Records the text nodes of blocks from `first` on as read.
     fn remember_blocks(&mut self, first: usize) {
         for piece in self.article.pieces[first..].iter().flatten() {
