@@ -817,12 +817,14 @@ async fn draw_huge(
             .unwrap_or(0.0)
     };
     web_sys::console::log_1(&format!(
-        "{label}: {} KB of text, {} paragraphs found in {:.0} ms, {} quotes drawn in {:.0} ms; \
-         {} slices of QuoteLens work, the longest {:.1} ms; longest gap between the test's own tasks \
-         (the browser's rendering included) {longest:.1} ms",
+        "{label}: {} KB of text, {} paragraphs found in {:.0} ms ({} slices, the longest {:.1} ms), \
+         {} quotes drawn in {:.0} ms; {} slices of QuoteLens work, the longest {:.1} ms; longest gap \
+         between the test's own tasks (the browser's rendering included) {longest:.1} ms",
         text(&root).len() / 1024,
         figure("blocks"),
         figure("extractMs"),
+        figure("extractSlices"),
+        figure("longestExtractSliceMs"),
         figure("quotes"),
         super::schedule::now() - started,
         figure("steps"),

@@ -4,7 +4,7 @@
 
 use super::highlight::{resolve_point, Highlighter, Segment, MARK_TAG};
 use super::present::{self, plural, ActorKey, Source};
-use super::schedule::{next_task, now, sleep, Slice, SLICE_MS};
+use super::schedule::{next_task, now, sleep, Slice, SliceLog, SLICE_MS};
 use super::ui::Ui;
 use crate::article::{Article, Extractor};
 use crate::engine::{self, Analysis, Block, Span};
@@ -138,6 +138,8 @@ pub struct View {
     elapsed_ms: f64,
     /// How long finding the article took, reading the DOM in slices included.
     extract_ms: f64,
+    /// The slices finding the article took, the page's changes included.
+    extract_slices: SliceLog,
     /// The longest slice of work so far and how many there were: figures for the robustness runs.
     longest_step_ms: f64,
     steps: u32,
@@ -166,7 +168,8 @@ impl View {
     ) -> Result<SharedView, JsValue> {
         let started = now();
         let ui = Ui::new(doc, ui_parent, mode == Mode::Embedded)?;
-        let article = keep_prose(extract_in_slices(&Node::from(root.clone())).await, mode);
+        let (found, extract_slices) = extract_in_slices(&Node::from(root.clone())).await;
+        let article = keep_prose(found, mode);
         let extract_ms = now() - started;
         let language = language
             .map(str::to_string)
@@ -177,6 +180,7 @@ impl View {
             mode,
             article,
             extract_ms,
+            extract_slices,
             root,
             analyzer: new_analyzer(&language),
             language,
@@ -273,6 +277,11 @@ impl View {
         set("marks", (self.highlighter.mark_count() as u32).into());
         set("ms", self.elapsed_ms.into());
         set("extractMs", self.extract_ms.into());
+        set("extractSlices", self.extract_slices.count.into());
+        set(
+            "longestExtractSliceMs",
+            self.extract_slices.longest_ms.into(),
+        );
         set("longestStepMs", self.longest_step_ms.into());
         set("steps", self.steps.into());
         if let Some(message) = self.message() {
@@ -922,6 +931,7 @@ impl View {
     /// Forgets everything drawn and read, to read the page from scratch.
     fn forget_drawn(&mut self) {
         self.set_active(None);
+        self.ui.set_summary("Reading…");
         self.highlighter.clear();
         self.drawn.clear();
         self.marks_of.clear();
@@ -942,8 +952,9 @@ impl View {
     }
 
     /// Adds the blocks of `found` that are new: none of their text read before, all of it still
-    /// on the page (it may have changed while `found` was read in slices).
-    fn add_found(&mut self, found: Article<Node>) {
+    /// on the page (it may have changed while `found` was read in `slices`).
+    fn add_found(&mut self, found: Article<Node>, slices: SliceLog) {
+        self.extract_slices.absorb(slices);
         let first = self.article.blocks.len();
         for (mut block, pieces) in found.blocks.into_iter().zip(found.pieces) {
             if pieces
@@ -993,15 +1004,20 @@ const NODES_PER_CHECK: usize = 256;
 
 /// Finds the article under `root` in slices, yielding to the page between them: on a huge page,
 /// reading the DOM and finding the article in it each take longer than a task may.
-async fn extract_in_slices(root: &Node) -> Article<Node> {
+async fn extract_in_slices(root: &Node) -> (Article<Node>, SliceLog) {
     let mut extractor = Extractor::new(root);
+    let mut log = SliceLog::default();
     let mut slice = Slice::begin();
     loop {
         match extractor.advance(NODES_PER_CHECK) {
-            ControlFlow::Break(article) => return article,
+            ControlFlow::Break(article) => {
+                log.record(&slice);
+                return (article, log);
+            }
             ControlFlow::Continue(more) => extractor = more,
         }
         if slice.over() {
+            log.record(&slice);
             next_task().await;
             slice = Slice::begin();
         }
@@ -1094,8 +1110,8 @@ async fn update_later(weak: Weak<RefCell<View>>) {
         match update {
             None => break,
             Some(Update::Page) => {
-                let found = keep_prose(extract_in_slices(&root).await, mode);
-                view.borrow_mut().add_found(found);
+                let (found, slices) = extract_in_slices(&root).await;
+                view.borrow_mut().add_found(keep_prose(found, mode), slices);
             }
             Some(Update::Added(nodes)) => {
                 for node in nodes {
@@ -1103,8 +1119,8 @@ async fn update_later(weak: Weak<RefCell<View>>) {
                     let Some(added) = added_root(node) else {
                         continue;
                     };
-                    let found = extract_in_slices(&added).await;
-                    view.borrow_mut().add_found(found);
+                    let (found, slices) = extract_in_slices(&added).await;
+                    view.borrow_mut().add_found(found, slices);
                 }
             }
         }
