@@ -37,9 +37,14 @@ pub struct Registry {
 fn name_words(name: &str) -> Vec<String> {
     name.split_whitespace()
         .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-                .replace('\u{ad}', "")
+            let word = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            if word.contains('\u{ad}') {
+                word.replace('\u{ad}', "")
+            } else {
+                word
+            }
         })
         .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "of" | "and" | "for"))
         .collect()
@@ -59,7 +64,7 @@ impl Registry {
             NpKind::Group => ActorKind::Group,
             _ => return None,
         };
-        let words = name_words(&np.name);
+        let words = name_words(np.name);
         if words.is_empty() {
             return None;
         }
@@ -69,7 +74,7 @@ impl Registry {
             None => {
                 self.entities.push(Entity {
                     kind,
-                    name: np.name.clone(),
+                    name: np.name.to_string(),
                     words: words.clone(),
                     aliases: Vec::new(),
                     role: None,
@@ -82,25 +87,28 @@ impl Registry {
             }
         };
         for w in &words {
-            let ids = self.by_word.entry(w.clone()).or_default();
-            if ids.last() != Some(&id) && !ids.contains(&id) {
-                ids.push(id);
+            match self.by_word.get_mut(w) {
+                Some(ids) if !ids.contains(&id) => ids.push(id),
+                Some(_) => {}
+                None => {
+                    self.by_word.insert(w.clone(), vec![id]);
+                }
             }
         }
         self.touch(id);
         let e = &mut self.entities[id];
         if words.len() > e.words.len() {
-            e.name = np.name.clone();
+            e.name = np.name.to_string();
             e.words = words;
         }
-        if !e.aliases.contains(&np.surface) {
-            e.aliases.push(np.surface.clone());
+        if !e.aliases.iter().any(|a| a == np.surface) {
+            e.aliases.push(np.surface.to_string());
         }
         if e.role.is_none() {
-            e.role = np.role.clone();
+            e.role = np.role.map(str::to_string);
         }
         if e.affiliation.is_none() {
-            e.affiliation = np.affiliation.clone();
+            e.affiliation = np.affiliation.map(str::to_string);
         }
         if e.gender == Gender::Unknown {
             e.gender = np.gender;
@@ -111,17 +119,13 @@ impl Registry {
 
     /// A person already known by this surname, without creating one.
     pub fn known_person(&self, surname: &str) -> bool {
-        self.by_word
-            .get(&surname.to_lowercase())
-            .is_some_and(|ids| {
-                ids.iter().any(|&i| {
-                    self.entities[i].kind == ActorKind::Person
-                        && self.entities[i]
-                            .words
-                            .last()
-                            .is_some_and(|w| *w == surname.to_lowercase())
-                })
+        let surname = surname.to_lowercase();
+        self.by_word.get(&surname).is_some_and(|ids| {
+            ids.iter().any(|&i| {
+                self.entities[i].kind == ActorKind::Person
+                    && self.entities[i].words.last() == Some(&surname)
             })
+        })
     }
 
     fn find(&self, kind: ActorKind, words: &[String]) -> Option<usize> {

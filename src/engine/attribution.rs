@@ -51,6 +51,7 @@ pub struct State {
     open_quote: Option<Option<usize>>,
     /// "President Obama also said:" closing a block: the list items that follow are his.
     list_cue: Option<(Option<usize>, String)>,
+    buffers: tokens::Buffers,
 }
 
 /// A quotation's attribution within its block.
@@ -89,7 +90,7 @@ impl State {
                 (found, Evidence::Pronoun)
             }
             NpKind::Description => {
-                let found = self.registry.described(&np.name);
+                let found = self.registry.described(np.name);
                 if let Some(id) = found {
                     self.registry.spoke(id, Gender::Unknown);
                 }
@@ -118,7 +119,7 @@ impl State {
             let j = reader.np_end(i, to);
             if let Some(np) = reader.classify(i, j) {
                 let prev = if i > sentence_start {
-                    reader.tokens[i - 1].lower.as_str()
+                    reader.tokens[i - 1].lower
                 } else {
                     ""
                 };
@@ -140,14 +141,15 @@ impl State {
                         | "for"
                 );
                 let subject = i == sentence_start;
-                let known = np
-                    .name
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|surname| self.registry.known_person(surname));
+                let known = || {
+                    np.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|surname| self.registry.known_person(surname))
+                };
                 let register = match np.kind {
                     NpKind::Person => {
-                        !np.bare && (np.role.is_some() || !after_preposition) || known
+                        !np.bare && (np.role.is_some() || !after_preposition) || known()
                     }
                     NpKind::Organization => true,
                     _ => false,
@@ -168,11 +170,18 @@ impl State {
     }
 
     pub fn add_block(&mut self, lex: &Lexicon, block: &Block) {
+        // Taken out for the block's reading, whose tokens borrow them while `self` changes.
+        let mut buffers = std::mem::take(&mut self.buffers);
+        self.read_block(lex, block, &mut buffers);
+        self.buffers = buffers;
+    }
+
+    fn read_block(&mut self, lex: &Lexicon, block: &Block, buffers: &mut tokens::Buffers) {
         self.blocks_seen += 1;
         let text = block.text.as_str();
         let all = quotes::scan(text, lex);
         let top: Vec<RawQuote> = all.iter().filter(|q| !q.nested).cloned().collect();
-        let toks = tokens::tokenize(text, &top, lex);
+        let toks = tokens::tokenize(text, &top, lex, buffers);
         let sentences = tokens::sentences(text, &toks, &top, lex);
         let reader = Reader {
             text,

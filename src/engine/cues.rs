@@ -3,17 +3,17 @@
 //! Office", "Barack Obama:").
 
 use super::mentions::{Np, NpKind, Reader};
-use super::tokens::Kind;
+use super::tokens::{phrase_at, Kind};
 
 #[derive(Clone, Debug)]
-pub struct Cue {
+pub struct Cue<'a> {
     /// Token range of the whole cue (speaker phrase and verb with its tail), inclusive.
     pub first: usize,
     pub last: usize,
     /// Token range of the verb (with auxiliaries and tail), inclusive.
     pub verb_first: usize,
     pub verb_last: usize,
-    pub speaker: Np,
+    pub speaker: Np<'a>,
     /// "said", "told reporters", "wrote in a tweet", "according to".
     pub text: String,
     /// A labelling verb ("called", "described"): a speaker only together with a quotation.
@@ -23,15 +23,11 @@ pub struct Cue {
 }
 
 impl<'a> Reader<'a> {
-    fn lowers(&self, from: usize, to: usize) -> impl Clone + Iterator<Item = &'a str> {
-        self.tokens[from..to].iter().map(|t| t.lower.as_str())
-    }
-
     /// The verb phrase's tail ("in a statement", "reporters" after "told").
     fn tail_end(&self, after: usize, to: usize) -> usize {
         let mut end = after;
         while end < to {
-            match self.lex.cue_tails.match_at(self.lowers(end, to)) {
+            match phrase_at(&self.lex.cue_tails, &self.tokens[end..to]) {
                 Some(len) => end += len,
                 None => break,
             }
@@ -40,7 +36,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Every cue in the sentence `from..to`.
-    pub fn cues(&self, from: usize, to: usize) -> Vec<Cue> {
+    pub fn cues(&self, from: usize, to: usize) -> Vec<Cue<'a>> {
         let mut cues = Vec::new();
         let mut i = from;
         while i < to {
@@ -48,14 +44,15 @@ impl<'a> Reader<'a> {
                 i += 1;
                 continue;
             }
-            if let Some(cue) = self.source_pattern_at(i, to) {
+            let source = self.tokens[i].is_in(&self.lex.source_openers);
+            if let Some(cue) = source.then(|| self.source_pattern_at(i, to)).flatten() {
                 i = cue.last + 1;
                 cues.push(cue);
                 continue;
             }
-            let speech = self.lex.speech_verbs.match_at(self.lowers(i, to));
+            let speech = phrase_at(&self.lex.speech_verbs, &self.tokens[i..to]);
             let naming = if speech.is_none() {
-                self.lex.naming_verbs.match_at(self.lowers(i, to))
+                phrase_at(&self.lex.naming_verbs, &self.tokens[i..to])
             } else {
                 None
             };
@@ -99,8 +96,8 @@ impl<'a> Reader<'a> {
         naming: bool,
         from: usize,
         to: usize,
-        previous: Option<&Cue>,
-    ) -> Option<Cue> {
+        previous: Option<&Cue<'a>>,
+    ) -> Option<Cue<'a>> {
         let tail = self.tail_end(verb_last + 1, to);
         // Told whom: "told reporters", "told the BBC".
         let telling =
@@ -114,10 +111,7 @@ impl<'a> Reader<'a> {
         // Subject before the verb, skipping "also", "has", "had"…
         let mut before = verb;
         while before > from
-            && (self
-                .lex
-                .cue_adverbs
-                .contains(&self.tokens[before - 1].lower)
+            && (self.tokens[before - 1].is_in(&self.lex.cue_adverbs)
                 || self.tokens[before - 1].lower.ends_with("ly") && !self.tokens[before - 1].cap)
         {
             before -= 1;
@@ -125,14 +119,14 @@ impl<'a> Reader<'a> {
         // "was described as … by X", or a participle opening the sentence: "Called a … by X".
         let passive = (self.tokens[before..verb]
             .iter()
-            .any(|t| self.lex.passive_aux.contains(&t.lower))
+            .any(|t| t.is_in(&self.lex.passive_aux))
             || verb == from)
             && self.tokens[verb].lower.ends_with("ed");
         let text_from = before;
         let by_agent = passive
             .then(|| {
                 (cue_end..to).find(|&k| {
-                    self.tokens[k].is_word() && self.lex.passive_by.contains(&self.tokens[k].lower)
+                    self.tokens[k].is_word() && self.tokens[k].is_in(&self.lex.passive_by)
                 })
             })
             .flatten()
@@ -150,9 +144,9 @@ impl<'a> Reader<'a> {
         if before > from {
             let mut end = before - 1;
             // "… condemned the attack and said …", "… but insisted …": the same subject again.
-            if matches!(self.tokens[end].lower.as_str(), "and" | "but") {
+            if matches!(self.tokens[end].lower, "and" | "but") {
                 let np = previous
-                    .map(|c| c.speaker.clone())
+                    .map(|c| c.speaker)
                     .or_else(|| self.sentence_subject(from, end))?;
                 let mut cue = self.cue(verb, cue_end - 1, np, naming, false, text_from);
                 cue.first = before;
@@ -190,8 +184,7 @@ impl<'a> Reader<'a> {
             && self.tokens[verb].lower.ends_with("ing")
         {
             let relative = (from + 1..verb).rev().take(20).find(|&k| {
-                matches!(self.tokens[k].lower.as_str(), "which" | "who")
-                    && self.tokens[k - 1].is_punct(',')
+                matches!(self.tokens[k].lower, "which" | "who") && self.tokens[k - 1].is_punct(',')
             });
             let subject = match relative {
                 Some(k) if k >= from + 2 => self.np_ending_at(k - 2, from).filter(named),
@@ -221,7 +214,7 @@ impl<'a> Reader<'a> {
     }
 
     /// "NAME, APPOSITIVE," or "ROLE, NAME," right before a verb.
-    fn appositive_subject(&self, comma: usize, from: usize) -> Option<Np> {
+    fn appositive_subject(&self, comma: usize, from: usize) -> Option<Np<'a>> {
         let open = (from..comma)
             .rev()
             .take(25)
@@ -242,7 +235,7 @@ impl<'a> Reader<'a> {
         let mut np = self
             .classify(open + 1, comma - 1)
             .filter(|np| np.kind == NpKind::Person)?;
-        np.role = described.role.clone();
+        np.role = described.role;
         if np.gender == super::mentions::Gender::Unknown {
             np.gender = described.gender;
         }
@@ -254,11 +247,11 @@ impl<'a> Reader<'a> {
         &self,
         verb: usize,
         verb_last: usize,
-        speaker: Np,
+        speaker: Np<'a>,
         naming: bool,
         inverted: bool,
         text_from: usize,
-    ) -> Cue {
+    ) -> Cue<'a> {
         let verb_last = verb_last.max(verb);
         let first = speaker.first.min(text_from);
         let last = speaker.last.max(verb_last);
@@ -278,20 +271,23 @@ impl<'a> Reader<'a> {
 
     /// French inversion, verb and pronoun in one hyphenated word: "dit-il", "ajoute-t-elle",
     /// "a-t-il déclaré".
-    fn hyphenated_cue(&self, i: usize, to: usize) -> Option<Cue> {
-        let word = &self.tokens[i].lower;
+    fn hyphenated_cue(&self, i: usize, to: usize) -> Option<Cue<'a>> {
+        let word = self.tokens[i].lower;
+        // A byte loop: most words are short and have no hyphen, where memchr costs more.
+        if !word.bytes().any(|b| b == b'-') {
+            return None;
+        }
         let (verb, rest) = word.split_once('-')?;
         let pronoun = rest.strip_prefix("t-").unwrap_or(rest);
         let kind = *self.lex.pronouns.get(pronoun)?;
         let alone = self.lex.speech_verbs.contains(verb);
-        let participle =
-            !alone && i + 1 < to && self.lex.speech_verbs.contains(&self.tokens[i + 1].lower);
+        let participle = !alone && i + 1 < to && self.tokens[i + 1].is_in(&self.lex.speech_verbs);
         if !(alone || participle) {
             return None;
         }
         let last = i + usize::from(participle);
         let mut speaker = self.pronoun_np(i, kind);
-        speaker.surface = pronoun.to_string();
+        speaker.surface = pronoun;
         Some(Cue {
             first: i,
             last,
@@ -305,7 +301,7 @@ impl<'a> Reader<'a> {
     }
 
     /// "Barack Obama: “…”" (captions, interview transcripts).
-    fn colon_cue(&self, last: usize, from: usize) -> Option<Cue> {
+    fn colon_cue(&self, last: usize, from: usize) -> Option<Cue<'a>> {
         let np = self
             .np_ending_at(last, from)
             .filter(|np| matches!(np.kind, NpKind::Person | NpKind::Organization) && !np.bare)?;
@@ -322,7 +318,7 @@ impl<'a> Reader<'a> {
     }
 
     /// "according to X", "in X's words".
-    fn source_pattern_at(&self, i: usize, to: usize) -> Option<Cue> {
+    fn source_pattern_at(&self, i: usize, to: usize) -> Option<Cue<'a>> {
         for pattern in &self.lex.source_patterns {
             let Some(slot) = pattern.iter().position(|w| w.starts_with('X')) else {
                 continue;

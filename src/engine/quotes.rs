@@ -53,14 +53,23 @@ fn closing_context(c: char) -> bool {
 pub fn scan(text: &str, lexicon: &Lexicon) -> Vec<RawQuote> {
     let mut found: Vec<RawQuote> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        // A replacement character (a lone surrogate from the DOM) counts as a space around marks.
-        let next = chars
-            .peek()
-            .map(|&(_, n)| if n == '\u{FFFD}' { ' ' } else { n });
+    let bytes = text.as_bytes();
+    let mut after = 0;
+    // Only ASCII quotes and non-ASCII characters can be marks: skip everything else unread.
+    while let Some(offset) = bytes[after..]
+        .iter()
+        .position(|&b| b == b'"' || b == b'\'' || b >= 0xC0)
+    {
+        let i = after + offset;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        after = i + c.len_utf8();
         if lexicon.is_mark(c) {
+            // A replacement character (a lone surrogate from the DOM) counts as a space around marks.
+            let as_space = |n: char| if n == '\u{FFFD}' { ' ' } else { n };
+            let prev = text[..i].chars().next_back().map(as_space);
+            let next = text[after..].chars().next().map(as_space);
             let left_flank = prev.is_none_or(|p| opening_context(p) || lexicon.is_mark(p))
                 && next.is_some_and(|n| !n.is_whitespace());
             let right_flank = prev.is_some_and(|p| !p.is_whitespace())
@@ -111,7 +120,6 @@ pub fn scan(text: &str, lexicon: &Lexicon) -> Vec<RawQuote> {
                 }
             }
         }
-        prev = Some(if c == '\u{FFFD}' { ' ' } else { c });
     }
     if let Some(open) = stack.iter().find(|o| !is_single(o.mark)) {
         let rest = text[open.content..].trim_end();

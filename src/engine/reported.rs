@@ -5,7 +5,7 @@ use super::cues::Cue;
 use super::lexicon::Lexicon;
 use super::mentions::Reader;
 use super::model::Stance;
-use super::tokens::Kind;
+use super::tokens::{self, Kind};
 
 /// The longest reported clause, in tokens: longer runs are not one statement (and capping them
 /// keeps hostile run-on text linear).
@@ -40,13 +40,13 @@ pub fn clause(
     // office estimated".
     let breaks = |n: usize| {
         let mut k = n;
-        while k > start && lex.articles.contains(&tokens[k - 1].lower) {
+        while k > start && tokens[k - 1].is_in(&lex.articles) {
             k -= 1;
         }
         k > start
             && (matches!(tokens[k - 1].kind, Kind::Punct(',' | ';'))
-                || matches!(tokens[k - 1].lower.as_str(), "but" | "and" | "or")
-                || lex.not_clause_starts.contains(&tokens[k - 1].lower))
+                || matches!(tokens[k - 1].lower, "but" | "and" | "or")
+                || tokens[k - 1].is_in(&lex.not_clause_starts))
     };
     let limit = next_cue
         .filter(|&n| n > start && breaks(n))
@@ -64,11 +64,8 @@ pub fn clause(
         }
         while b > a
             && (matches!(tokens[b - 1].kind, Kind::Punct(_))
-                || matches!(
-                    tokens[b - 1].lower.as_str(),
-                    "but" | "and" | "while" | "even"
-                )
-                || lex.not_clause_starts.contains(&tokens[b - 1].lower))
+                || matches!(tokens[b - 1].lower, "but" | "and" | "while" | "even")
+                || tokens[b - 1].is_in(&lex.not_clause_starts))
         {
             b -= 1;
         }
@@ -83,7 +80,7 @@ pub fn clause(
         // "said (that) it is open …"; not "said as he left", "told reporters aboard …".
         let mut a = start;
         if let Some(k) = (start..limit.min(start + 4))
-            .find(|&k| tokens[k].is_word() && lex.complementizers.contains(&tokens[k].lower))
+            .find(|&k| tokens[k].is_word() && tokens[k].is_in(&lex.complementizers))
         {
             // Unless "that" is the clause's own subject: "experts say that isn't likely".
             if tokens[start..k].iter().all(|t| t.is_word())
@@ -92,7 +89,7 @@ pub fn clause(
                 a = k + 1;
             }
         }
-        if a == start && lex.not_clause_starts.contains(&tokens[start].lower) {
+        if a == start && tokens[start].is_in(&lex.not_clause_starts) {
             return None;
         }
         trim(a, limit)
@@ -153,13 +150,20 @@ fn count_words(reader: &Reader, a: usize, b: usize) -> (usize, usize) {
 /// What the cue, or failing that the first stance phrase of the clause, says of the speaker's position.
 pub fn stance(lex: &Lexicon, cue: &str, clause: &str) -> Stance {
     let find = |text: &str| -> Option<Stance> {
-        let words: Vec<String> = text
+        // Lowercased word by word into one buffer: one allocation, not one per word.
+        let mut lower = String::with_capacity(text.len());
+        let bounds: Vec<_> = text
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
+            .map(|w| {
+                let from = lower.len();
+                tokens::push_lowercase(&mut lower, w);
+                from..lower.len()
+            })
             .collect();
+        let words: Vec<&str> = bounds.into_iter().map(|r| &lower[r]).collect();
         (0..words.len()).find_map(|i| {
-            let rest = words[i..].iter().map(String::as_str);
+            let rest = words[i..].iter().copied();
             if lex.stance_against.match_at(rest.clone()).is_some() {
                 Some(Stance::Against)
             } else if lex.stance_for.match_at(rest).is_some() {

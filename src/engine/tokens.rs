@@ -3,7 +3,7 @@
 //! Each top-level quotation becomes one token, so the rules that look for speakers read the
 //! narrative around quotations and never the words inside them.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Classes, Lexicon, PhraseSet};
 use super::quotes::RawQuote;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,17 +15,20 @@ pub enum Kind {
 }
 
 #[derive(Clone, Debug)]
-pub struct Token {
+pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
     /// Lowercase text (words only; empty otherwise).
-    pub lower: String,
+    pub lower: &'a str,
     /// Starts with an uppercase letter.
     pub cap: bool,
+    /// The lexicon's lists the word is in, and those its stem (without a possessive) is in.
+    pub classes: Classes,
+    pub stem_classes: Classes,
 }
 
-impl Token {
+impl<'a> Token<'a> {
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
@@ -39,101 +42,220 @@ impl Token {
         }
     }
     /// The word without a possessive ending.
-    pub fn stem(&self) -> &str {
-        self.lower
-            .strip_suffix("'s")
-            .or_else(|| self.lower.strip_suffix("’s"))
-            .unwrap_or(&self.lower)
+    pub fn stem(&self) -> &'a str {
+        strip_possessive_ending(self.lower)
     }
     pub fn is_possessive(&self) -> bool {
         self.stem().len() != self.lower.len()
     }
+    /// Whether the word is a one-word entry of `list`.
+    pub fn is_in(&self, list: &PhraseSet) -> bool {
+        list.holds(self.classes)
+    }
+    /// Whether the word without its possessive ending is.
+    pub fn stem_is_in(&self, list: &PhraseSet) -> bool {
+        list.holds(self.stem_classes)
+    }
+}
+
+fn strip_possessive_ending(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// The length in tokens of the longest entry of `list` starting at `tokens[0]`.
+pub fn phrase_at(list: &PhraseSet, tokens: &[Token]) -> Option<usize> {
+    if !list.may_start(tokens.first()?.classes) {
+        return None;
+    }
+    list.match_at(tokens.iter().map(|t| t.lower))
 }
 
 fn joins_word(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '&' | '\u{ad}')
 }
 
-/// Tokenises `text`; `quotes` are the block's top-level quotations in order.
-pub fn tokenize(text: &str, quotes: &[RawQuote], lexicon: &Lexicon) -> Vec<Token> {
-    let mut tokens = Vec::new();
+/// A token before its lowercase text is placed: `lower` is a range of the block's lowercase buffer.
+struct Pending {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    lower: std::ops::Range<usize>,
+    cap: bool,
+}
+
+/// What the tokenizer reuses from block to block, so that a block costs no allocation once the
+/// buffers have grown: the words' lowercase text, which the tokens borrow, and the tokens before
+/// that text is placed.
+#[derive(Default)]
+pub struct Buffers {
+    lowered: String,
+    pending: Vec<Pending>,
+}
+
+/// Tokenises `text`; `quotes` are the block's top-level quotations in order. The words' lowercase
+/// forms are written once into `buffers`, which the tokens then borrow.
+pub fn tokenize<'a>(
+    text: &str,
+    quotes: &[RawQuote],
+    lexicon: &Lexicon,
+    buffers: &'a mut Buffers,
+) -> Vec<Token<'a>> {
+    let Buffers { lowered, pending } = buffers;
+    lowered.clear();
+    pending.clear();
+    let bytes = text.as_bytes();
     let mut next_quote = 0;
-    let bytes_len = text.len();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < text.len() {
         while next_quote < quotes.len() && quotes[next_quote].open < i {
             next_quote += 1;
         }
         if next_quote < quotes.len() && quotes[next_quote].open == i {
             let q = &quotes[next_quote];
-            tokens.push(Token {
+            pending.push(Pending {
                 start: q.open,
                 end: q.close_end,
                 kind: Kind::Quote(next_quote),
-                lower: String::new(),
+                lower: 0..0,
                 cap: false,
             });
-            while iter.peek().is_some_and(|&(j, _)| j < q.close_end) {
-                iter.next();
+            i = q.close_end.max(i + 1);
+            while !text.is_char_boundary(i) {
+                i += 1;
             }
             next_quote += 1;
             continue;
         }
+        let c = char_at(text, bytes, i);
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if !c.is_alphanumeric() {
-            tokens.push(Token {
+            pending.push(Pending {
                 start: i,
                 end: i + c.len_utf8(),
                 kind: Kind::Punct(c),
-                lower: String::new(),
+                lower: 0..0,
                 cap: false,
             });
+            i += c.len_utf8();
             continue;
         }
-        let mut end = i + c.len_utf8();
-        loop {
-            let rest = &text[end..];
-            let mut rc = rest.chars();
-            match (rc.next(), rc.next()) {
-                (Some(a), _) if a.is_alphanumeric() => end += a.len_utf8(),
-                (Some(a), Some(b))
-                    if joins_word(a) && b.is_alphanumeric() && !starts_quote(quotes, end) =>
-                {
-                    end += a.len_utf8()
-                }
-                (Some('.'), next) => {
-                    // Abbreviations and initials keep their full stop: "Mr.", "U.S.", "C. Eugene", "Ph.D."
-                    let word = text[i..end].to_lowercase();
-                    let initial = word.chars().count() == 1 && c.is_uppercase();
-                    let dotted = word.contains('.');
-                    let inner = next.is_some_and(char::is_alphabetic) && word.chars().count() <= 3;
-                    if !(initial || dotted || inner || lexicon.abbreviations.contains(&word)) {
-                        break;
-                    }
-                    end += 1;
-                    if !(inner || dotted && next.is_some_and(char::is_alphabetic)) {
-                        break;
-                    }
-                }
-                _ => break,
-            }
-        }
-        let end = end.min(bytes_len);
-        let word = &text[i..end];
-        tokens.push(Token {
+        let end = word_end(text, i, c, quotes, lexicon, lowered);
+        let from = lowered.len();
+        push_lowercase(lowered, &text[i..end]);
+        pending.push(Pending {
             start: i,
             end,
             kind: Kind::Word,
-            lower: word.to_lowercase().replace('\u{ad}', ""),
+            lower: from..lowered.len(),
             cap: c.is_uppercase(),
         });
-        while iter.peek().is_some_and(|&(j, _)| j < end) {
-            iter.next();
+        i = end;
+    }
+    let lowered: &'a String = lowered;
+    pending
+        .drain(..)
+        .map(|p| {
+            let lower = &lowered[p.lower];
+            let classes = if lower.is_empty() {
+                Classes::default()
+            } else {
+                lexicon.classes(lower)
+            };
+            let stem = strip_possessive_ending(lower);
+            Token {
+                start: p.start,
+                end: p.end,
+                kind: p.kind,
+                lower,
+                cap: p.cap,
+                classes,
+                stem_classes: if stem.len() == lower.len() {
+                    classes
+                } else {
+                    lexicon.classes(stem)
+                },
+            }
+        })
+        .collect()
+}
+
+/// The character starting at byte `i` (a char boundary), ASCII without decoding.
+fn char_at(text: &str, bytes: &[u8], i: usize) -> char {
+    match bytes[i] {
+        b if b.is_ascii() => char::from(b),
+        _ => text[i..].chars().next().unwrap_or(' '),
+    }
+}
+
+/// Where the word starting with `c` at byte `i` ends: letters and digits, joined by apostrophes and
+/// hyphens, and the full stop of abbreviations and initials. `scratch` is borrowed to lowercase
+/// a candidate abbreviation and left as it was.
+fn word_end(
+    text: &str,
+    i: usize,
+    c: char,
+    quotes: &[RawQuote],
+    lexicon: &Lexicon,
+    scratch: &mut String,
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = i + c.len_utf8();
+    loop {
+        if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+            continue;
+        }
+        let rest = &text[end..];
+        let mut rc = rest.chars();
+        match (rc.next(), rc.next()) {
+            (Some(a), _) if a.is_alphanumeric() => end += a.len_utf8(),
+            (Some(a), Some(b))
+                if joins_word(a) && b.is_alphanumeric() && !starts_quote(quotes, end) =>
+            {
+                end += a.len_utf8()
+            }
+            (Some('.'), next) => {
+                // Abbreviations and initials keep their full stop: "Mr.", "U.S.", "C. Eugene", "Ph.D."
+                let word = &text[i..end];
+                let letters = word.chars().count();
+                let initial = letters == 1 && c.is_uppercase();
+                let dotted = word.contains('.');
+                let inner = next.is_some_and(char::is_alphabetic) && letters <= 3;
+                let mut abbreviation = || {
+                    let mark = scratch.len();
+                    push_lowercase(scratch, word);
+                    let known = lexicon.abbreviations.contains(&scratch[mark..]);
+                    scratch.truncate(mark);
+                    known
+                };
+                if !(initial || dotted || inner || abbreviation()) {
+                    break;
+                }
+                end += 1;
+                if !(inner || dotted && next.is_some_and(char::is_alphabetic)) {
+                    break;
+                }
+            }
+            _ => break,
         }
     }
-    tokens
+    end.min(text.len())
+}
+
+/// Appends `word` lowercased, without soft hyphens.
+pub(super) fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.extend(word.to_lowercase().chars().filter(|&ch| ch != '\u{ad}'));
+    }
 }
 
 fn starts_quote(quotes: &[RawQuote], at: usize) -> bool {
@@ -167,13 +289,13 @@ pub fn sentences(
             Kind::Punct('.' | '!' | '?' | '…') => true,
             Kind::Word
                 if t.lower.ends_with('.')
-                    && !lexicon.titles.contains(t.stem())
+                    && !t.stem_is_in(&lexicon.titles)
                     && t.lower.chars().filter(|&c| c == '.').count() > 1 =>
             {
                 // "U.S." at a sentence's end: only when a capitalised non-name word follows.
                 tokens
                     .get(i + 1)
-                    .is_some_and(|n| n.cap && lexicon.not_names.contains(&n.lower))
+                    .is_some_and(|n| n.cap && n.is_in(&lexicon.not_names))
             }
             Kind::Quote(q) => {
                 quote_ends_sentence(text, &quotes[q])
@@ -206,15 +328,12 @@ fn short_cue_follows(tokens: &[Token], from: usize, lexicon: &Lexicon) -> bool {
             _ => false,
         })
         .unwrap_or(tokens.len());
-    let words = |a: usize| tokens[a..end].iter().map(|t| t.lower.as_str());
     (from..end.min(from + 5)).any(|v| {
-        let verb = lexicon
-            .speech_verbs
-            .match_at(words(v))
-            .or_else(|| lexicon.naming_verbs.match_at(words(v)));
+        let verb = phrase_at(&lexicon.speech_verbs, &tokens[v..end])
+            .or_else(|| phrase_at(&lexicon.naming_verbs, &tokens[v..end]));
         verb.is_some_and(|len| {
             let mut k = v + len;
-            while let Some(tail) = lexicon.cue_tails.match_at(words(k)) {
+            while let Some(tail) = phrase_at(&lexicon.cue_tails, &tokens[k..end]) {
                 k += tail;
             }
             end - k <= 2

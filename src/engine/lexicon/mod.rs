@@ -2,34 +2,51 @@
 //! plain-text data files beside this module. Everything language-specific lives in those files;
 //! the rules in the other modules only ask questions of a [`Lexicon`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// FNV-1a: lexicon keys are short words, where it is several times faster than SipHash and
-/// hash flooding is no concern (the keys are our own word lists).
+/// A word-at-a-time hash in the manner of rustc's FxHash: lexicon keys are short words, hashed
+/// once per token, where it is several times faster than SipHash and hash flooding is no concern
+/// (the keys are our own word lists).
 #[derive(Default)]
-pub struct Fnv(u64);
+pub struct WordHasher(u64);
 
-impl Hasher for Fnv {
+impl WordHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // Byte by byte: a copy of variable length would be a call to memmove.
+            let word = rest
+                .iter()
+                .rev()
+                .fold(0, |word, &b| word << 8 | u64::from(b));
+            self.add(word);
+        }
+    }
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
     }
 }
 
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 const COMMON: &str = include_str!("common.txt");
 const LANGUAGES: [(&str, &str); 5] = [
@@ -40,10 +57,22 @@ const LANGUAGES: [(&str, &str); 5] = [
     ("de", include_str!("de.txt")),
 ];
 
+/// The word lists a word belongs to, looked up once per token so that rules test bits instead of
+/// hashing the word again for every list: for list k, bit 2k says the word is a one-word entry,
+/// bit 2k+1 that some entry starts with it.
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub struct Classes(u64);
+
+/// How many lists a [`Lexicon`] has: two bits each must fit in [`Classes`].
+const LISTS: usize = 24;
+const _: () = assert!(2 * LISTS <= 64);
+
 /// A set of words and multi-word phrases, looked up on lowercase tokens.
 #[derive(Default, Debug)]
 pub struct PhraseSet {
     by_first: FastMap<String, Vec<Vec<String>>>,
+    /// This list's index in [`Classes`].
+    list: u32,
 }
 
 impl PhraseSet {
@@ -62,6 +91,16 @@ impl PhraseSet {
         self.by_first
             .get(word)
             .is_some_and(|l| l.iter().any(|p| p.len() == 1))
+    }
+
+    /// Whether a word of these classes is a one-word entry.
+    pub fn holds(&self, classes: Classes) -> bool {
+        classes.0 & (1 << (2 * self.list)) != 0
+    }
+
+    /// Whether some entry starts with a word of these classes.
+    pub fn may_start(&self, classes: Classes) -> bool {
+        classes.0 & (1 << (2 * self.list + 1)) != 0
     }
 
     /// The length in words of the longest entry starting at `words[0]`.
@@ -140,15 +179,33 @@ pub struct Lexicon {
     pub org_words: PhraseSet,
     pub group_nouns: PhraseSet,
     pub countries: PhraseSet,
-    pub articles: FastSet<String>,
-    pub not_clause_starts: FastSet<String>,
-    pub not_names: FastSet<String>,
-    pub abbreviations: FastSet<String>,
+    pub articles: PhraseSet,
+    pub not_clause_starts: PhraseSet,
+    pub not_names: PhraseSet,
+    pub abbreviations: PhraseSet,
     pub pronouns: FastMap<String, PronounKind>,
-    pub male_words: FastSet<String>,
-    pub female_words: FastSet<String>,
+    /// The words of `pronouns`, as a list for [`Classes`].
+    pub pronoun_words: PhraseSet,
+    pub male_words: PhraseSet,
+    pub female_words: PhraseSet,
     pub stance_for: PhraseSet,
     pub stance_against: PhraseSet,
+    /// The first words of `source_patterns` ("according"), as a list for [`Classes`].
+    pub source_openers: PhraseSet,
+    /// Every word of every list above, with the lists it is in: words of up to eight bytes (most
+    /// of them) keyed by their bytes as one integer, so a lookup compares integers, not strings.
+    short_words: FastMap<u64, Classes>,
+    long_words: FastMap<String, Classes>,
+}
+
+/// A word of up to eight bytes as one integer (no word contains a NUL byte, so zero padding is
+/// unambiguous).
+fn packed(word: &str) -> Option<u64> {
+    (word.len() <= 8).then(|| {
+        word.bytes()
+            .rev()
+            .fold(0, |packed, b| packed << 8 | u64::from(b))
+    })
 }
 
 impl Lexicon {
@@ -168,7 +225,73 @@ impl Lexicon {
                 lex.add(section, line);
             }
         }
+        lex.index_words();
         lex
+    }
+
+    fn lists_mut(&mut self) -> [&mut PhraseSet; LISTS] {
+        [
+            &mut self.speech_verbs,
+            &mut self.naming_verbs,
+            &mut self.cue_adverbs,
+            &mut self.cue_tails,
+            &mut self.passive_aux,
+            &mut self.passive_by,
+            &mut self.complementizers,
+            &mut self.titles,
+            &mut self.title_phrases,
+            &mut self.roles,
+            &mut self.role_modifiers,
+            &mut self.org_words,
+            &mut self.group_nouns,
+            &mut self.countries,
+            &mut self.articles,
+            &mut self.not_clause_starts,
+            &mut self.not_names,
+            &mut self.abbreviations,
+            &mut self.pronoun_words,
+            &mut self.male_words,
+            &mut self.female_words,
+            &mut self.stance_for,
+            &mut self.stance_against,
+            &mut self.source_openers,
+        ]
+    }
+
+    /// Numbers the lists and records, for every word, the lists it is in.
+    fn index_words(&mut self) {
+        for pattern in &self.source_patterns {
+            if let Some(first) = pattern.first().filter(|w| !w.starts_with('X')) {
+                self.source_openers.insert(first);
+            }
+        }
+        let mut short_words: FastMap<u64, Classes> = FastMap::default();
+        let mut long_words: FastMap<String, Classes> = FastMap::default();
+        for (list, set) in self.lists_mut().into_iter().enumerate() {
+            set.list = list as u32;
+            for (first, phrases) in &set.by_first {
+                let classes = match packed(first) {
+                    Some(key) => short_words.entry(key).or_default(),
+                    None => long_words.entry(first.clone()).or_default(),
+                };
+                classes.0 |= 1 << (2 * list + 1);
+                if phrases.iter().any(|p| p.len() == 1) {
+                    classes.0 |= 1 << (2 * list);
+                }
+            }
+        }
+        self.short_words = short_words;
+        self.long_words = long_words;
+    }
+
+    /// The lists a lowercase word is in.
+    pub fn classes(&self, word: &str) -> Classes {
+        match packed(word) {
+            Some(key) => self.short_words.get(&key),
+            None => self.long_words.get(word),
+        }
+        .copied()
+        .unwrap_or_default()
     }
 
     fn add(&mut self, section: &str, entry: &str) {
@@ -213,18 +336,10 @@ impl Lexicon {
             "org_words" => self.org_words.insert(&lower),
             "group_nouns" => self.group_nouns.insert(&lower),
             "countries" => self.countries.insert(&lower),
-            "not_clause_starts" => {
-                self.not_clause_starts.insert(lower);
-            }
-            "articles" => {
-                self.articles.insert(lower);
-            }
-            "not_names" => {
-                self.not_names.insert(lower);
-            }
-            "abbreviations" => {
-                self.abbreviations.insert(lower);
-            }
+            "not_clause_starts" => self.not_clause_starts.insert(&lower),
+            "articles" => self.articles.insert(&lower),
+            "not_names" => self.not_names.insert(&lower),
+            "abbreviations" => self.abbreviations.insert(&lower),
             "pronouns" => {
                 let mut parts = lower.split_whitespace();
                 if let (Some(word), Some(kind)) = (parts.next(), parts.next()) {
@@ -236,14 +351,11 @@ impl Lexicon {
                         _ => PronounKind::None,
                     };
                     self.pronouns.insert(word.to_string(), kind);
+                    self.pronoun_words.insert(word);
                 }
             }
-            "male_words" => {
-                self.male_words.insert(lower);
-            }
-            "female_words" => {
-                self.female_words.insert(lower);
-            }
+            "male_words" => self.male_words.insert(&lower),
+            "female_words" => self.female_words.insert(&lower),
             "stance_for" => self.stance_for.insert(&lower),
             "stance_against" => self.stance_against.insert(&lower),
             _ => {}
