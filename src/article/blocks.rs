@@ -9,6 +9,7 @@ use super::text::{RawPiece, TextBuilder};
 use super::tree::Tree;
 use super::{DomNode, TextPiece};
 use crate::engine::model::{Block, BlockKind};
+use std::ops::ControlFlow;
 
 /// Longest text a byline or dateline has; longer, it is prose that happens to sit in one.
 const BYLINE_MAX: usize = 100;
@@ -67,90 +68,149 @@ pub(crate) struct Expected<'a> {
     pub description: Option<&'a str>,
 }
 
-pub(crate) fn build<N>(tree: &Tree<N>, chosen: &Chosen, expected: &Expected) -> Extracted {
-    let mut out = Extracted {
-        blocks: Vec::new(),
-        bylines: Vec::new(),
-    };
-    let headline = find_headline(tree, chosen, expected.title);
-    let first_root = chosen.roots.first().copied().unwrap_or(usize::MAX);
-    let headline_inside = headline.is_some_and(|h| {
-        chosen
-            .roots
-            .iter()
-            .any(|&r| h >= r && h < tree.nodes[r].end)
-            && chosen.keep[h]
-    });
-    if let Some(h) = headline.filter(|_| !headline_inside) {
-        let all = vec![true; tree.nodes.len()];
-        let mut emitter = Emitter {
-            tree,
-            keep: &all,
-            out: &mut out,
-            builder: TextBuilder::default(),
-            breaks: 0,
-            headline: Some(h),
-        };
-        emitter.emit(h);
-        // A byline and a standfirst between an outside headline and the article.
-        emitter
-            .out
-            .bylines
-            .extend(bylines_between(tree, tree.nodes[h].end, first_root));
-        if let Some(s) =
-            find_standfirst_between(tree, tree.nodes[h].end, first_root, expected.description)
-        {
-            let before = emitter.out.blocks.len();
-            emitter.emit(s);
-            for block in &mut emitter.out.blocks[before..] {
-                block.kind = BlockKind::Standfirst;
-            }
-        }
-    }
-    for &root in &chosen.roots {
-        let mut emitter = Emitter {
-            tree,
-            keep: &chosen.keep,
-            out: &mut out,
-            builder: TextBuilder::default(),
-            breaks: 0,
-            headline,
-        };
-        emitter.emit(root);
-    }
-    mark_standfirst(tree, &mut out, expected.description);
-    out
+/// Builds the blocks of the chosen subtrees a bounded number of nodes at a time. The headline
+/// and standfirst found outside them (a few nodes before the article) are built at once.
+pub(crate) struct Builder {
+    out: Extracted,
+    headline: Option<usize>,
+    /// The chosen roots not yet started, and the one under way.
+    next_root: usize,
+    emitter: Option<Emitter>,
 }
 
-struct Emitter<'a, N> {
+impl Builder {
+    pub fn new<N>(tree: &Tree<N>, chosen: &Chosen, expected: &Expected) -> Self {
+        let mut out = Extracted {
+            blocks: Vec::new(),
+            bylines: Vec::new(),
+        };
+        let headline = find_headline(tree, chosen, expected.title);
+        let first_root = chosen.roots.first().copied().unwrap_or(usize::MAX);
+        let headline_inside = headline.is_some_and(|h| {
+            chosen
+                .roots
+                .iter()
+                .any(|&r| h >= r && h < tree.nodes[r].end)
+                && chosen.keep[h]
+        });
+        if let Some(h) = headline.filter(|_| !headline_inside) {
+            let scope = Scope {
+                tree,
+                keep: &vec![true; tree.nodes.len()],
+                headline: Some(h),
+            };
+            let mut unlimited = usize::MAX;
+            Emitter::new(tree, h).emit(&scope, &mut out, &mut unlimited);
+            // A byline and a standfirst between an outside headline and the article.
+            out.bylines
+                .extend(bylines_between(tree, tree.nodes[h].end, first_root));
+            if let Some(s) =
+                find_standfirst_between(tree, tree.nodes[h].end, first_root, expected.description)
+            {
+                let before = out.blocks.len();
+                Emitter::new(tree, s).emit(&scope, &mut out, &mut unlimited);
+                for block in &mut out.blocks[before..] {
+                    block.kind = BlockKind::Standfirst;
+                }
+            }
+        }
+        Builder {
+            out,
+            headline,
+            next_root: 0,
+            emitter: None,
+        }
+    }
+
+    /// Builds blocks from up to `budget` more nodes; breaks with them all once done.
+    pub fn advance<N>(
+        mut self,
+        tree: &Tree<N>,
+        chosen: &Chosen,
+        expected: &Expected,
+        budget: &mut usize,
+    ) -> ControlFlow<Extracted, Self> {
+        let scope = Scope {
+            tree,
+            keep: &chosen.keep,
+            headline: self.headline,
+        };
+        loop {
+            let emitter = match &mut self.emitter {
+                Some(emitter) => emitter,
+                None => {
+                    let Some(&root) = chosen.roots.get(self.next_root) else {
+                        mark_standfirst(tree, &mut self.out, expected.description);
+                        return ControlFlow::Break(self.out);
+                    };
+                    self.next_root += 1;
+                    self.emitter.insert(Emitter::new(tree, root))
+                }
+            };
+            if !emitter.emit(&scope, &mut self.out, budget) {
+                return ControlFlow::Continue(self);
+            }
+            self.emitter = None;
+        }
+    }
+}
+
+/// What an emitter reads: which nodes are kept, and where the headline is.
+struct Scope<'a, N> {
     tree: &'a Tree<N>,
     keep: &'a [bool],
-    out: &'a mut Extracted,
-    builder: TextBuilder,
-    /// `<br>`s since the last visible character.
-    breaks: usize,
     headline: Option<usize>,
 }
 
-impl<N> Emitter<'_, N> {
-    /// Emits the blocks of `root`'s subtree, without recursion.
-    fn emit(&mut self, root: usize) {
-        let tree = self.tree;
-        // Open block-level elements, innermost last, with the kind of block written in each.
-        let outer_kind = tree
-            .ancestors(root)
-            .find_map(|a| kind_of(tree.tag(a)))
-            .unwrap_or(BlockKind::Paragraph);
-        let mut open: Vec<(usize, BlockKind)> = Vec::new();
-        let mut i = root;
-        let end = tree.nodes[root].end;
-        while i < end {
-            while open.last().is_some_and(|&(b, _)| tree.nodes[b].end <= i) {
-                let (b, kind) = open.pop().expect("checked");
-                self.flush(b, kind);
+/// Emits the blocks of one subtree, without recursion, resuming where it stopped.
+struct Emitter {
+    root: usize,
+    /// The next node to read.
+    next: usize,
+    /// The kind of block the subtree's text is written in unless it says otherwise.
+    outer_kind: BlockKind,
+    /// Open block-level elements, innermost last, with the kind of block written in each.
+    open: Vec<(usize, BlockKind)>,
+    builder: TextBuilder,
+    /// `<br>`s since the last visible character.
+    breaks: usize,
+}
+
+impl Emitter {
+    fn new<N>(tree: &Tree<N>, root: usize) -> Self {
+        Emitter {
+            root,
+            next: root,
+            outer_kind: tree
+                .ancestors(root)
+                .find_map(|a| kind_of(tree.tag(a)))
+                .unwrap_or(BlockKind::Paragraph),
+            open: Vec::new(),
+            builder: TextBuilder::default(),
+            breaks: 0,
+        }
+    }
+
+    /// Emits blocks from up to `budget` more nodes; true once the whole subtree is emitted.
+    fn emit<N>(&mut self, scope: &Scope<N>, out: &mut Extracted, budget: &mut usize) -> bool {
+        let tree = scope.tree;
+        let end = tree.nodes[self.root].end;
+        while self.next < end {
+            if *budget == 0 {
+                return false;
             }
-            if !self.keep[i] {
-                i = tree.nodes[i].end;
+            *budget -= 1;
+            let i = self.next;
+            while self
+                .open
+                .last()
+                .is_some_and(|&(b, _)| tree.nodes[b].end <= i)
+            {
+                let (b, kind) = self.open.pop().expect("checked");
+                self.flush(scope, out, b, kind);
+            }
+            if !scope.keep[i] {
+                self.next = tree.nodes[i].end;
                 continue;
             }
             if let Some(data) = tree.text(i) {
@@ -164,44 +224,49 @@ impl<N> Emitter<'_, N> {
                 if tag == "br" {
                     self.breaks += 1;
                     if self.breaks == 2 {
-                        let (owner, kind) = open.last().copied().unwrap_or((root, outer_kind));
-                        self.flush(owner, kind);
+                        let (owner, kind) = self
+                            .open
+                            .last()
+                            .copied()
+                            .unwrap_or((self.root, self.outer_kind));
+                        self.flush(scope, out, owner, kind);
                     } else {
                         self.builder.push_break();
                     }
-                } else if hints::is_block(tag) || i == root {
-                    if let Some(&(outer, kind)) = open.last() {
-                        self.flush(outer, kind);
+                } else if hints::is_block(tag) || i == self.root {
+                    if let Some(&(outer, kind)) = self.open.last() {
+                        self.flush(scope, out, outer, kind);
                     }
-                    let inherited = open.last().map_or(outer_kind, |&(_, kind)| kind);
-                    open.push((i, kind_of(tag).unwrap_or(inherited)));
+                    let inherited = self.open.last().map_or(self.outer_kind, |&(_, kind)| kind);
+                    self.open.push((i, kind_of(tag).unwrap_or(inherited)));
                 }
             }
-            i += 1;
+            self.next += 1;
         }
-        while let Some((b, kind)) = open.pop() {
-            self.flush(b, kind);
+        while let Some((b, kind)) = self.open.pop() {
+            self.flush(scope, out, b, kind);
         }
+        true
     }
 
     /// Ends the current block, of `kind`, written in block-level element `owner`.
-    fn flush(&mut self, owner: usize, kind: BlockKind) {
+    fn flush<N>(&mut self, scope: &Scope<N>, out: &mut Extracted, owner: usize, kind: BlockKind) {
         self.breaks = 0;
         if self.builder.is_empty() {
             return;
         }
         let built = std::mem::take(&mut self.builder);
-        let tree = self.tree;
+        let tree = scope.tree;
         if built.text.chars().count() < BYLINE_MAX
             && std::iter::once(owner)
                 .chain(tree.ancestors(owner))
                 .take(4)
                 .any(|a| tree.hinted(a, hints::is_byline) || tree.itemprop(a).contains("author"))
         {
-            self.out.bylines.push(built.text);
+            out.bylines.push(built.text);
             return;
         }
-        let in_headline = self
+        let in_headline = scope
             .headline
             .is_some_and(|h| h <= owner && owner < tree.nodes[h].end);
         let kind = if in_headline {
@@ -209,7 +274,7 @@ impl<N> Emitter<'_, N> {
         } else {
             kind
         };
-        self.out.blocks.push(RawBlock {
+        out.blocks.push(RawBlock {
             kind,
             owner,
             text: built.text,

@@ -4,11 +4,14 @@
 //! best ancestor, discounted by its link density, is the article; siblings that look like more of
 //! it join. Furniture is stripped first (class/id/role hints, `<nav>`/`<aside>`/`<footer>`) and
 //! dubious boxes are cleaned out after. When that leaves too little text, the same runs again
-//! with fewer rules (a relaxed retry) and the longest result wins.
+//! with fewer rules (a relaxed retry) and the longest result wins. Each pass is a few sweeps over
+//! the snapshot that stop and resume at any node, so a live page gets its main thread back between
+//! portions.
 
 use super::hints;
 use super::text::visible_len;
 use super::tree::{Tree, NO_PARENT};
+use std::ops::ControlFlow;
 
 /// Text shorter than this (in characters) sends the search round again with fewer rules.
 const ENOUGH_TEXT: usize = 500;
@@ -24,7 +27,7 @@ pub(crate) struct Chosen {
     pub keep: Vec<bool>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Rules {
     strip_unlikely: bool,
     weigh_classes: bool,
@@ -54,57 +57,120 @@ const PASSES: [Rules; 4] = [
     },
 ];
 
-pub(crate) fn choose<N>(tree: &Tree<N>) -> Chosen {
-    // The longest article found by any pass; failing that, the strictest pass's whole page (the
-    // relaxed passes exist to find prose the strict one stripped, not to bring furniture back).
-    let mut best: Option<(usize, Chosen)> = None;
-    let mut no_prose: Option<Chosen> = None;
-    for rules in PASSES {
-        let pass = Pass::new(tree, rules);
-        if rules.strip_unlikely && pass.keep.first() == Some(&false) {
-            // Asked about one subtree (content added later) that is furniture by its own name.
-            return Chosen {
-                roots: Vec::new(),
-                keep: pass.keep,
-            };
-        }
-        let (chosen, found_prose) = pass.run();
-        if !found_prose {
-            no_prose.get_or_insert(chosen);
-            continue;
-        }
-        let len = kept_text_len(tree, &chosen);
-        if len >= ENOUGH_TEXT {
-            return chosen;
-        }
-        if best.as_ref().is_none_or(|(best_len, _)| len > *best_len) {
-            best = Some((len, chosen));
-        }
-    }
-    best.map(|(_, chosen)| chosen)
-        .or(no_prose)
-        .unwrap_or(Chosen {
-            roots: Vec::new(),
-            keep: Vec::new(),
-        })
+/// Chooses the article in a snapshot a bounded number of nodes at a time: each pass is a few
+/// sweeps over the snapshot, resumed where the last portion stopped.
+pub(crate) struct Chooser {
+    /// Index in [`PASSES`] of the pass under way.
+    rules: usize,
+    pass: Pass,
+    /// The longest article found by any pass so far, with its length.
+    best: Option<(usize, Chosen)>,
+    /// The strictest pass's whole page, for when no pass finds prose.
+    no_prose: Option<Chosen>,
 }
 
-fn kept_text_len<N>(tree: &Tree<N>, chosen: &Chosen) -> usize {
-    let mut len = 0;
-    for &root in &chosen.roots {
-        for i in root..tree.nodes[root].end {
-            if chosen.keep[i] {
-                len += tree.text(i).map_or(0, visible_len);
-            }
+impl Chooser {
+    pub fn new<N>(tree: &Tree<N>) -> Self {
+        Chooser {
+            rules: 0,
+            pass: Pass::new(tree, PASSES[0]),
+            best: None,
+            no_prose: None,
         }
     }
-    len
+
+    /// Works through up to `budget` more nodes; breaks with the article once it is chosen.
+    pub fn advance<N>(self, tree: &Tree<N>, budget: &mut usize) -> ControlFlow<Chosen, Self> {
+        let Chooser {
+            mut rules,
+            mut pass,
+            mut best,
+            mut no_prose,
+        } = self;
+        loop {
+            if !pass.advance(tree, budget) {
+                return ControlFlow::Continue(Chooser {
+                    rules,
+                    pass,
+                    best,
+                    no_prose,
+                });
+            }
+            match pass.outcome() {
+                Outcome::Furniture(keep) => {
+                    return ControlFlow::Break(Chosen {
+                        roots: Vec::new(),
+                        keep,
+                    })
+                }
+                Outcome::NoProse(chosen) => {
+                    no_prose.get_or_insert(chosen);
+                }
+                Outcome::Prose(chosen, len) => {
+                    if len >= ENOUGH_TEXT {
+                        return ControlFlow::Break(chosen);
+                    }
+                    if best.as_ref().is_none_or(|(best_len, _)| len > *best_len) {
+                        best = Some((len, chosen));
+                    }
+                }
+            }
+            rules += 1;
+            let Some(&next) = PASSES.get(rules) else {
+                // The longest article found by any pass; failing that, the strictest pass's whole
+                // page (the relaxed passes exist to find prose the strict one stripped, not to
+                // bring furniture back).
+                let empty = Chosen {
+                    roots: Vec::new(),
+                    keep: Vec::new(),
+                };
+                return ControlFlow::Break(
+                    best.map(|(_, chosen)| chosen).or(no_prose).unwrap_or(empty),
+                );
+            };
+            pass = Pass::new(tree, next);
+        }
+    }
+}
+
+/// What one pass found.
+enum Outcome {
+    /// Asked about one subtree (content added later) that is furniture by its own name.
+    Furniture(Vec<bool>),
+    /// No paragraph anywhere: the whole document is all there is.
+    NoProse(Chosen),
+    /// An article, and how much text it keeps.
+    Prose(Chosen, usize),
+}
+
+/// The sweeps of a pass, in order.
+#[derive(Clone, Copy, Default, PartialEq)]
+enum Sweep {
+    /// Drops furniture, parents before children.
+    #[default]
+    Strip,
+    /// Each node's text, link text and comma count, and each paragraph's own text.
+    Measure,
+    /// Sums over subtrees, children before parents.
+    Sum,
+    /// Paragraphs score into their ancestors.
+    Score,
+    /// Not a sweep: the best candidate and its siblings become the article's roots.
+    Choose,
+    /// Boxes inside the article that are furniture after all are dropped.
+    Clean,
+    /// The text the article keeps.
+    Length,
+    Done,
 }
 
 /// One round of the search under one set of rules.
-struct Pass<'t, N> {
-    tree: &'t Tree<N>,
+#[derive(Default)]
+struct Pass {
     rules: Rules,
+    sweep: Sweep,
+    /// Nodes the current sweep has visited.
+    visited: usize,
     keep: Vec<bool>,
     /// Visible characters in each subtree, and those inside links.
     text: Vec<u32>,
@@ -114,10 +180,19 @@ struct Pass<'t, N> {
     own_commas: Vec<u32>,
     /// Per subtree: commas, and what conditional cleaning weighs.
     inside: Vec<Inside>,
-    /// Whether a node lies in a `<figure>`; in a `<table>` or `<code>`.
+    /// Whether a node lies in a `<figure>`; in a `<table>` or `<code>`; in a link.
     in_figure: Vec<bool>,
     in_table_or_code: Vec<bool>,
+    in_link: Vec<bool>,
+    /// The nearest block-level ancestor of each node.
+    block_owner: Vec<usize>,
     score: Vec<Option<f64>>,
+    /// Elements with a score, in the order they got one.
+    candidates: Vec<usize>,
+    /// The article's subtrees, once chosen, and whether prose chose them.
+    roots: Vec<usize>,
+    found_prose: bool,
+    kept_len: usize,
 }
 
 /// What a subtree holds, summed over its kept nodes.
@@ -131,11 +206,10 @@ struct Inside {
     heading_text: u32,
 }
 
-impl<'t, N> Pass<'t, N> {
-    fn new(tree: &'t Tree<N>, rules: Rules) -> Self {
+impl Pass {
+    fn new<N>(tree: &Tree<N>, rules: Rules) -> Self {
         let n = tree.nodes.len();
-        let mut pass = Pass {
-            tree,
+        Pass {
             rules,
             keep: vec![true; n],
             text: vec![0; n],
@@ -145,35 +219,129 @@ impl<'t, N> Pass<'t, N> {
             inside: vec![Inside::default(); n],
             in_figure: vec![false; n],
             in_table_or_code: vec![false; n],
+            in_link: vec![false; n],
+            block_owner: vec![NO_PARENT; n],
             score: vec![None; n],
+            ..Pass::default()
+        }
+    }
+
+    /// Carries the pass on through up to `budget` more node visits; true once it is complete.
+    fn advance<N>(&mut self, tree: &Tree<N>, budget: &mut usize) -> bool {
+        let n = tree.nodes.len();
+        loop {
+            let next = match self.sweep {
+                Sweep::Strip => {
+                    if !self.visit(n, budget, |pass, i| pass.strip(tree, i)) {
+                        return false;
+                    }
+                    // Asked about one subtree that is furniture: nothing more to weigh.
+                    if self.is_furniture_root() {
+                        Sweep::Done
+                    } else {
+                        Sweep::Measure
+                    }
+                }
+                Sweep::Measure => {
+                    if !self.visit(n, budget, |pass, i| pass.measure(tree, i)) {
+                        return false;
+                    }
+                    Sweep::Sum
+                }
+                Sweep::Sum => {
+                    // Children before parents: each node's sums are complete when it is reached.
+                    if !self.visit(n, budget, |pass, k| pass.sum(tree, n - 1 - k)) {
+                        return false;
+                    }
+                    Sweep::Score
+                }
+                Sweep::Score => {
+                    if !self.visit(n, budget, |pass, i| pass.score(tree, i)) {
+                        return false;
+                    }
+                    Sweep::Choose
+                }
+                Sweep::Choose => {
+                    self.choose_roots(tree);
+                    Sweep::Clean
+                }
+                Sweep::Clean => {
+                    if !self.visit(n, budget, |pass, i| pass.clean(tree, i)) {
+                        return false;
+                    }
+                    // Without prose the length weighs nothing.
+                    if self.found_prose {
+                        Sweep::Length
+                    } else {
+                        Sweep::Done
+                    }
+                }
+                Sweep::Length => {
+                    if !self.visit(n, budget, |pass, i| pass.add_kept_len(tree, i)) {
+                        return false;
+                    }
+                    Sweep::Done
+                }
+                Sweep::Done => return true,
+            };
+            self.sweep = next;
+        }
+    }
+
+    /// Visits the current sweep's next nodes (`visit` gets the count of nodes before each) until
+    /// all `n` are visited (true) or `budget` runs out (false).
+    fn visit(
+        &mut self,
+        n: usize,
+        budget: &mut usize,
+        mut visit: impl FnMut(&mut Self, usize),
+    ) -> bool {
+        while self.visited < n {
+            if *budget == 0 {
+                return false;
+            }
+            *budget -= 1;
+            visit(self, self.visited);
+            self.visited += 1;
+        }
+        self.visited = 0;
+        true
+    }
+
+    fn is_furniture_root(&self) -> bool {
+        self.rules.strip_unlikely && self.keep.first() == Some(&false)
+    }
+
+    fn outcome(self) -> Outcome {
+        if self.is_furniture_root() {
+            return Outcome::Furniture(self.keep);
+        }
+        let chosen = Chosen {
+            roots: self.roots,
+            keep: self.keep,
         };
-        for i in 0..n {
-            let parent = tree.nodes[i].parent;
-            if parent != NO_PARENT {
-                let tag = tree.tag(parent);
-                pass.in_figure[i] = pass.in_figure[parent] || tag == "figure";
-                pass.in_table_or_code[i] =
-                    pass.in_table_or_code[parent] || matches!(tag, "table" | "code");
-            }
-        }
-        pass.strip();
-        pass.measure();
-        pass
-    }
-
-    fn strip(&mut self) {
-        let tree = self.tree;
-        for i in 0..tree.nodes.len() {
-            let parent = tree.nodes[i].parent;
-            let parent_dropped = parent != NO_PARENT && !self.keep[parent];
-            if parent_dropped || (self.rules.strip_unlikely && self.is_furniture(i)) {
-                self.keep[i] = false;
-            }
+        if self.found_prose {
+            Outcome::Prose(chosen, self.kept_len)
+        } else {
+            Outcome::NoProse(chosen)
         }
     }
 
-    fn is_furniture(&self, i: usize) -> bool {
-        let tree = self.tree;
+    fn strip<N>(&mut self, tree: &Tree<N>, i: usize) {
+        let parent = tree.nodes[i].parent;
+        if parent != NO_PARENT {
+            let tag = tree.tag(parent);
+            self.in_figure[i] = self.in_figure[parent] || tag == "figure";
+            self.in_table_or_code[i] =
+                self.in_table_or_code[parent] || matches!(tag, "table" | "code");
+        }
+        let parent_dropped = parent != NO_PARENT && !self.keep[parent];
+        if parent_dropped || (self.rules.strip_unlikely && self.is_furniture(tree, i)) {
+            self.keep[i] = false;
+        }
+    }
+
+    fn is_furniture<N>(&self, tree: &Tree<N>, i: usize) -> bool {
         let tag = tree.tag(i);
         if matches!(tag, "" | "html" | "body" | "article" | "main" | "a")
             || tree.text(i).is_some()
@@ -189,73 +357,68 @@ impl<'t, N> Pass<'t, N> {
         hints::is_unlikely(hints.trim()) && !self.in_table_or_code[i]
     }
 
-    /// Text lengths, link text and each paragraph's own text, over the kept nodes.
-    fn measure(&mut self) {
-        let tree = self.tree;
-        let n = tree.nodes.len();
-        let mut in_link = vec![false; n];
-        let mut block_owner = vec![NO_PARENT; n];
-        for i in 0..n {
-            if !self.keep[i] {
-                continue;
+    /// Node `i`'s text length, link text and commas, and its share of its paragraph's own text.
+    fn measure<N>(&mut self, tree: &Tree<N>, i: usize) {
+        if !self.keep[i] {
+            return;
+        }
+        let parent = tree.nodes[i].parent;
+        if parent != NO_PARENT {
+            self.in_link[i] = self.in_link[parent];
+            self.block_owner[i] = if hints::is_block(tree.tag(parent)) {
+                parent
+            } else {
+                self.block_owner[parent]
+            };
+        }
+        if tree.tag(i) == "a" {
+            self.in_link[i] = true;
+        }
+        if let Some(data) = tree.text(i) {
+            let len = visible_len(data) as u32;
+            self.text[i] = len;
+            if self.in_link[i] {
+                self.links[i] = len;
             }
-            let parent = tree.nodes[i].parent;
-            if parent != NO_PARENT {
-                in_link[i] = in_link[parent];
-                block_owner[i] = if hints::is_block(tree.tag(parent)) {
-                    parent
-                } else {
-                    block_owner[parent]
-                };
-            }
-            if tree.tag(i) == "a" {
-                in_link[i] = true;
-            }
-            if let Some(data) = tree.text(i) {
-                let len = visible_len(data) as u32;
-                self.text[i] = len;
-                if in_link[i] {
-                    self.links[i] = len;
-                }
-                let commas = data
-                    .chars()
-                    .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
-                    .count() as u32;
-                self.inside[i].commas = commas;
-                if let Some(owner) = Some(block_owner[i]).filter(|&o| o != NO_PARENT) {
-                    self.own_text[owner] += len;
-                    self.own_commas[owner] += commas;
-                }
+            let commas = data
+                .chars()
+                .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+                .count() as u32;
+            self.inside[i].commas = commas;
+            if let Some(owner) = Some(self.block_owner[i]).filter(|&o| o != NO_PARENT) {
+                self.own_text[owner] += len;
+                self.own_commas[owner] += commas;
             }
         }
-        // Children before parents: each node's sums are complete when it is reached.
-        for i in (0..n).rev() {
-            if !self.keep[i] {
-                continue;
+    }
+
+    /// Completes node `i`'s sums (its children's are complete) and adds them to its parent's.
+    fn sum<N>(&mut self, tree: &Tree<N>, i: usize) {
+        if !self.keep[i] {
+            return;
+        }
+        let inside = &mut self.inside[i];
+        match tree.tag(i) {
+            "p" => inside.paragraphs += 1,
+            "img" => inside.images += 1,
+            "li" => {
+                inside.list_items += 1;
+                inside.list_item_text += self.text[i];
             }
-            let inside = &mut self.inside[i];
-            match tree.tag(i) {
-                "p" => inside.paragraphs += 1,
-                "img" => inside.images += 1,
-                "li" => {
-                    inside.list_items += 1;
-                    inside.list_item_text += self.text[i];
-                }
-                h if hints::is_heading(h) => inside.heading_text += self.text[i],
-                _ => {}
-            }
-            let parent = tree.nodes[i].parent;
-            if parent != NO_PARENT {
-                self.text[parent] += self.text[i];
-                self.links[parent] += self.links[i];
-                let (child, sum) = (self.inside[i], &mut self.inside[parent]);
-                sum.commas += child.commas;
-                sum.paragraphs += child.paragraphs;
-                sum.images += child.images;
-                sum.list_items += child.list_items;
-                sum.list_item_text += child.list_item_text;
-                sum.heading_text += child.heading_text;
-            }
+            h if hints::is_heading(h) => inside.heading_text += self.text[i],
+            _ => {}
+        }
+        let parent = tree.nodes[i].parent;
+        if parent != NO_PARENT {
+            self.text[parent] += self.text[i];
+            self.links[parent] += self.links[i];
+            let (child, sum) = (self.inside[i], &mut self.inside[parent]);
+            sum.commas += child.commas;
+            sum.paragraphs += child.paragraphs;
+            sum.images += child.images;
+            sum.list_items += child.list_items;
+            sum.list_item_text += child.list_item_text;
+            sum.heading_text += child.heading_text;
         }
     }
 
@@ -267,85 +430,86 @@ impl<'t, N> Pass<'t, N> {
         }
     }
 
-    fn class_weight(&self, i: usize) -> f64 {
+    fn class_weight<N>(&self, tree: &Tree<N>, i: usize) -> f64 {
         if !self.rules.weigh_classes {
             return 0.0;
         }
-        let (class, id) = self.tree.class_id(i);
+        let (class, id) = tree.class_id(i);
         let mut weight = hints::class_weight(class, id);
         // schema.org's article body, and the elements HTML5 made for it.
-        if self.tree.itemprop(i).contains("articlebody") {
+        if tree.itemprop(i).contains("articlebody") {
             weight += 50.0;
         }
         weight
     }
 
-    fn initial_score(&self, i: usize) -> f64 {
-        let base = match self.tree.tag(i) {
+    fn initial_score<N>(&self, tree: &Tree<N>, i: usize) -> f64 {
+        let base = match tree.tag(i) {
             "div" | "article" => 5.0,
             "pre" | "td" | "blockquote" | "main" => 3.0,
             "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
             _ => 0.0,
         };
-        base + self.class_weight(i)
+        base + self.class_weight(tree, i)
     }
 
-    /// The article under these rules, and whether any prose was found to choose it by.
-    fn run(mut self) -> (Chosen, bool) {
-        let candidates = self.score_candidates();
+    /// Scores paragraph `i` into its ancestors.
+    fn score<N>(&mut self, tree: &Tree<N>, i: usize) {
+        let scorable = matches!(
+            tree.tag(i),
+            "p" | "pre"
+                | "td"
+                | "div"
+                | "section"
+                | "article"
+                | "main"
+                | "blockquote"
+                | "center"
+                | "font"
+        );
+        if !self.keep[i] || !scorable || self.own_text[i] < 25 {
+            return;
+        }
+        let len = self.own_text[i] as f64;
+        let points = 1.0 + self.own_commas[i] as f64 + (len / 100.0).floor().min(3.0);
+        for (level, ancestor) in tree.ancestors(i).take(5).enumerate() {
+            if tree.tag(ancestor).is_empty() {
+                break;
+            }
+            if self.score[ancestor].is_none() {
+                self.score[ancestor] = Some(self.initial_score(tree, ancestor));
+                self.candidates.push(ancestor);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => level as f64 * 3.0,
+            };
+            *self.score[ancestor].as_mut().expect("set above") += points / divider;
+        }
+    }
+
+    /// The article's roots under these rules, and whether any prose was found to choose them by.
+    fn choose_roots<N>(&mut self, tree: &Tree<N>) {
+        let candidates = self.best_candidates();
         let Some((&top, rivals)) = candidates.split_first() else {
             // No paragraph anywhere: the whole document is all there is.
-            let roots = if self.tree.nodes.is_empty() {
+            self.roots = if tree.nodes.is_empty() {
                 Vec::new()
             } else {
                 vec![0]
             };
-            return (self.finish(roots), false);
+            return;
         };
-        let top = self.refine(top, rivals);
-        let roots = self.siblings(top);
-        (self.finish(roots), true)
+        let top = self.refine(tree, top, rivals);
+        self.roots = self.siblings(tree, top);
+        self.found_prose = true;
     }
 
-    /// Scores paragraphs into their ancestors; returns the best candidates, best first.
-    fn score_candidates(&mut self) -> Vec<usize> {
-        let tree = self.tree;
-        let mut candidates = Vec::new();
-        for i in 0..tree.nodes.len() {
-            let scorable = matches!(
-                tree.tag(i),
-                "p" | "pre"
-                    | "td"
-                    | "div"
-                    | "section"
-                    | "article"
-                    | "main"
-                    | "blockquote"
-                    | "center"
-                    | "font"
-            );
-            if !self.keep[i] || !scorable || self.own_text[i] < 25 {
-                continue;
-            }
-            let len = self.own_text[i] as f64;
-            let points = 1.0 + self.own_commas[i] as f64 + (len / 100.0).floor().min(3.0);
-            for (level, ancestor) in tree.ancestors(i).take(5).enumerate() {
-                if tree.tag(ancestor).is_empty() {
-                    break;
-                }
-                if self.score[ancestor].is_none() {
-                    self.score[ancestor] = Some(self.initial_score(ancestor));
-                    candidates.push(ancestor);
-                }
-                let divider = match level {
-                    0 => 1.0,
-                    1 => 2.0,
-                    _ => level as f64 * 3.0,
-                };
-                *self.score[ancestor].as_mut().expect("set above") += points / divider;
-            }
-        }
+    /// The best candidates, best first, their scores discounted by link density.
+    fn best_candidates(&mut self) -> Vec<usize> {
+        let mut candidates = std::mem::take(&mut self.candidates);
         for &c in &candidates {
             let density = self.link_density(c);
             if let Some(s) = self.score[c].as_mut() {
@@ -366,8 +530,7 @@ impl<'t, N> Pass<'t, N> {
     }
 
     /// Moves up from the best candidate when the article is spread over several of its kin.
-    fn refine(&self, mut top: usize, rivals: &[usize]) -> usize {
-        let tree = self.tree;
+    fn refine<N>(&self, tree: &Tree<N>, mut top: usize, rivals: &[usize]) -> usize {
         let top_score = self.score_of(top);
         // Several near-best candidates under one ancestor: that ancestor holds the article.
         let rivals: Vec<usize> = rivals
@@ -424,8 +587,7 @@ impl<'t, N> Pass<'t, N> {
     }
 
     /// The best candidate and those of its siblings that look like more of the article.
-    fn siblings(&self, top: usize) -> Vec<usize> {
-        let tree = self.tree;
+    fn siblings<N>(&self, tree: &Tree<N>, top: usize) -> Vec<usize> {
         let parent = tree.nodes[top].parent;
         if parent == NO_PARENT {
             return vec![top];
@@ -447,11 +609,11 @@ impl<'t, N> Pass<'t, N> {
             } else {
                 0.0
             };
-            let joins = if self.linked_headings(sibling) >= 2 {
+            let joins = if self.linked_headings(tree, sibling) >= 2 {
                 false // a list of story teasers, however wordy
             } else if self.score[sibling].is_some_and(|score| score + bonus >= threshold)
                 || self
-                    .best_score_within(sibling)
+                    .best_score_within(tree, sibling)
                     .is_some_and(|score| score >= top_score * DEEP_SIBLING_SHARE)
             {
                 true
@@ -475,19 +637,19 @@ impl<'t, N> Pass<'t, N> {
 
     /// The best score in `i`'s subtree: an article split over sibling wrappers scores deep
     /// inside each of them.
-    fn best_score_within(&self, i: usize) -> Option<f64> {
-        (i..self.tree.nodes[i].end)
+    fn best_score_within<N>(&self, tree: &Tree<N>, i: usize) -> Option<f64> {
+        (i..tree.nodes[i].end)
             .filter(|&j| self.keep[j])
             .filter_map(|j| self.score[j])
             .max_by(f64::total_cmp)
     }
 
     /// Headings in `i` that are mostly link: the mark of a list of story teasers.
-    fn linked_headings(&self, i: usize) -> usize {
-        (i..self.tree.nodes[i].end)
+    fn linked_headings<N>(&self, tree: &Tree<N>, i: usize) -> usize {
+        (i..tree.nodes[i].end)
             .filter(|&j| {
                 self.keep[j]
-                    && hints::is_heading(self.tree.tag(j))
+                    && hints::is_heading(tree.tag(j))
                     && self.links[j] * 2 >= self.text[j].max(1)
             })
             .count()
@@ -498,36 +660,43 @@ impl<'t, N> Pass<'t, N> {
         self.text[i] > 0 && self.own_text[i] == self.text[i]
     }
 
-    /// Cleans the chosen subtrees and hands them over.
-    fn finish(mut self, roots: Vec<usize>) -> Chosen {
-        let tree = self.tree;
-        for &root in &roots {
-            let mut i = root + 1;
-            while i < tree.nodes[root].end {
-                if self.keep[i] && tree.text(i).is_none() && self.drops_inside_article(i) {
-                    for k in i..tree.nodes[i].end {
-                        self.keep[k] = false;
-                    }
-                    i = tree.nodes[i].end;
-                } else {
-                    i += 1;
-                }
-            }
+    /// The chosen root whose subtree holds node `i`.
+    fn root_of<N>(&self, tree: &Tree<N>, i: usize) -> Option<usize> {
+        // The roots are disjoint subtrees in document order.
+        let after = self.roots.partition_point(|&r| r <= i);
+        let root = *self.roots.get(after.checked_sub(1)?)?;
+        (i < tree.nodes[root].end).then_some(root)
+    }
+
+    /// Drops element `i` of the chosen subtrees, and all it holds, when it is furniture after all
+    /// (what an earlier drop took is not kept, so it is not weighed again).
+    fn clean<N>(&mut self, tree: &Tree<N>, i: usize) {
+        let inside_root = self.root_of(tree, i).is_some_and(|root| root != i);
+        if inside_root
+            && self.keep[i]
+            && tree.text(i).is_none()
+            && self.drops_inside_article(tree, i)
+        {
+            self.keep[i..tree.nodes[i].end].fill(false);
         }
-        Chosen {
-            roots,
-            keep: self.keep,
+    }
+
+    fn add_kept_len<N>(&mut self, tree: &Tree<N>, i: usize) {
+        if self.keep[i] && self.root_of(tree, i).is_some() {
+            self.kept_len += tree.text(i).map_or(0, visible_len);
         }
     }
 
     /// Whether element `i`, inside the chosen article, is furniture after all.
-    fn drops_inside_article(&self, i: usize) -> bool {
-        let tree = self.tree;
+    fn drops_inside_article<N>(&self, tree: &Tree<N>, i: usize) -> bool {
         let tag = tree.tag(i);
         if self.text[i] < 500 && tree.hinted(i, hints::is_share) {
             return true;
         }
-        if self.rules.weigh_classes && matches!(tag, "h1" | "h2") && self.class_weight(i) < 0.0 {
+        if self.rules.weigh_classes
+            && matches!(tag, "h1" | "h2")
+            && self.class_weight(tree, i) < 0.0
+        {
             return true;
         }
         self.rules.clean_conditionally
@@ -544,17 +713,16 @@ impl<'t, N> Pass<'t, N> {
                     | "header"
                     | "nav"
             )
-            && self.is_dubious(i)
+            && self.is_dubious(tree, i)
     }
 
     /// Readability's conditional cleaning: boxes of links, images or form fields with little prose.
-    fn is_dubious(&self, i: usize) -> bool {
-        let tree = self.tree;
+    fn is_dubious<N>(&self, tree: &Tree<N>, i: usize) -> bool {
         let tag = tree.tag(i);
-        if tag == "table" && self.is_data_table(i) {
+        if tag == "table" && self.is_data_table(tree, i) {
             return false;
         }
-        let weight = self.class_weight(i);
+        let weight = self.class_weight(tree, i);
         if weight < 0.0 {
             return true;
         }
@@ -588,8 +756,7 @@ impl<'t, N> Pass<'t, N> {
             || (weight >= 25.0 && density > 0.5)
     }
 
-    fn is_data_table(&self, i: usize) -> bool {
-        let tree = self.tree;
+    fn is_data_table<N>(&self, tree: &Tree<N>, i: usize) -> bool {
         let (mut rows, mut columns) = (0, 0);
         for j in i + 1..tree.nodes[i].end {
             match tree.tag(j) {

@@ -17,9 +17,13 @@ mod metadata;
 mod text;
 mod tree;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
+
 pub use metadata::{detect_language, Metadata};
 
 use crate::engine::model::Block;
+use std::ops::ControlFlow;
 
 /// The little the article finder needs to know of a DOM node.
 pub trait DomNode: Clone {
@@ -98,40 +102,102 @@ pub fn extract<N: DomNode>(root: &N) -> Article<N> {
     Extractor::new(root).finish()
 }
 
-/// [`extract`] in portions: the DOM is read a bounded number of nodes at a time (on a live page,
-/// reading is what costs), then the article is found in what was read.
+/// [`extract`] in portions, for a caller that gives the main thread back between them: the DOM is
+/// read, the article chosen in what was read and its blocks built, a bounded number of nodes at a
+/// time.
 pub struct Extractor<N> {
-    reader: tree::SnapshotReader<N>,
+    stage: Stage<N>,
+}
+
+enum Stage<N> {
+    Reading(tree::SnapshotReader<N>),
+    Choosing(tree::Snapshot<N>, content::Chooser),
+    Building(
+        tree::Snapshot<N>,
+        Metadata,
+        content::Chosen,
+        blocks::Builder,
+    ),
 }
 
 impl<N: DomNode> Extractor<N> {
     pub fn new(root: &N) -> Self {
         Extractor {
-            reader: tree::SnapshotReader::new(root),
+            stage: Stage::Reading(tree::SnapshotReader::new(root)),
         }
     }
 
-    /// Reads up to `nodes` more DOM nodes; true once the whole DOM has been read.
-    pub fn read(&mut self, nodes: usize) -> bool {
-        self.reader.read(nodes)
+    /// Works through up to `nodes` more nodes (DOM nodes read, snapshot nodes weighed or turned
+    /// into text); breaks with the article once it is found.
+    pub fn advance(self, nodes: usize) -> ControlFlow<Article<N>, Self> {
+        let mut budget = nodes;
+        let mut stage = self.stage;
+        loop {
+            stage = match stage {
+                Stage::Reading(mut reader) => {
+                    if !reader.read(&mut budget) {
+                        return ControlFlow::Continue(Extractor {
+                            stage: Stage::Reading(reader),
+                        });
+                    }
+                    let snapshot = reader.finish();
+                    let chooser = content::Chooser::new(&snapshot.tree);
+                    Stage::Choosing(snapshot, chooser)
+                }
+                Stage::Choosing(snapshot, chooser) => {
+                    match chooser.advance(&snapshot.tree, &mut budget) {
+                        ControlFlow::Continue(chooser) => {
+                            return ControlFlow::Continue(Extractor {
+                                stage: Stage::Choosing(snapshot, chooser),
+                            })
+                        }
+                        ControlFlow::Break(chosen) => {
+                            let metadata = metadata::from_sources(&snapshot.sources);
+                            let builder =
+                                blocks::Builder::new(&snapshot.tree, &chosen, &expected(&metadata));
+                            Stage::Building(snapshot, metadata, chosen, builder)
+                        }
+                    }
+                }
+                Stage::Building(snapshot, mut metadata, chosen, builder) => {
+                    let expected = expected(&metadata);
+                    match builder.advance(&snapshot.tree, &chosen, &expected, &mut budget) {
+                        ControlFlow::Continue(builder) => {
+                            return ControlFlow::Continue(Extractor {
+                                stage: Stage::Building(snapshot, metadata, chosen, builder),
+                            })
+                        }
+                        ControlFlow::Break(extracted) => {
+                            metadata.complete(&extracted);
+                            let (blocks, pieces) = extracted.into_blocks(&snapshot.tree);
+                            return ControlFlow::Break(Article {
+                                metadata,
+                                blocks,
+                                pieces,
+                            });
+                        }
+                    }
+                }
+            };
+        }
     }
 
-    /// Finds the article in the DOM (reading whatever is left of it first).
+    /// Does all the work left and returns the article.
     pub fn finish(self) -> Article<N> {
-        let snapshot = self.reader.finish();
-        let mut metadata = metadata::from_sources(&snapshot.sources);
-        let chosen = content::choose(&snapshot.tree);
-        let expected = blocks::Expected {
-            title: metadata.title.as_deref(),
-            description: metadata.description.as_deref(),
-        };
-        let extracted = blocks::build(&snapshot.tree, &chosen, &expected);
-        metadata.complete(&extracted);
-        let (blocks, pieces) = extracted.into_blocks(&snapshot.tree);
-        Article {
-            metadata,
-            blocks,
-            pieces,
+        let mut extractor = self;
+        loop {
+            match extractor.advance(usize::MAX) {
+                ControlFlow::Break(article) => return article,
+                ControlFlow::Continue(more) => extractor = more,
+            }
         }
+    }
+}
+
+/// What the page's metadata says the headline and standfirst are.
+fn expected(metadata: &Metadata) -> blocks::Expected<'_> {
+    blocks::Expected {
+        title: metadata.title.as_deref(),
+        description: metadata.description.as_deref(),
     }
 }

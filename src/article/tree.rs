@@ -159,14 +159,15 @@ impl<N: DomNode> SnapshotReader<N> {
         }
     }
 
-    /// Reads up to `budget` more DOM nodes; true once every node has been read.
-    pub fn read(&mut self, budget: usize) -> bool {
+    /// Reads up to `budget` more DOM nodes, counting them off; true once every node has been read.
+    pub fn read(&mut self, budget: &mut usize) -> bool {
         let nodes = &mut self.nodes;
         let sources = &mut self.sources;
-        for _ in 0..budget {
+        while *budget > 0 {
             let Some((dom, parent)) = self.stack.pop() else {
                 return true;
             };
+            *budget -= 1;
             let data = if let Some(text) = dom.text() {
                 NodeData::Text(text)
             } else if let Some(tag) = dom.tag() {
@@ -224,9 +225,9 @@ impl<N: DomNode> SnapshotReader<N> {
         self.stack.is_empty()
     }
 
-    /// The snapshot of everything read (the rest of the DOM is read first if need be).
-    pub fn finish(mut self) -> Snapshot<N> {
-        while !self.read(usize::MAX) {}
+    /// The snapshot, once [`SnapshotReader::read`] has read every node.
+    pub fn finish(self) -> Snapshot<N> {
+        debug_assert!(self.stack.is_empty(), "the DOM is not read to the end");
         let mut nodes = self.nodes;
         // Subtree ends, children before parents: document order puts every child after its parent.
         for i in (0..nodes.len()).rev() {

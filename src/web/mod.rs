@@ -32,7 +32,12 @@ thread_local! {
     static EMBEDDED: RefCell<Option<SharedView>> = const { RefCell::new(None) };
     /// Whether `toggle()` is still reading the page for a view not yet drawn.
     static OPENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// How many times `renderInto()` was called: only the latest call's view is kept.
+    static RENDERS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
+
+/// The answer of a `renderInto()` call that a later call replaced.
+const REPLACED: &str = "Replaced by a later renderInto() call.";
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -94,6 +99,10 @@ pub async fn toggle() -> Result<JsValue, JsValue> {
 /// Draws the view into `container` from `input` (HTML when `is_html`, else plain text with
 /// blank lines between paragraphs), replacing whatever the container held. Pasted HTML is
 /// rebuilt from its text and plain structure only: no attribute, script or handler survives.
+///
+/// The latest call wins: a call made while an earlier one is still reading or drawing closes
+/// the earlier view, whose call then resolves `{active:false, message}` saying it was replaced.
+/// There is never more than one embedded view.
 #[wasm_bindgen(js_name = renderInto)]
 pub async fn render_into(
     container: Element,
@@ -101,6 +110,9 @@ pub async fn render_into(
     is_html: bool,
     lang: String,
 ) -> Result<JsValue, JsValue> {
+    let call = RENDERS.with(|renders| renders.get() + 1);
+    RENDERS.with(|renders| renders.set(call));
+    let is_latest = || RENDERS.with(|renders| renders.get()) == call;
     if let Some(view) = EMBEDDED.with(|embedded| embedded.borrow_mut().take()) {
         view.borrow_mut().close();
     }
@@ -132,8 +144,25 @@ pub async fn render_into(
     )
     .await
     .map_err(failure)?;
+    if !is_latest() {
+        // A later call started while this one was reading: that one's view is the one shown.
+        view.borrow_mut().close();
+        return replaced();
+    }
     EMBEDDED.with(|embedded| *embedded.borrow_mut() = Some(view.clone()));
-    finish(view).await
+    let summary = finish(view).await?;
+    if is_latest() {
+        Ok(summary)
+    } else {
+        replaced()
+    }
+}
+
+fn replaced() -> Result<JsValue, JsValue> {
+    let answer = js_sys::Object::new();
+    js_sys::Reflect::set(&answer, &"active".into(), &false.into())?;
+    js_sys::Reflect::set(&answer, &"message".into(), &REPLACED.into())?;
+    Ok(answer.into())
 }
 
 async fn finish(view: SharedView) -> Result<JsValue, JsValue> {

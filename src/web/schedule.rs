@@ -36,6 +36,26 @@ impl Slice {
     }
 }
 
+/// How a piece of work was sliced: how many slices, and the longest of them.
+#[derive(Clone, Copy, Default)]
+pub struct SliceLog {
+    pub count: u32,
+    pub longest_ms: f64,
+}
+
+impl SliceLog {
+    /// Records `slice`, ending now.
+    pub fn record(&mut self, slice: &Slice) {
+        self.count += 1;
+        self.longest_ms = self.longest_ms.max(slice.elapsed());
+    }
+
+    pub fn absorb(&mut self, other: SliceLog) {
+        self.count += other.count;
+        self.longest_ms = self.longest_ms.max(other.longest_ms);
+    }
+}
+
 /// Resolves in a new task. A message to ourselves rather than `setTimeout(0)`, which browsers
 /// clamp to 4 ms once timeouts nest.
 pub async fn next_task() {

@@ -817,12 +817,14 @@ async fn draw_huge(
             .unwrap_or(0.0)
     };
     web_sys::console::log_1(&format!(
-        "{label}: {} KB of text, {} paragraphs found in {:.0} ms, {} quotes drawn in {:.0} ms; \
-         {} slices of QuoteLens work, the longest {:.1} ms; longest gap between the test's own tasks \
-         (the browser's rendering included) {longest:.1} ms",
+        "{label}: {} KB of text, {} paragraphs found in {:.0} ms ({} slices, the longest {:.1} ms), \
+         {} quotes drawn in {:.0} ms; {} slices of QuoteLens work, the longest {:.1} ms; longest gap \
+         between the test's own tasks (the browser's rendering included) {longest:.1} ms",
         text(&root).len() / 1024,
         figure("blocks"),
         figure("extractMs"),
+        figure("extractSlices"),
+        figure("longestExtractSliceMs"),
         figure("quotes"),
         super::schedule::now() - started,
         figure("steps"),
@@ -944,6 +946,152 @@ async fn content_added_later_is_read_once_and_removed_content_is_forgotten() {
     super::close_view(&view);
     assert!(all(&root, "quotelens-mark").is_empty());
     root.remove();
+}
+
+/// Waits, a task at a time, until `view` has read and drawn all the page's changes; returns
+/// whether its reading was seen under way from one of those tasks (it yielded meanwhile), after
+/// calling `meanwhile` there once.
+async fn until_idle(view: &SharedView, meanwhile: impl FnOnce()) -> bool {
+    let started = super::schedule::now();
+    let mut meanwhile = Some(meanwhile);
+    // The update starts once the page has been quiet for a moment.
+    sleep(50).await;
+    while !view.borrow().is_idle() {
+        if view.borrow().is_updating() {
+            if let Some(act) = meanwhile.take() {
+                act();
+            }
+        }
+        assert!(
+            super::schedule::now() - started < 30_000.0,
+            "the update ends"
+        );
+        next_task().await;
+    }
+    meanwhile.is_none()
+}
+
+#[wasm_bindgen_test]
+async fn a_burst_of_changes_is_read_again_in_slices_without_duplicates() {
+    let root = fixture(ARTICLE);
+    let view = draw(&root, Mode::Page).await;
+    let doc = document();
+    let count = || all(&root, "quotelens-mark[tabindex]").len();
+    let actors = || all(&shadow(&root), "li.actor").len();
+    let speaking = |name: &str| {
+        all(&root, "quotelens-mark[tabindex]")
+            .iter()
+            .filter(|m| m.get_attribute("data-quotelens-speaker").as_deref() == Some(name))
+            .count()
+    };
+    assert_eq!((count(), actors()), (4, 2));
+
+    // Infinite scroll adding paragraph after paragraph: more nodes than are worth reading one by
+    // one, so the whole page is read again.
+    let burst = 3000;
+    for i in 0..burst {
+        let p = doc.create_element("p").unwrap();
+        p.set_inner_html(&format!(
+            "Update {i}: “Burst words number {i} are <b>here</b>,” said Cy Day."
+        ));
+        root.append_child(&p).unwrap();
+    }
+    // While it is being read, the page adds a paragraph and removes the first one.
+    let first_p = root.query_selector("p").unwrap().unwrap();
+    let read_in_slices = until_idle(&view, || {
+        let late = doc.create_element("p").unwrap();
+        late.set_inner_html("“Late words arrive right now,” said Ed Fox.");
+        root.append_child(&late).unwrap();
+        first_p.remove();
+    })
+    .await;
+    assert!(
+        read_in_slices,
+        "the page was read again in slices, yielding to other tasks"
+    );
+    // Ann Lee keeps her second quote; Bo Chan and the unattributed quote stay.
+    assert_eq!(count(), 3 + burst + 1);
+    assert_eq!(speaking("Cy Day"), burst);
+    assert_eq!(
+        (speaking("Ann Lee"), speaking("Ed Fox")),
+        (1, 1),
+        "removed content is forgotten, content added meanwhile is read once"
+    );
+    assert_eq!(actors(), 4, "no actor is listed twice");
+    super::close_view(&view);
+    assert!(all(&root, "quotelens-mark").is_empty());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_large_subtree_added_later_is_read_in_slices_once() {
+    let root = fixture(ARTICLE);
+    let view = draw(&root, Mode::Page).await;
+    let count = || all(&root, "quotelens-mark[tabindex]").len();
+    // One node added, holding a long article: read as it was added, in slices.
+    let section = document().create_element("section").unwrap();
+    let html: String = (0..3000)
+        .map(|i| {
+            format!("<p>Part {i}: “Section words number {i} are <b>here</b>,” said Cy Day.</p>")
+        })
+        .collect();
+    section.set_inner_html(&html);
+    root.append_child(&section).unwrap();
+    let read_in_slices = until_idle(&view, || ()).await;
+    assert!(read_in_slices, "the section was read in slices");
+    assert_eq!(count(), 4 + 3000);
+    assert_eq!(all(&shadow(&root), "li.actor").len(), 3);
+    super::close_view(&view);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_second_render_into_replaces_the_first_while_it_is_still_reading() {
+    let container = fixture("");
+    let long: String = (0..3000)
+        .map(|i| format!("“Long words number {i} are spoken here,” said Pat Roe.\n\n"))
+        .collect();
+    let first_answer = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let answer = first_answer.clone();
+    let first_container = container.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = super::render_into(first_container, long, false, "en".into()).await;
+        *answer.borrow_mut() = Some(result);
+    });
+    // The first call is under way, reading in slices, when the second comes.
+    next_task().await;
+    next_task().await;
+    assert!(
+        first_answer.borrow().is_none(),
+        "the first call is still reading"
+    );
+    let second = super::render_into(
+        container.clone(),
+        "“The second text is the one shown,” said Di Eze.".into(),
+        false,
+        "en".into(),
+    )
+    .await
+    .unwrap();
+    while first_answer.borrow().is_none() {
+        next_task().await;
+    }
+    let first = first_answer.borrow_mut().take().unwrap().unwrap();
+    let field = |answer: &JsValue, key: &str| js_sys::Reflect::get(answer, &key.into()).unwrap();
+    assert_eq!(field(&first, "active").as_bool(), Some(false));
+    assert_eq!(
+        field(&first, "message").as_string().as_deref(),
+        Some(super::REPLACED)
+    );
+    assert_eq!(field(&second, "active").as_bool(), Some(true));
+    assert_eq!(field(&second, "quotes").as_f64(), Some(1.0));
+    assert_eq!(all(&container, "quotelens-root").len(), 1, "one view");
+    let marks = all(&container, "quotelens-mark");
+    assert_eq!(marks.len(), 1);
+    assert!(text(&marks[0]).contains("The second text is the one shown"));
+    let embedded = super::EMBEDDED.with(|v| v.borrow().clone()).unwrap();
+    super::close_view(&embedded);
+    container.remove();
 }
 
 /// Real pages of the corpus, their `<body>` without scripts or event handlers.

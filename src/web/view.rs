@@ -4,12 +4,13 @@
 
 use super::highlight::{resolve_point, Highlighter, Segment, MARK_TAG};
 use super::present::{self, plural, ActorKey, Source};
-use super::schedule::{next_task, now, sleep, Slice, SLICE_MS};
+use super::schedule::{next_task, now, sleep, Slice, SliceLog, SLICE_MS};
 use super::ui::Ui;
-use crate::article::{extract, Article, Extractor};
+use crate::article::{Article, Extractor};
 use crate::engine::{self, Analysis, Block, Span};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -129,12 +130,16 @@ pub struct View {
     pending: Vec<Node>,
     needs_rescan: bool,
     update_scheduled: bool,
+    /// Whether an update is reading the page's changes: a later one leaves them to it.
+    updating: bool,
     running: bool,
     closed: bool,
     started: f64,
     elapsed_ms: f64,
     /// How long finding the article took, reading the DOM in slices included.
     extract_ms: f64,
+    /// The slices finding the article took, the page's changes included.
+    extract_slices: SliceLog,
     /// The longest slice of work so far and how many there were: figures for the robustness runs.
     longest_step_ms: f64,
     steps: u32,
@@ -163,7 +168,8 @@ impl View {
     ) -> Result<SharedView, JsValue> {
         let started = now();
         let ui = Ui::new(doc, ui_parent, mode == Mode::Embedded)?;
-        let article = find_article(&root, mode).await;
+        let (found, extract_slices) = extract_in_slices(&Node::from(root.clone())).await;
+        let article = keep_prose(found, mode);
         let extract_ms = now() - started;
         let language = language
             .map(str::to_string)
@@ -174,6 +180,7 @@ impl View {
             mode,
             article,
             extract_ms,
+            extract_slices,
             root,
             analyzer: new_analyzer(&language),
             language,
@@ -199,6 +206,7 @@ impl View {
             pending: Vec::new(),
             needs_rescan: false,
             update_scheduled: false,
+            updating: false,
             running: false,
             closed: false,
             started,
@@ -269,6 +277,11 @@ impl View {
         set("marks", (self.highlighter.mark_count() as u32).into());
         set("ms", self.elapsed_ms.into());
         set("extractMs", self.extract_ms.into());
+        set("extractSlices", self.extract_slices.count.into());
+        set(
+            "longestExtractSliceMs",
+            self.extract_slices.longest_ms.into(),
+        );
         set("longestStepMs", self.longest_step_ms.into());
         set("steps", self.steps.into());
         if let Some(message) = self.message() {
@@ -292,6 +305,18 @@ impl View {
     #[cfg(test)]
     pub fn analysis(&self) -> &Analysis {
         &self.analysis
+    }
+
+    /// Whether the page's changes are being read.
+    #[cfg(test)]
+    pub fn is_updating(&self) -> bool {
+        self.updating
+    }
+
+    /// Whether everything the page holds is read and drawn, with nothing waiting.
+    #[cfg(test)]
+    pub fn is_idle(&self) -> bool {
+        !self.updating && !self.running && !self.update_scheduled && self.pending.is_empty()
     }
 
     /// Records the text nodes of blocks from `first` on as read.
@@ -888,63 +913,84 @@ impl View {
         }
     }
 
-    /// Reads what the page added since the last update, or the whole page again when what it
-    /// removed took highlights with it (a single-page app changing route).
-    fn take_pending(&mut self) {
+    /// What the page changed since the last update: the whole page to read again when what it
+    /// removed took highlights with it (a single-page app changing route) or when it changed too
+    /// much, else the nodes it added. `None` when nothing changed.
+    fn take_pending(&mut self) -> Option<Update> {
         self.update_scheduled = false;
         if self.needs_rescan {
             self.needs_rescan = false;
             self.pending.clear();
-            self.rescan();
-            return;
+            self.forget_drawn();
+            return Some(Update::Page);
         }
-        for node in std::mem::take(&mut self.pending) {
-            let node = match node.dyn_ref::<Element>() {
-                Some(_) => node,
-                None => match node.parent_element() {
-                    Some(parent) => parent.into(),
-                    None => continue,
-                },
-            };
-            let inside_ours = node
-                .dyn_ref::<Element>()
-                .and_then(|e| e.closest(MARK_TAG).ok().flatten())
-                .is_some();
-            if !node.is_connected() || inside_ours {
-                continue;
-            }
-            let found = extract(&node);
-            let first = self.article.blocks.len();
-            for (mut block, pieces) in found.blocks.into_iter().zip(found.pieces) {
-                if pieces.iter().any(|p| self.seen.has(&p.node)) {
-                    continue;
-                }
-                block.id = self.article.blocks.len();
-                self.article.blocks.push(block);
-                self.article.pieces.push(pieces);
-            }
-            self.remember_blocks(first);
-        }
+        let added = std::mem::take(&mut self.pending);
+        (!added.is_empty()).then_some(Update::Added(added))
     }
 
-    /// Forgets everything drawn and reads the page from scratch.
-    fn rescan(&mut self) {
+    /// Forgets everything drawn and read, to read the page from scratch.
+    fn forget_drawn(&mut self) {
+        self.set_active(None);
+        self.ui.set_summary("Reading…");
         self.highlighter.clear();
         self.drawn.clear();
         self.marks_of.clear();
         self.slots.clear();
+        self.sidebar_build = None;
         self.analyzer = (self.new_analyzer)(&self.language);
         self.analysis = Analysis::default();
         self.fed_blocks = 0;
         self.analysed_blocks = 0;
         self.drawn_blocks = 0;
         self.seen = js_sys::WeakSet::new();
-        self.article = keep_prose(extract(&Node::from(self.root.clone())), self.mode);
-        self.remember_blocks(0);
+        self.article.blocks.clear();
+        self.article.pieces.clear();
         if let Some(observer) = &self.observer {
+            // Undoing our highlights is no change of the page's.
             observer.observer.take_records();
         }
     }
+
+    /// Adds the blocks of `found` that are new: none of their text read before, all of it still
+    /// on the page (it may have changed while `found` was read in `slices`).
+    fn add_found(&mut self, found: Article<Node>, slices: SliceLog) {
+        self.extract_slices.absorb(slices);
+        let first = self.article.blocks.len();
+        for (mut block, pieces) in found.blocks.into_iter().zip(found.pieces) {
+            if pieces
+                .iter()
+                .any(|p| self.seen.has(&p.node) || !p.node.is_connected())
+            {
+                continue;
+            }
+            block.id = self.article.blocks.len();
+            self.article.blocks.push(block);
+            self.article.pieces.push(pieces);
+        }
+        self.remember_blocks(first);
+    }
+}
+
+/// What an update reads.
+enum Update {
+    /// The whole page, again.
+    Page,
+    /// Nodes the page added.
+    Added(Vec<Node>),
+}
+
+/// Where the article added with `node` is to be looked for: its element, unless the page has
+/// moved it out of the page or into one of our highlights since.
+fn added_root(node: Node) -> Option<Node> {
+    let node = match node.dyn_ref::<Element>() {
+        Some(_) => node,
+        None => node.parent_element()?.into(),
+    };
+    let inside_ours = node
+        .dyn_ref::<Element>()
+        .and_then(|e| e.closest(MARK_TAG).ok().flatten())
+        .is_some();
+    (node.is_connected() && !inside_ours).then_some(node)
 }
 
 /// On a live page, text without a single block this long is no article: menus, buttons and form
@@ -952,21 +998,30 @@ impl View {
 /// Pasted text is always read.
 const MIN_PROSE_CHARS: usize = 50;
 
-/// DOM nodes read between looks at the clock while finding the article.
+/// Nodes worked through (read from the DOM, weighed, turned into text) between looks at the
+/// clock while finding the article.
 const NODES_PER_CHECK: usize = 256;
 
-/// Finds the article under `root`, reading the DOM in slices: on a huge page, reading it is the
-/// longest part of finding the article.
-async fn find_article(root: &Element, mode: Mode) -> Article<Node> {
-    let mut extractor = Extractor::new(&Node::from(root.clone()));
+/// Finds the article under `root` in slices, yielding to the page between them: on a huge page,
+/// reading the DOM and finding the article in it each take longer than a task may.
+async fn extract_in_slices(root: &Node) -> (Article<Node>, SliceLog) {
+    let mut extractor = Extractor::new(root);
+    let mut log = SliceLog::default();
     let mut slice = Slice::begin();
-    while !extractor.read(NODES_PER_CHECK) {
+    loop {
+        match extractor.advance(NODES_PER_CHECK) {
+            ControlFlow::Break(article) => {
+                log.record(&slice);
+                return (article, log);
+            }
+            ControlFlow::Continue(more) => extractor = more,
+        }
         if slice.over() {
+            log.record(&slice);
             next_task().await;
             slice = Slice::begin();
         }
     }
-    keep_prose(extractor.finish(), mode)
 }
 
 fn keep_prose(mut article: Article<Node>, mode: Mode) -> Article<Node> {
@@ -1029,17 +1084,48 @@ pub async fn run(view: &SharedView) -> Result<(), JsValue> {
     result
 }
 
-/// Reads the page's changes once it has been quiet for a moment.
+/// Reads the page's changes once it has been quiet for a moment, in slices like the first
+/// reading, then draws what they brought. Changes made meanwhile are read by the same update.
 async fn update_later(weak: Weak<RefCell<View>>) {
     sleep(MUTATION_SETTLE_MS).await;
     let Some(view) = weak.upgrade() else { return };
-    {
+    let (root, mode) = {
         let mut v = view.borrow_mut();
-        if v.closed {
+        if v.closed || v.updating {
+            // The update under way takes these changes when it is done with its own.
+            v.update_scheduled = false;
             return;
         }
-        v.take_pending();
+        v.updating = true;
+        (Node::from(v.root.clone()), v.mode)
+    };
+    loop {
+        let update = {
+            let mut v = view.borrow_mut();
+            if v.closed {
+                return;
+            }
+            v.take_pending()
+        };
+        match update {
+            None => break,
+            Some(Update::Page) => {
+                let (found, slices) = extract_in_slices(&root).await;
+                view.borrow_mut().add_found(keep_prose(found, mode), slices);
+            }
+            Some(Update::Added(nodes)) => {
+                for node in nodes {
+                    // Checked when its turn comes: reading the ones before took tasks.
+                    let Some(added) = added_root(node) else {
+                        continue;
+                    };
+                    let (found, slices) = extract_in_slices(&added).await;
+                    view.borrow_mut().add_found(found, slices);
+                }
+            }
+        }
     }
+    view.borrow_mut().updating = false;
     if let Err(error) = run(&view).await {
         web_sys::console::warn_2(
             &"QuoteLens: could not read the page's new content".into(),
