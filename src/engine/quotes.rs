@@ -49,18 +49,39 @@ fn closing_context(c: char) -> bool {
     c.is_whitespace() || (!c.is_alphanumeric() && !matches!(c, '(' | '[' | '{'))
 }
 
+/// Where the next character at or after `from` (a char boundary) can be a quotation mark: only
+/// `"`, `'` and non-ASCII characters can. Eight bytes are tested at a time, as most have none.
+fn next_possible_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when some byte of `word` equals `byte` (the classic zero-byte test).
+    let holds = |word: u64, byte: u8| {
+        let diff = word ^ (ONES * u64::from(byte));
+        diff.wrapping_sub(ONES) & !diff & HIGH_BITS
+    };
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(eight);
+        if word & HIGH_BITS != 0 || holds(word, b'"') != 0 || holds(word, b'\'') != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| b == b'"' || b == b'\'' || b >= 0xC0)
+        .map(|k| at + k)
+}
+
 /// Finds every quotation in `text`, in order of their opening marks.
 pub fn scan(text: &str, lexicon: &Lexicon) -> Vec<RawQuote> {
     let mut found: Vec<RawQuote> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let bytes = text.as_bytes();
     let mut after = 0;
-    // Only ASCII quotes and non-ASCII characters can be marks: skip everything else unread.
-    while let Some(offset) = bytes[after..]
-        .iter()
-        .position(|&b| b == b'"' || b == b'\'' || b >= 0xC0)
-    {
-        let i = after + offset;
+    while let Some(i) = next_possible_mark(bytes, after) {
         let Some(c) = text[i..].chars().next() else {
             break;
         };

@@ -229,9 +229,15 @@ fn word_end(
     let bytes = text.as_bytes();
     let mut end = i + c.len_utf8();
     loop {
-        if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-            end += 1;
-            continue;
+        match bytes.get(end) {
+            Some(b) if b.is_ascii_alphanumeric() => {
+                end += 1;
+                continue;
+            }
+            // Most words end at a space or a punctuation mark that cannot join or abbreviate.
+            Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'&' | b'.') => break,
+            None => break,
+            _ => {}
         }
         let rest = &text[end..];
         let mut rc = rest.chars();
