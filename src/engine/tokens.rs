@@ -80,43 +80,38 @@ fn joins_word(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '&' | '\u{ad}')
 }
 
-/// A token before its lowercase text is placed.
-struct Pending {
-    start: usize,
-    end: usize,
-    kind: Kind,
-    lower: Lower,
-    cap: bool,
-}
-
-/// Where a word's lowercase form is: the text itself when the word is already lowercase ASCII
-/// (most words, which so cost no copy), else the lowercase buffer.
-enum Lower {
-    Text(std::ops::Range<usize>),
-    Buffer(std::ops::Range<usize>),
-}
-
 /// What the tokenizer reuses from block to block, so that a block costs no allocation once the
-/// buffers have grown: the words' lowercase text, which the tokens borrow, and the tokens before
-/// that text is placed.
+/// buffers have grown: the lowercase forms of words not already lowercase, which the tokens
+/// borrow, and which token each belongs to.
 #[derive(Default)]
 pub struct Buffers {
     lowered: String,
-    pending: Vec<Pending>,
+    placed: Vec<(usize, std::ops::Range<usize>)>,
 }
 
-/// Tokenises `text`; `quotes` are the block's top-level quotations in order. The words' lowercase
-/// forms are written once into `buffers`, which the tokens then borrow.
+/// Tokenises `text`; `quotes` are the block's top-level quotations in order. A word already in
+/// lowercase ASCII (most words) is its own lowercase form; the others are lowercased into
+/// `buffers`, which their tokens then borrow.
 pub fn tokenize<'a>(
     text: &'a str,
     quotes: &[RawQuote],
     lexicon: &Lexicon,
     buffers: &'a mut Buffers,
 ) -> Vec<Token<'a>> {
-    let Buffers { lowered, pending } = buffers;
+    let Buffers { lowered, placed } = buffers;
     lowered.clear();
-    pending.clear();
+    placed.clear();
     let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let other = |start: usize, end: usize, kind: Kind| Token {
+        start,
+        end,
+        kind,
+        lower: "",
+        cap: false,
+        classes: Classes::default(),
+        stem_classes: Classes::default(),
+    };
     let mut next_quote = 0;
     let mut i = 0;
     while i < text.len() {
@@ -125,13 +120,7 @@ pub fn tokenize<'a>(
         }
         if next_quote < quotes.len() && quotes[next_quote].open == i {
             let q = &quotes[next_quote];
-            pending.push(Pending {
-                start: q.open,
-                end: q.close_end,
-                kind: Kind::Quote(next_quote),
-                lower: Lower::Text(0..0),
-                cap: false,
-            });
+            tokens.push(other(q.open, q.close_end, Kind::Quote(next_quote)));
             i = q.close_end.max(i + 1);
             while !text.is_char_boundary(i) {
                 i += 1;
@@ -145,66 +134,49 @@ pub fn tokenize<'a>(
             continue;
         }
         if !c.is_alphanumeric() {
-            pending.push(Pending {
-                start: i,
-                end: i + c.len_utf8(),
-                kind: Kind::Punct(c),
-                lower: Lower::Text(0..0),
-                cap: false,
-            });
+            tokens.push(other(i, i + c.len_utf8(), Kind::Punct(c)));
             i += c.len_utf8();
             continue;
         }
         let end = word_end(text, i, c, quotes, lexicon, lowered);
         let word = &text[i..end];
-        let lower = if word
+        let (lower, from) = if word
             .bytes()
             .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
         {
-            Lower::Text(i..end)
+            (word, None)
         } else {
             let from = lowered.len();
             push_lowercase(lowered, word);
-            Lower::Buffer(from..lowered.len())
+            (&lowered[from..], Some(from))
         };
-        pending.push(Pending {
+        let classes = lexicon.classes(lower);
+        let stem = strip_possessive_ending(lower);
+        let stem_classes = if stem.len() == lower.len() {
+            classes
+        } else {
+            lexicon.classes(stem)
+        };
+        if let Some(from) = from {
+            placed.push((tokens.len(), from..lowered.len()));
+        }
+        tokens.push(Token {
             start: i,
             end,
             kind: Kind::Word,
-            lower,
+            // Placed below, once the buffer is complete, when the form is in the buffer.
+            lower: if from.is_none() { word } else { "" },
             cap: c.is_uppercase(),
+            classes,
+            stem_classes,
         });
         i = end;
     }
     let lowered: &'a String = lowered;
-    pending
-        .drain(..)
-        .map(|p| {
-            let lower = match p.lower {
-                Lower::Text(range) => &text[range],
-                Lower::Buffer(range) => &lowered[range],
-            };
-            let classes = if lower.is_empty() {
-                Classes::default()
-            } else {
-                lexicon.classes(lower)
-            };
-            let stem = strip_possessive_ending(lower);
-            Token {
-                start: p.start,
-                end: p.end,
-                kind: p.kind,
-                lower,
-                cap: p.cap,
-                classes,
-                stem_classes: if stem.len() == lower.len() {
-                    classes
-                } else {
-                    lexicon.classes(stem)
-                },
-            }
-        })
-        .collect()
+    for (token, range) in placed.drain(..) {
+        tokens[token].lower = &lowered[range];
+    }
+    tokens
 }
 
 /// The character starting at byte `i` (a char boundary), ASCII without decoding.
