@@ -119,13 +119,24 @@ impl Registry {
 
     /// A person already known by this surname, without creating one.
     pub fn known_person(&self, surname: &str) -> bool {
-        let surname = surname.to_lowercase();
-        self.by_word.get(&surname).is_some_and(|ids| {
-            ids.iter().any(|&i| {
-                self.entities[i].kind == ActorKind::Person
-                    && self.entities[i].words.last() == Some(&surname)
+        let known = |surname: &str| {
+            self.by_word.get(surname).is_some_and(|ids| {
+                ids.iter().any(|&i| {
+                    self.entities[i].kind == ActorKind::Person
+                        && self.entities[i].words.last().map(String::as_str) == Some(surname)
+                })
             })
-        })
+        };
+        // Most surnames are short and ASCII: lowercased on the stack, not into a new string.
+        let mut stack = [0u8; 32];
+        match stack.get_mut(..surname.len()) {
+            Some(lower) if surname.is_ascii() => {
+                lower.copy_from_slice(surname.as_bytes());
+                lower.make_ascii_lowercase();
+                known(std::str::from_utf8(lower).unwrap_or_default())
+            }
+            _ => known(&surname.to_lowercase()),
+        }
     }
 
     fn find(&self, kind: ActorKind, words: &[String]) -> Option<usize> {

@@ -115,6 +115,11 @@ pub fn tokenize<'a>(
     let mut next_quote = 0;
     let mut i = 0;
     while i < text.len() {
+        if bytes[i] == b' ' {
+            // Most common of all; no quotation opens on a space.
+            i += 1;
+            continue;
+        }
         while next_quote < quotes.len() && quotes[next_quote].open < i {
             next_quote += 1;
         }
@@ -138,12 +143,9 @@ pub fn tokenize<'a>(
             i += c.len_utf8();
             continue;
         }
-        let end = word_end(text, i, c, quotes, lexicon, lowered);
+        let (end, plain) = word_end(text, i, c, quotes, lexicon, lowered);
         let word = &text[i..end];
-        let (lower, from) = if word
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
+        let (lower, from) = if plain {
             (word, None)
         } else {
             let from = lowered.len();
@@ -188,8 +190,9 @@ fn char_at(text: &str, bytes: &[u8], i: usize) -> char {
 }
 
 /// Where the word starting with `c` at byte `i` ends: letters and digits, joined by apostrophes and
-/// hyphens, and the full stop of abbreviations and initials. `scratch` is borrowed to lowercase
-/// a candidate abbreviation and left as it was.
+/// hyphens, and the full stop of abbreviations and initials; and whether the word is plain
+/// lowercase ASCII (its own lowercase form). `scratch` is borrowed to lowercase a candidate
+/// abbreviation and left as it was.
 fn word_end(
     text: &str,
     i: usize,
@@ -197,12 +200,14 @@ fn word_end(
     quotes: &[RawQuote],
     lexicon: &Lexicon,
     scratch: &mut String,
-) -> usize {
+) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut end = i + c.len_utf8();
+    let mut plain = c.is_ascii() && !c.is_ascii_uppercase();
     loop {
         match bytes.get(end) {
             Some(b) if b.is_ascii_alphanumeric() => {
+                plain &= !b.is_ascii_uppercase();
                 end += 1;
                 continue;
             }
@@ -214,10 +219,14 @@ fn word_end(
         let rest = &text[end..];
         let mut rc = rest.chars();
         match (rc.next(), rc.next()) {
-            (Some(a), _) if a.is_alphanumeric() => end += a.len_utf8(),
+            (Some(a), _) if a.is_alphanumeric() => {
+                plain &= a.is_ascii() && !a.is_ascii_uppercase();
+                end += a.len_utf8()
+            }
             (Some(a), Some(b))
                 if joins_word(a) && b.is_alphanumeric() && !starts_quote(quotes, end) =>
             {
+                plain &= a.is_ascii();
                 end += a.len_utf8()
             }
             (Some('.'), next) => {
@@ -245,7 +254,7 @@ fn word_end(
             _ => break,
         }
     }
-    end.min(text.len())
+    (end.min(text.len()), plain)
 }
 
 /// Appends `word` lowercased, without soft hyphens.

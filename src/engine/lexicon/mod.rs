@@ -197,8 +197,55 @@ pub struct Lexicon {
     pub source_openers: PhraseSet,
     /// Every word of every list above, with the lists it is in: words of up to eight bytes (most
     /// of them) keyed by their bytes as one integer, so a lookup compares integers, not strings.
-    short_words: FastMap<u64, Classes>,
+    short_words: ShortWords,
     long_words: FastMap<String, Classes>,
+}
+
+/// Words of up to eight bytes, packed into integers, with their classes: an open-addressing table
+/// at most half full, where a lookup is a multiplication and usually one comparison (a general map
+/// hashes and probes groups, and this lookup runs for every word of the text).
+#[derive(Default, Debug)]
+struct ShortWords {
+    slots: Vec<(u64, Classes)>,
+}
+
+impl ShortWords {
+    fn new(entries: &FastMap<u64, Classes>) -> Self {
+        let size = (2 * entries.len()).next_power_of_two().max(16);
+        let mut table = ShortWords {
+            slots: vec![(0, Classes::default()); size],
+        };
+        for (&key, &classes) in entries {
+            let mut at = table.home(key);
+            while table.slots[at].0 != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            table.slots[at] = (key, classes);
+        }
+        table
+    }
+
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// A key's classes; an empty slot (key 0: no word packs to it) ends the search.
+    fn get(&self, key: u64) -> Classes {
+        if self.slots.is_empty() {
+            return Classes::default();
+        }
+        let mut at = self.home(key);
+        loop {
+            let (slot, classes) = self.slots[at];
+            if slot == key {
+                return classes;
+            }
+            if slot == 0 {
+                return Classes::default();
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
+    }
 }
 
 /// A word of up to eight bytes as one integer (no word contains a NUL byte, so zero padding is
@@ -283,18 +330,16 @@ impl Lexicon {
                 }
             }
         }
-        self.short_words = short_words;
+        self.short_words = ShortWords::new(&short_words);
         self.long_words = long_words;
     }
 
     /// The lists a lowercase word is in.
     pub fn classes(&self, word: &str) -> Classes {
         match packed(word) {
-            Some(key) => self.short_words.get(&key),
-            None => self.long_words.get(word),
+            Some(key) => self.short_words.get(key),
+            None => self.long_words.get(word).copied().unwrap_or_default(),
         }
-        .copied()
-        .unwrap_or_default()
     }
 
     fn add(&mut self, section: &str, entry: &str) {
