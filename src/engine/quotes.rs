@@ -187,6 +187,21 @@ mod tests {
     }
 
     #[test]
+    fn finds_possible_marks_as_a_byte_by_byte_search_would() {
+        let text = "abcdefgh ijklmnop “q” ’s and \"x\" 'y' é 😀 abcdefghijklmnopqrstuvwxyz«z»";
+        let bytes = text.as_bytes();
+        let naive = |from: usize| {
+            bytes[from..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\'' || b >= 0xC0)
+                .map(|k| from + k)
+        };
+        for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(next_possible_mark(bytes, from), naive(from), "from {from}");
+        }
+    }
+
+    #[test]
     fn pairs_curly_and_straight_marks() {
         assert_eq!(
             texts("He said “yes” and \"no\"."),

@@ -464,6 +464,26 @@ mod tests {
     }
 
     #[test]
+    fn every_listed_word_is_found_in_its_lists() {
+        for (code, text) in LANGUAGES {
+            let mut lex = Lexicon::parse(&[text, COMMON]);
+            let lists: Vec<(u32, Vec<String>)> = lex
+                .lists_mut()
+                .into_iter()
+                .map(|set| (set.list, set.by_first.keys().cloned().collect()))
+                .collect();
+            for (list, words) in lists {
+                for word in words {
+                    let classes = lex.classes(&word);
+                    assert!(classes.0 & (1 << (2 * list + 1)) != 0, "{code}: {word}");
+                }
+            }
+            assert_eq!(lex.classes("no-such-word-anywhere"), Classes::default());
+            assert_eq!(lex.classes(""), Classes::default());
+        }
+    }
+
+    #[test]
     fn phrases_match_longest_first() {
         let lex = for_language("en");
         assert_eq!(
