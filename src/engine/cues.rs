@@ -40,11 +40,20 @@ impl<'a> Reader<'a> {
         let mut cues = Vec::new();
         let mut i = from;
         while i < to {
-            if !self.tokens[i].is_word() {
+            let t = &self.tokens[i];
+            if !t.is_word() {
                 i += 1;
                 continue;
             }
-            let source = self.tokens[i].is_in(&self.lex.source_openers);
+            let lex = self.lex;
+            let source = t.is_in(&lex.source_openers);
+            let verb =
+                lex.speech_verbs.may_start(t.classes) || lex.naming_verbs.may_start(t.classes);
+            if !(source || verb || t.hyphenated || self.colon_quote_follows(i, to)) {
+                // Most words: nothing a cue can start with.
+                i += 1;
+                continue;
+            }
             if let Some(cue) = source.then(|| self.source_pattern_at(i, to)).flatten() {
                 i = cue.last + 1;
                 cues.push(cue);
@@ -62,11 +71,7 @@ impl<'a> Reader<'a> {
                     cues.push(cue);
                     continue;
                 }
-                if self.tokens[i + 1..to]
-                    .first()
-                    .is_some_and(|t| t.is_punct(':'))
-                    && self.tokens.get(i + 2).is_some_and(|t| t.quote().is_some())
-                {
+                if self.colon_quote_follows(i, to) {
                     if let Some(cue) = self.colon_cue(i, from) {
                         cues.push(cue);
                     }
@@ -83,6 +88,14 @@ impl<'a> Reader<'a> {
             }
         }
         cues
+    }
+
+    /// "Obama: “…”": a colon and a quotation right after token `i`.
+    fn colon_quote_follows(&self, i: usize, to: usize) -> bool {
+        self.tokens[i + 1..to]
+            .first()
+            .is_some_and(|t| t.is_punct(':'))
+            && self.tokens.get(i + 2).is_some_and(|t| t.quote().is_some())
     }
 
     fn verb_text(&self, a: usize, b: usize) -> String {
@@ -272,12 +285,11 @@ impl<'a> Reader<'a> {
     /// French inversion, verb and pronoun in one hyphenated word: "dit-il", "ajoute-t-elle",
     /// "a-t-il déclaré".
     fn hyphenated_cue(&self, i: usize, to: usize) -> Option<Cue<'a>> {
-        let word = self.tokens[i].lower;
-        // A byte loop: most words are short and have no hyphen, where memchr costs more.
-        if !word.bytes().any(|b| b == b'-') {
+        let token = &self.tokens[i];
+        if !token.hyphenated {
             return None;
         }
-        let (verb, rest) = word.split_once('-')?;
+        let (verb, rest) = token.lower.split_once('-')?;
         let pronoun = rest.strip_prefix("t-").unwrap_or(rest);
         let kind = *self.lex.pronouns.get(pronoun)?;
         let alone = self.lex.speech_verbs.contains(verb);

@@ -23,6 +23,8 @@ pub struct Token<'a> {
     pub lower: &'a str,
     /// Starts with an uppercase letter.
     pub cap: bool,
+    /// Holds a hyphen ("dit-il", "well-known").
+    pub hyphenated: bool,
     /// The lexicon's lists the word is in, and those its stem (without a possessive) is in.
     pub classes: Classes,
     pub stem_classes: Classes,
@@ -109,6 +111,7 @@ pub fn tokenize<'a>(
         kind,
         lower: "",
         cap: false,
+        hyphenated: false,
         classes: Classes::default(),
         stem_classes: Classes::default(),
     };
@@ -143,7 +146,11 @@ pub fn tokenize<'a>(
             i += c.len_utf8();
             continue;
         }
-        let (end, plain) = word_end(text, i, c, quotes, lexicon, lowered);
+        let Word {
+            end,
+            plain,
+            hyphenated,
+        } = word_end(text, i, c, quotes, lexicon, lowered);
         let word = &text[i..end];
         let (lower, from) = if plain {
             (word, None)
@@ -169,6 +176,7 @@ pub fn tokenize<'a>(
             // Placed below, once the buffer is complete, when the form is in the buffer.
             lower: if from.is_none() { word } else { "" },
             cap: c.is_uppercase(),
+            hyphenated,
             classes,
             stem_classes,
         });
@@ -189,10 +197,17 @@ fn char_at(text: &str, bytes: &[u8], i: usize) -> char {
     }
 }
 
+/// A word found by [`word_end`].
+struct Word {
+    end: usize,
+    /// Plain lowercase ASCII: its own lowercase form.
+    plain: bool,
+    hyphenated: bool,
+}
+
 /// Where the word starting with `c` at byte `i` ends: letters and digits, joined by apostrophes and
-/// hyphens, and the full stop of abbreviations and initials; and whether the word is plain
-/// lowercase ASCII (its own lowercase form). `scratch` is borrowed to lowercase a candidate
-/// abbreviation and left as it was.
+/// hyphens, and the full stop of abbreviations and initials. `scratch` is borrowed to lowercase a
+/// candidate abbreviation and left as it was.
 fn word_end(
     text: &str,
     i: usize,
@@ -200,10 +215,11 @@ fn word_end(
     quotes: &[RawQuote],
     lexicon: &Lexicon,
     scratch: &mut String,
-) -> (usize, bool) {
+) -> Word {
     let bytes = text.as_bytes();
     let mut end = i + c.len_utf8();
     let mut plain = c.is_ascii() && !c.is_ascii_uppercase();
+    let mut hyphenated = false;
     loop {
         match bytes.get(end) {
             Some(b) if b.is_ascii_alphanumeric() => {
@@ -227,6 +243,7 @@ fn word_end(
                 if joins_word(a) && b.is_alphanumeric() && !starts_quote(quotes, end) =>
             {
                 plain &= a.is_ascii();
+                hyphenated |= a == '-';
                 end += a.len_utf8()
             }
             (Some('.'), next) => {
@@ -254,7 +271,11 @@ fn word_end(
             _ => break,
         }
     }
-    (end.min(text.len()), plain)
+    Word {
+        end: end.min(text.len()),
+        plain,
+        hyphenated,
+    }
 }
 
 /// Appends `word` lowercased, without soft hyphens.
