@@ -999,6 +999,11 @@ async fn a_burst_of_changes_is_read_again_in_slices_without_duplicates() {
     // While it is being read, the page adds a paragraph and removes the first one.
     let first_p = root.query_selector("p").unwrap().unwrap();
     let read_in_slices = until_idle(&view, || {
+        assert_eq!(
+            actors(),
+            0,
+            "no stale actor is listed while the page is read again"
+        );
         let late = doc.create_element("p").unwrap();
         late.set_inner_html("“Late words arrive right now,” said Ed Fox.");
         root.append_child(&late).unwrap();

@@ -176,6 +176,11 @@ impl Ui {
         Ok(())
     }
 
+    /// Empties the actor list: the page is being read again, and its highlights are gone.
+    pub fn clear_actors(&self) -> Result<(), JsValue> {
+        self.show_actors(&DocumentFragment::new()?, 0)
+    }
+
     /// Marks the actor whose highlights are shown alone, if any.
     pub fn show_filter(&self, actor_id: Option<&str>) {
         let names = self.shadow.query_selector_all("[data-actor-id]").ok();

@@ -937,6 +937,8 @@ impl View {
         self.marks_of.clear();
         self.slots.clear();
         self.sidebar_build = None;
+        // Entries would link to highlights that are gone.
+        let _ = self.ui.clear_actors();
         self.analyzer = (self.new_analyzer)(&self.language);
         self.analysis = Analysis::default();
         self.fed_blocks = 0;
