@@ -394,6 +394,11 @@ impl<'a> Reader<'a> {
                 gender,
                 bare,
             };
+        // An organisation named by tokens `from..=last`.
+        let organization = |from: usize| {
+            let name = strip_possessive(self.slice(from, last));
+            make(NpKind::Organization, name, None, None, false)
+        };
         if self.is_country(toks) {
             return Some(make(
                 NpKind::Organization,
@@ -467,14 +472,7 @@ impl<'a> Reader<'a> {
                     return Some(make(NpKind::Organization, surface, None, None, false));
                 }
                 if caps_before > 0 || tail.cap {
-                    let from = last - caps_before;
-                    return Some(make(
-                        NpKind::Organization,
-                        strip_possessive(self.slice(from, last)),
-                        None,
-                        None,
-                        false,
-                    ));
+                    return Some(organization(last - caps_before));
                 }
             }
             if self.is_role(tail) || self.is_title(tail) {
@@ -499,13 +497,7 @@ impl<'a> Reader<'a> {
             {
                 from -= 1;
             }
-            return Some(make(
-                NpKind::Organization,
-                strip_possessive(self.slice(from, last)),
-                None,
-                None,
-                false,
-            ));
+            return Some(organization(from));
         }
         let name = strip_possessive(self.slice(core, last));
         let before = &self.tokens[first..core];
