@@ -40,6 +40,11 @@ pub fn is_highlighted(quote: &Quote) -> bool {
     quote.kind == QuoteKind::Speech
 }
 
+/// How many of the analysis's quotes are highlighted.
+pub fn highlighted_count(analysis: &Analysis) -> usize {
+    analysis.quotes.iter().filter(|q| is_highlighted(q)).count()
+}
+
 /// A colour slot per actor (by index), in the order speakers are first quoted: the first speaker
 /// of the article gets the first colour, and slots stay put as more of the article is read.
 pub fn colour_slots(analysis: &Analysis) -> Vec<Option<usize>> {

@@ -140,9 +140,8 @@ pub struct View {
     extract_ms: f64,
     /// The slices finding the article took, the page's changes included.
     extract_slices: SliceLog,
-    /// The longest slice of work so far and how many there were: figures for the robustness runs.
-    longest_step_ms: f64,
-    steps: u32,
+    /// The slices of reading and drawing work so far: figures for the robustness runs.
+    step_slices: SliceLog,
     last_render: f64,
 }
 
@@ -211,8 +210,7 @@ impl View {
             closed: false,
             started,
             elapsed_ms: 0.0,
-            longest_step_ms: 0.0,
-            steps: 0,
+            step_slices: SliceLog::default(),
             last_render: started,
         }));
         {
@@ -257,12 +255,7 @@ impl View {
             return summary.into();
         }
         let entries = present::actor_entries(&self.analysis);
-        let quotes = self
-            .analysis
-            .quotes
-            .iter()
-            .filter(|q| present::is_highlighted(q))
-            .count();
+        let quotes = present::highlighted_count(&self.analysis);
         set("quotes", (quotes as u32).into());
         set(
             "actors",
@@ -282,8 +275,8 @@ impl View {
             "longestExtractSliceMs",
             self.extract_slices.longest_ms.into(),
         );
-        set("longestStepMs", self.longest_step_ms.into());
-        set("steps", self.steps.into());
+        set("longestStepMs", self.step_slices.longest_ms.into());
+        set("steps", self.step_slices.count.into());
         if let Some(message) = self.message() {
             set("message", message.into());
         }
@@ -510,12 +503,7 @@ impl View {
         self.last_render = now();
         let entries = present::actor_entries(&self.analysis);
         let total = self.article.blocks.len();
-        let quotes = self
-            .analysis
-            .quotes
-            .iter()
-            .filter(|q| present::is_highlighted(q))
-            .count();
+        let quotes = present::highlighted_count(&self.analysis);
         let speakers = entries
             .iter()
             .filter(|e| e.key != ActorKey::Unknown && e.quotes > 0)
@@ -1063,8 +1051,7 @@ pub async fn run(view: &SharedView) -> Result<(), JsValue> {
                 break Ok(());
             }
             let step = v.step(&slice);
-            v.steps += 1;
-            v.longest_step_ms = v.longest_step_ms.max(slice.elapsed());
+            v.step_slices.record(&slice);
             step
         };
         match step {
