@@ -431,20 +431,16 @@ impl Lexicon {
 /// The lexicon for an ISO 639-1 code (a region suffix such as "en-GB" is ignored); unknown
 /// languages get English, the best-covered list.
 pub fn for_language(language: &str) -> &'static Lexicon {
-    static CACHE: OnceLock<Vec<Lexicon>> = OnceLock::new();
-    let all = CACHE.get_or_init(|| {
-        LANGUAGES
-            .iter()
-            .map(|(_, text)| Lexicon::parse(&[text, COMMON]))
-            .collect()
-    });
+    // Each language is read on first use: a page needs one, not all of them.
+    static CACHE: [OnceLock<Lexicon>; LANGUAGES.len()] =
+        [const { OnceLock::new() }; LANGUAGES.len()];
     let code = language
         .split(['-', '_'])
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
     let index = LANGUAGES.iter().position(|(c, _)| *c == code).unwrap_or(0);
-    &all[index]
+    CACHE[index].get_or_init(|| Lexicon::parse(&[LANGUAGES[index].1, COMMON]))
 }
 
 #[cfg(test)]
