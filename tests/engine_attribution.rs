@@ -82,9 +82,10 @@ fn told_reporters_wrote_in_a_statement_and_interviews() {
         said("In an interview with CNN, Mr Kerry said “we are open to talks.”"),
         [pair("we are open to talks.", "Kerry")]
     );
+    // Never named: the speaker is the description, as annotators name such sources.
     assert_eq!(
         said("“We will see,” the minister told CNN."),
-        [("We will see,".to_string(), None)]
+        [pair("We will see,", "the minister")]
     );
 }
 
@@ -212,5 +213,34 @@ fn participle_labels_and_relative_clauses() {
     assert_eq!(
         said("The comments came with a warning about the Likud party, which tried to rally support by saying that voters were “coming out in droves.”"),
         [pair("coming out in droves.", "Likud party")]
+    );
+}
+
+#[test]
+fn described_sources_are_actors_named_as_the_article_describes_them() {
+    let analysis = run("“The talks are over,” a senior administration official said.\n\n“There is nothing left to discuss,” the official added.");
+    assert_eq!(
+        quotes_and_speakers(&analysis),
+        [
+            (
+                "The talks are over,",
+                Some("a senior administration official")
+            ),
+            (
+                "There is nothing left to discuss,",
+                Some("a senior administration official")
+            )
+        ]
+    );
+    assert_eq!(analysis.actors.len(), 1);
+    // A description in apposition to a named person is that person.
+    assert_eq!(
+        said("Senator Ann Lee, a Texas Republican who opposed the bill, spoke first.\n\n“It is a risk,” she said."),
+        [pair("It is a risk,", "Ann Lee")]
+    );
+    // A labelling verb with a described subject names no one.
+    assert_eq!(
+        said("The mother of a patient described how she was “burning up”.")[0].1,
+        None
     );
 }

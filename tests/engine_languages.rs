@@ -86,3 +86,60 @@ fn unknown_languages_fall_back_to_english() {
         [pair("We will see,", "Kirby")]
     );
 }
+
+#[test]
+fn null_subject_verbs_speak_for_the_one_the_text_is_about() {
+    // Spanish and Portuguese leave the subject out: "lamentó" alone is "she regretted".
+    let text = "La alcaldesa Marta Ruiz visitó el barrio el martes.\n\n\"No hay agua desde hace una semana\", lamentó. Agregó que la obra \"no tiene fecha\".";
+    assert_eq!(
+        said(text, "es"),
+        [
+            pair("No hay agua desde hace una semana", "Marta Ruiz"),
+            pair("no tiene fecha", "Marta Ruiz")
+        ]
+    );
+    let text = "O ministro Paulo Souza chegou cedo.\n\n“Vamos resolver isso”, afirmou.";
+    assert_eq!(
+        said(text, "pt"),
+        [pair("Vamos resolver isso", "Paulo Souza")]
+    );
+    // An impersonal verb ("se informó") speaks for no one.
+    let text = "La alcaldesa Marta Ruiz visitó el barrio.\n\nSe informó que \"el servicio vuelve mañana\".";
+    assert_eq!(
+        said(text, "es")[0].1,
+        None,
+        "an impersonal verb has no speaker"
+    );
+}
+
+#[test]
+fn a_long_appositive_before_the_verb_keeps_its_subject() {
+    assert_eq!(
+        said(
+            "Ana Gómez, vecina del barrio e integrante de la red (RVB), dijo que la plaza está \"abandonada\".",
+            "es"
+        ),
+        [pair("abandonada", "Ana Gómez")]
+    );
+}
+
+#[test]
+fn a_name_after_a_preposition_is_not_the_speaker_of_an_appositive() {
+    assert_eq!(
+        said(
+            "El intendente de Villa Norte, José Pérez, señaló: \"Tenemos un plan\".",
+            "es"
+        ),
+        [pair("Tenemos un plan", "José Pérez")]
+    );
+}
+
+#[test]
+fn sentence_opening_function_words_are_never_names() {
+    let said = said(
+        "Además, \"la ley es clara\", afirmó el juez Pablo Ortiz.\n\n\"No cambiaremos nada\", dijo.",
+        "es",
+    );
+    assert_eq!(said[0], pair("la ley es clara", "Pablo Ortiz"));
+    assert_eq!(said[1], pair("No cambiaremos nada", "Pablo Ortiz"));
+}

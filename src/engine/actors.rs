@@ -2,7 +2,7 @@
 //! ("Secretary of State John Kerry", "Mr Kerry", "Kerry") is merged into one actor whose name is
 //! the fullest form used.
 
-use super::lexicon::FastMap;
+use super::lexicon::{FastMap, Lexicon};
 use super::mentions::{Gender, Np, NpKind};
 use super::model::ActorKind;
 
@@ -34,7 +34,8 @@ pub struct Registry {
     recent: Vec<usize>,
 }
 
-fn name_words(name: &str) -> Vec<String> {
+/// The words that identify a name, lowercased, without articles and connectors ("of", "and").
+fn name_words(name: &str, lex: &Lexicon) -> Vec<String> {
     name.split_whitespace()
         .map(|w| {
             let word = w
@@ -46,7 +47,10 @@ fn name_words(name: &str) -> Vec<String> {
                 word
             }
         })
-        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "of" | "and" | "for"))
+        .filter(|w| {
+            let classes = lex.classes(w);
+            !w.is_empty() && !lex.articles.holds(classes) && !lex.name_connectors.holds(classes)
+        })
         .collect()
 }
 
@@ -57,14 +61,14 @@ fn initial_of(short: &str, long: &str) -> bool {
 impl Registry {
     /// The actor a named mention refers to, created if new. Pronouns and descriptions are
     /// resolved by the caller; this returns None for them.
-    pub fn resolve(&mut self, np: &Np) -> Option<usize> {
+    pub fn resolve(&mut self, np: &Np, lex: &Lexicon) -> Option<usize> {
         let kind = match np.kind {
             NpKind::Person => ActorKind::Person,
             NpKind::Organization => ActorKind::Organization,
             NpKind::Group => ActorKind::Group,
             _ => return None,
         };
-        let words = name_words(np.name);
+        let words = name_words(np.name, lex);
         if words.is_empty() {
             return None;
         }
@@ -259,6 +263,32 @@ impl Registry {
                 && (e.role.as_deref().is_some_and(has_head)
                     || e.aliases.iter().any(|a| has_head(a)))
         })
+    }
+
+    /// A source the article describes but never names ("a senior administration official", "an
+    /// insider"): an actor of its own, named as the article describes it, that later mentions of
+    /// its role ("the official") find. Never merged with a named person by its words.
+    pub fn unnamed(
+        &mut self,
+        name: &str,
+        role: &str,
+        affiliation: Option<&str>,
+        gender: Gender,
+    ) -> usize {
+        self.entities.push(Entity {
+            kind: ActorKind::Person,
+            name: name.to_string(),
+            words: Vec::new(),
+            aliases: Vec::new(),
+            role: Some(role.to_string()),
+            affiliation: affiliation.map(str::to_string),
+            gender,
+            mentions: 1,
+            spoke: false,
+        });
+        let id = self.entities.len() - 1;
+        self.touch(id);
+        id
     }
 
     /// Records that `id` said something; a pronoun that referred to it tells its sex.

@@ -75,7 +75,8 @@ impl State {
     }
 
     /// The actor a cue's speaker phrase stands for, and how it was found.
-    fn speaker(&mut self, np: &Np) -> (Option<usize>, Evidence) {
+    fn speaker(&mut self, np: &Np, reader: &Reader, saying: bool) -> (Option<usize>, Evidence) {
+        let lex = reader.lex;
         match np.kind {
             NpKind::Pronoun(kind) => {
                 let found = self.registry.antecedent(kind);
@@ -89,15 +90,36 @@ impl State {
                 }
                 (found, Evidence::Pronoun)
             }
-            NpKind::Description => {
-                let found = self.registry.described(np.name);
+            // The subject a null-subject language leaves out: whoever the text is about.
+            NpKind::Implicit => {
+                let found = self.focus();
                 if let Some(id) = found {
                     self.registry.spoke(id, Gender::Unknown);
                 }
                 (found, Evidence::Pronoun)
             }
+            NpKind::Description => {
+                // One met before ("the spokesman"), the person it is an appositive of ("James
+                // Lankford, an Oklahoma Republican who warned"), else a source described, never
+                // named: only for a verb of saying, not of labelling ("described how…").
+                let named = reader
+                    .appositive_of(np)
+                    .and_then(|person| self.registry.resolve(&person, lex));
+                let (found, evidence) = match self.registry.described(np.name).or(named) {
+                    Some(id) => (id, Evidence::Explicit),
+                    None if !saying => return (None, Evidence::None),
+                    None => {
+                        let name = reader.described_source(np);
+                        let role = np.role.unwrap_or(np.name);
+                        let id = self.registry.unnamed(name, role, np.affiliation, np.gender);
+                        (id, Evidence::Explicit)
+                    }
+                };
+                self.registry.spoke(found, Gender::Unknown);
+                (Some(found), evidence)
+            }
             _ => {
-                let found = self.registry.resolve(np);
+                let found = self.registry.resolve(np, lex);
                 if let Some(id) = found {
                     self.registry.spoke(id, Gender::Unknown);
                 }
@@ -118,28 +140,10 @@ impl State {
             }
             let j = reader.np_end(i, to);
             if let Some(np) = reader.classify(i, j) {
-                let prev = if i > sentence_start {
-                    reader.tokens[i - 1].lower
-                } else {
-                    ""
+                let after_preposition = i > sentence_start && {
+                    let prev = &reader.tokens[i - 1];
+                    prev.is_in(&reader.lex.prepositions) || prev.is_in(&reader.lex.articles)
                 };
-                let after_preposition = matches!(
-                    prev,
-                    "in" | "at"
-                        | "on"
-                        | "from"
-                        | "to"
-                        | "into"
-                        | "across"
-                        | "near"
-                        | "of"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "by"
-                        | "with"
-                        | "for"
-                );
                 let subject = i == sentence_start;
                 let known = || {
                     np.name
@@ -155,7 +159,7 @@ impl State {
                     _ => false,
                 };
                 if register {
-                    if let Some(id) = self.registry.resolve(&np) {
+                    if let Some(id) = self.registry.resolve(&np, reader.lex) {
                         let person = np.kind == NpKind::Person;
                         let introduced =
                             np.role.is_some() || reader.appositive_after(j, to).is_some();
@@ -210,7 +214,7 @@ impl State {
             let mut at = from;
             for cue in &cues {
                 self.note_mentions(&reader, at, cue.first.max(at), from);
-                let r = self.speaker(&cue.speaker);
+                let r = self.speaker(&cue.speaker, &reader, !cue.naming);
                 if let Some(id) = r.0 {
                     self.set_focus(id);
                 }
@@ -221,7 +225,7 @@ impl State {
 
             for q in (from..to).filter_map(|k| toks[k].quote().map(|q| (k, q))) {
                 let (pos, qi) = q;
-                let chosen = choose_cue(&cues, pos, &toks);
+                let chosen = choose_cue(lex, &cues, pos, &toks);
                 let attribution = match chosen {
                     Some(c) => {
                         let (entity, evidence) = resolved[c];
@@ -402,7 +406,7 @@ impl State {
 
 /// The cue a quotation at token `pos` belongs to: the one right after it, else right before it,
 /// else the nearest before, else the nearest after (no other quotation in between).
-fn choose_cue(cues: &[Cue], pos: usize, toks: &[tokens::Token]) -> Option<usize> {
+fn choose_cue(lex: &Lexicon, cues: &[Cue], pos: usize, toks: &[tokens::Token]) -> Option<usize> {
     let only_punct = |a: usize, b: usize| {
         toks[a..b]
             .iter()
@@ -428,7 +432,7 @@ fn choose_cue(cues: &[Cue], pos: usize, toks: &[tokens::Token]) -> Option<usize>
         only_punct(cues[b].last + 1, pos)
             || toks[cues[b].last + 1..pos]
                 .iter()
-                .all(|t| t.lower == "that")
+                .all(|t| t.is_in(&lex.complementizers))
     }) {
         return Some(b);
     }

@@ -2,6 +2,7 @@
 //! ("Kirby said", "said Patrick McHugh", "he added", "according to the Congressional Budget
 //! Office", "Barack Obama:").
 
+use super::lexicon::Lexicon;
 use super::mentions::{Np, NpKind, Reader};
 use super::tokens::{phrase_at, Kind};
 
@@ -113,8 +114,7 @@ impl<'a> Reader<'a> {
     ) -> Option<Cue<'a>> {
         let tail = self.tail_end(verb_last + 1, to);
         // Told whom: "told reporters", "told the BBC".
-        let telling =
-            self.tokens[verb].lower.starts_with("tel") || self.tokens[verb].lower == "told";
+        let telling = self.tokens[verb].is_in(&self.lex.telling_verbs);
         let object_end = if telling {
             self.np_starting_at(tail, to).map_or(tail, |np| np.last + 1)
         } else {
@@ -125,7 +125,11 @@ impl<'a> Reader<'a> {
         let mut before = verb;
         while before > from
             && (self.tokens[before - 1].is_in(&self.lex.cue_adverbs)
-                || self.tokens[before - 1].lower.ends_with("ly") && !self.tokens[before - 1].cap)
+                || !self.tokens[before - 1].cap
+                    && Lexicon::ends_with_any(
+                        self.tokens[before - 1].lower,
+                        &self.lex.adverb_endings,
+                    ))
         {
             before -= 1;
         }
@@ -134,7 +138,7 @@ impl<'a> Reader<'a> {
             .iter()
             .any(|t| t.is_in(&self.lex.passive_aux))
             || verb == from)
-            && self.tokens[verb].lower.ends_with("ed");
+            && Lexicon::ends_with_any(self.tokens[verb].lower, &self.lex.participle_endings);
         let text_from = before;
         let by_agent = passive
             .then(|| {
@@ -157,7 +161,7 @@ impl<'a> Reader<'a> {
         if before > from {
             let mut end = before - 1;
             // "… condemned the attack and said …", "… but insisted …": the same subject again.
-            if matches!(self.tokens[end].lower, "and" | "but") {
+            if self.tokens[end].is_in(&self.lex.coordinators) {
                 let np = previous
                     .map(|c| c.speaker)
                     .or_else(|| self.sentence_subject(from, end))?;
@@ -166,14 +170,14 @@ impl<'a> Reader<'a> {
                 return Some(cue);
             }
             // "an Israeli prime minister who has declared …"
-            if self.tokens[end].lower == "who" && end > from && !self.tokens[end - 1].is_punct(',')
-            {
+            let relative = self.tokens[end].is_in(&self.lex.person_relatives);
+            if relative && end > from && !self.tokens[end - 1].is_punct(',') {
                 return self
                     .np_ending_at(end - 1, from)
                     .map(|np| self.cue(verb, cue_end - 1, np, naming, false, text_from));
             }
             // "X, who had suggested …": the subject is before the relative pronoun.
-            if self.tokens[end].lower == "who" && end > from && self.tokens[end - 1].is_punct(',') {
+            if relative && end > from && self.tokens[end - 1].is_punct(',') {
                 end -= 2;
                 return self
                     .np_ending_at(end, from)
@@ -193,11 +197,13 @@ impl<'a> Reader<'a> {
         // "…, saying …", "… by saying …": the clause's subject speaks; in a relative clause
         // ("Likud party, which tried … by saying") the noun it hangs on.
         if verb > from
-            && (self.tokens[verb - 1].is_punct(',') || self.tokens[verb - 1].lower == "by")
-            && self.tokens[verb].lower.ends_with("ing")
+            && (self.tokens[verb - 1].is_punct(',')
+                || self.tokens[verb - 1].is_in(&self.lex.passive_by))
+            && Lexicon::ends_with_any(self.tokens[verb].lower, &self.lex.gerund_endings)
         {
             let relative = (from + 1..verb).rev().take(20).find(|&k| {
-                matches!(self.tokens[k].lower, "which" | "who") && self.tokens[k - 1].is_punct(',')
+                self.tokens[k].is_in(&self.lex.relative_pronouns)
+                    && self.tokens[k - 1].is_punct(',')
             });
             let subject = match relative {
                 Some(k) if k >= from + 2 => self.np_ending_at(k - 2, from).filter(named),
@@ -223,6 +229,24 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "Laura Magallanes, vecina … (Coendu), dijo": a long appositive closed by a comma; the
+        // named subject opens the sentence.
+        if verb > from && self.tokens[before.max(from + 1) - 1].is_punct(',') {
+            if let Some(np) = self
+                .sentence_subject(from, before)
+                .filter(|np| np.first == from && named(np))
+            {
+                return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from));
+            }
+        }
+        // Null-subject languages leave the speaker out: "“…”, lamentó", "Agregó que …". Not an
+        // impersonal verb ("se informó"), nor a labelling one.
+        let impersonal =
+            before > from && self.tokens[before - 1].is_in(&self.lex.impersonal_markers);
+        if self.lex.null_subject && !naming && !impersonal {
+            let np = self.implicit_np(verb);
+            return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from));
+        }
         None
     }
 
@@ -234,6 +258,26 @@ impl<'a> Reader<'a> {
             .find(|&k| self.tokens[k].is_punct(','))?;
         if open == from || self.tokens[open + 1..comma].iter().any(|t| !t.is_word()) {
             return None;
+        }
+        // "the mayor of Cerro Largo, José Yurramendi, said": a name after a preposition is a
+        // place or an object; the person is the one between the commas.
+        let inner_person = || {
+            self.classify(open + 1, comma - 1)
+                .filter(|np| np.kind == NpKind::Person && !np.bare)
+        };
+        let object_of_preposition = |np: &Np| {
+            let mut k = np.first;
+            while k > from && self.tokens[k - 1].is_in(&self.lex.articles) {
+                k -= 1;
+            }
+            k > from && self.tokens[k - 1].is_in(&self.lex.prepositions)
+        };
+        if let Some(before) = self.np_ending_at(open - 1, from).filter(named) {
+            if object_of_preposition(&before) {
+                if let Some(np) = inner_person() {
+                    return Some(np);
+                }
+            }
         }
         if let Some(mut np) = self.np_ending_at(open - 1, from).filter(named) {
             if np.role.is_none() {

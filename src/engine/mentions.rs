@@ -20,6 +20,8 @@ pub enum NpKind {
     Pronoun(PronounKind),
     /// A role standing for a person already met ("the president", "the Virginia Democrat").
     Description,
+    /// No words at all: the subject a null-subject language leaves out ("“…”, lamentó").
+    Implicit,
 }
 
 /// A noun phrase naming a possible speaker. Its texts borrow the block's text and lowercase
@@ -41,11 +43,6 @@ pub struct Np<'a> {
     /// A person named by one word with nothing else to go on ("Parata", "Google").
     pub bare: bool,
 }
-
-const CONNECTORS: [&str; 5] = ["of", "for", "at", "from", "and"];
-const PARTICLES: [&str; 14] = [
-    "de", "van", "von", "da", "del", "della", "bin", "al", "di", "le", "la", "du", "der", "ter",
-];
 
 pub struct Reader<'a> {
     pub text: &'a str,
@@ -133,7 +130,8 @@ impl<'a> Reader<'a> {
             && self.tokens[j + 1].is_word()
             && (self.tokens[j + 1].cap
                 || self.is_title(&self.tokens[j + 1])
-                || self.connector_inside(j + 1) && !self.tokens[j + 1].lower.eq("and"))
+                || self.connector_inside(j + 1)
+                    && !self.tokens[j + 1].is_in(&self.lex.coordinators))
         {
             j += 1;
         }
@@ -148,9 +146,14 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// A word joining the parts of a name, or a particle inside one.
+    fn is_connector(&self, t: &Token) -> bool {
+        t.is_in(&self.lex.name_connectors) || t.is_in(&self.lex.name_particles)
+    }
+
     fn connector_inside(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        (CONNECTORS.contains(&t.lower) || PARTICLES.contains(&t.lower) || t.lower == "&")
+        (self.is_connector(t) || t.lower == "&")
             && self.tokens.get(i + 1).is_some_and(|n| self.is_name_word(n))
             && i > 0
             && self.np_word(&self.tokens[i - 1])
@@ -183,16 +186,13 @@ impl<'a> Reader<'a> {
             let mut k = 0;
             while k < 2 && first > floor {
                 let prev = &self.tokens[first - 1];
-                let quantifier = matches!(
-                    prev.lower,
-                    "most" | "many" | "some" | "several" | "few" | "other"
-                );
+                let quantifier = prev.is_in(&self.lex.quantifiers);
                 if prev.is_word()
                     && !prev.cap
                     && (quantifier
                         || !prev.is_in(&self.lex.not_names)
                             && !prev.is_in(&self.lex.speech_verbs)
-                            && !prev.lower.ends_with("ed"))
+                            && !Lexicon::ends_with_any(prev.lower, &self.lex.participle_endings))
                 {
                     first -= 1;
                     k += 1;
@@ -202,10 +202,7 @@ impl<'a> Reader<'a> {
             }
         }
         // Leading connectors never start a phrase; "and" never does either.
-        while first < last
-            && (CONNECTORS.contains(&self.tokens[first].lower)
-                || PARTICLES.contains(&self.tokens[first].lower))
-        {
+        while first < last && self.is_connector(&self.tokens[first]) {
             first += 1;
         }
         self.classify(first, last)
@@ -221,7 +218,7 @@ impl<'a> Reader<'a> {
         let mut start = first;
         // "the minister", and possessives that open a group: "its creators", "their lawyers".
         let possessive_group = |i: usize| {
-            matches!(t.lower, "its" | "his" | "her" | "their")
+            t.is_in(&self.lex.possessive_determiners)
                 && self.word(i + 1).is_some_and(|n| self.is_group(n))
         };
         if possessive_group(first) {
@@ -250,7 +247,7 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        while last > start && CONNECTORS.contains(&self.tokens[last].lower) {
+        while last > start && self.tokens[last].is_in(&self.lex.name_connectors) {
             last -= 1;
         }
         let mut np = self.classify(start, last)?;
@@ -270,7 +267,7 @@ impl<'a> Reader<'a> {
     /// "of the city's Department of Environmental Protection" after a name: where they come from.
     fn affiliation_after(&self, last: usize, ceiling: usize) -> Option<(&'a str, usize)> {
         self.word(last + 1)
-            .filter(|t| matches!(t.lower, "of" | "at" | "from"))?;
+            .filter(|t| t.is_in(&self.lex.affiliation_prepositions))?;
         let mut end = last + 1;
         while end + 1 < ceiling {
             let t = &self.tokens[end + 1];
@@ -314,13 +311,57 @@ impl<'a> Reader<'a> {
         if head > 6
             || words
                 .first()
-                .is_some_and(|t| t.lower == "who" || t.lower == "which")
+                .is_some_and(|t| t.is_in(&self.lex.relative_pronouns))
         {
             return None;
         }
         let skip = usize::from(words.len() > 1 && words[0].is_in(&self.lex.articles));
         let text = &self.text[words[skip].start..words[words.len() - 1].end];
         Some((text, to - 1))
+    }
+
+    /// A description as the article words it, with its determiner ("an insider", "one
+    /// executive", "a spokesman for the agency"): the name of a source never named.
+    pub fn described_source(&self, np: &Np) -> &'a str {
+        let first = match np.first.checked_sub(1) {
+            Some(d)
+                if self.tokens[d].is_in(&self.lex.articles)
+                    || self.tokens[d].is_in(&self.lex.quantifiers) =>
+            {
+                d
+            }
+            _ => np.first,
+        };
+        self.slice(first, np.last)
+    }
+
+    /// The person a description stands in apposition to: "James Lankford" in "James Lankford,
+    /// an Oklahoma Republican who …".
+    pub fn appositive_of(&self, np: &Np) -> Option<Np<'a>> {
+        let mut k = np.first.checked_sub(1)?;
+        if self.tokens[k].is_in(&self.lex.articles) {
+            k = k.checked_sub(1)?;
+        }
+        if !self.tokens[k].is_punct(',') {
+            return None;
+        }
+        self.np_ending_at(k.checked_sub(1)?, 0)
+            .filter(|person| person.kind == NpKind::Person)
+    }
+
+    /// The subject left out before the verb at token `i`.
+    pub(super) fn implicit_np(&self, i: usize) -> Np<'a> {
+        Np {
+            first: i,
+            last: i,
+            kind: NpKind::Implicit,
+            name: "",
+            surface: "",
+            role: None,
+            affiliation: None,
+            gender: Gender::Unknown,
+            bare: false,
+        }
     }
 
     pub(super) fn pronoun_np(&self, i: usize, kind: PronounKind) -> Np<'a> {
@@ -425,7 +466,8 @@ impl<'a> Reader<'a> {
         // "Senator Mitch McConnell of Kentucky", "Tasos Georgelis of the city's…": a person, then
         // where they come from.
         if let Some(c) = (first..=last).find(|&i| {
-            matches!(self.tokens[i].lower, "of" | "for" | "at" | "from")
+            self.tokens[i].is_in(&self.lex.name_connectors)
+                && !self.tokens[i].is_in(&self.lex.coordinators)
                 && !self.in_title_phrase(i, first)
         }) {
             if c > first && c < last {
@@ -447,7 +489,7 @@ impl<'a> Reader<'a> {
                 && !self.is_title(t)
                 && !self.is_role(t)
                 && !self.in_title_phrase(core - 1, first)
-                || PARTICLES.contains(&t.lower) && core <= last;
+                || t.is_in(&self.lex.name_particles) && core <= last;
             let inner_connector =
                 core - 1 > first && core <= last && self.connector_inside(core - 1);
             if (name_like || inner_connector) && !(t.is_possessive() && core - 1 != last) {
@@ -506,7 +548,7 @@ impl<'a> Reader<'a> {
         let honorific_only = before.iter().all(|t| {
             t.stem_is_in(&self.lex.male_words)
                 || t.stem_is_in(&self.lex.female_words)
-                || matches!(t.stem(), "dr" | "dr." | "prof" | "prof.")
+                || t.stem_is_in(&self.lex.honorifics)
         });
         let title_start = (first..core)
             .rev()

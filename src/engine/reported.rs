@@ -45,7 +45,7 @@ pub fn clause(
         }
         k > start
             && (matches!(tokens[k - 1].kind, Kind::Punct(',' | ';'))
-                || matches!(tokens[k - 1].lower, "but" | "and" | "or")
+                || tokens[k - 1].is_in(&lex.coordinators)
                 || tokens[k - 1].is_in(&lex.not_clause_starts))
     };
     let limit = next_cue
@@ -64,7 +64,7 @@ pub fn clause(
         }
         while b > a
             && (matches!(tokens[b - 1].kind, Kind::Punct(_))
-                || matches!(tokens[b - 1].lower, "but" | "and" | "while" | "even")
+                || tokens[b - 1].is_in(&lex.coordinators)
                 || tokens[b - 1].is_in(&lex.not_clause_starts))
         {
             b -= 1;
