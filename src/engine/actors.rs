@@ -121,6 +121,20 @@ impl Registry {
         Some(id)
     }
 
+    /// The actor a named mention refers to, if already known; creates nothing.
+    pub fn lookup(&self, np: &Np, lex: &Lexicon) -> Option<usize> {
+        let kind = match np.kind {
+            NpKind::Person => ActorKind::Person,
+            NpKind::Organization => ActorKind::Organization,
+            NpKind::Group => ActorKind::Group,
+            _ => return None,
+        };
+        let words = name_words(np.name, lex);
+        (!words.is_empty())
+            .then(|| self.find(kind, &words))
+            .flatten()
+    }
+
     /// A person already known by this surname, without creating one.
     pub fn known_person(&self, surname: &str) -> bool {
         let known = |surname: &str| {

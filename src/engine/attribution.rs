@@ -128,6 +128,32 @@ impl State {
         }
     }
 
+    /// The first actor the sentence `from..to` mentions (its subject, in the usual order), and
+    /// the token where it is mentioned. Read once per sentence: quotations ask it in turn.
+    fn sentence_subject(&self, reader: &Reader, from: usize, to: usize) -> Option<(usize, usize)> {
+        let mut i = from;
+        while i < to {
+            let t = &reader.tokens[i];
+            let mut next = i + 1;
+            let id = if let Some(kind) = reader.pronoun(i) {
+                self.registry.antecedent(kind)
+            } else if t.is_word() && t.cap {
+                let j = reader.np_end(i, to);
+                next = j + 1;
+                reader
+                    .classify(i, j)
+                    .and_then(|np| self.registry.lookup(&np, reader.lex))
+            } else {
+                None
+            };
+            if let Some(id) = id {
+                return Some((i, id));
+            }
+            i = next;
+        }
+        None
+    }
+
     /// Registers the people and organisations named in tokens `from..to` outside cues, for
     /// pronouns and merging; a named earlier speaker, or a person opening the sentence, takes the focus.
     fn note_mentions(&mut self, reader: &Reader, from: usize, to: usize, sentence_start: usize) {
@@ -223,6 +249,10 @@ impl State {
             }
             self.note_mentions(&reader, at, to, from);
 
+            // For fragments without a cue: who the sentence is about, and whether its mood
+            // alone marks reported speech.
+            let subject = self.sentence_subject(&reader, from, to);
+            let reported_mood = (from..to).any(|k| toks[k].is_in(&lex.reported_speech_markers));
             for q in (from..to).filter_map(|k| toks[k].quote().map(|q| (k, q))) {
                 let (pos, qi) = q;
                 let chosen = choose_cue(lex, &cues, pos, &toks);
@@ -255,11 +285,23 @@ impl State {
                         };
                     }
                     if !whole {
+                        // A fragment in a sentence about someone who speaks in the article is
+                        // theirs ("he'd “shake it like a showgirl”"), and so is one in reported
+                        // speech marked by the verb's mood alone ("Das sei „ein Fehler“"): the
+                        // one the text is about. Else a scare quote or a title.
+                        let voice = subject
+                            .filter(|&(at, id)| at < pos && self.registry.entities[id].spoke)
+                            .map(|(_, id)| id)
+                            .or_else(|| self.focus().filter(|_| reported_mood));
                         return Attribution {
-                            entity: None,
+                            entity: voice,
                             cue: None,
-                            evidence: Evidence::None,
-                            speech: false,
+                            evidence: if voice.is_some() {
+                                Evidence::Adjacent
+                            } else {
+                                Evidence::None
+                            },
+                            speech: voice.is_some(),
                         };
                     }
                     let entity = if let Some((entity, true)) = last_speaker_in_block {

@@ -323,15 +323,33 @@ impl<'a> Reader<'a> {
     /// A description as the article words it, with its determiner ("an insider", "one
     /// executive", "a spokesman for the agency"): the name of a source never named.
     pub fn described_source(&self, np: &Np) -> &'a str {
-        let first = match np.first.checked_sub(1) {
-            Some(d)
-                if self.tokens[d].is_in(&self.lex.articles)
-                    || self.tokens[d].is_in(&self.lex.quantifiers) =>
-            {
-                d
-            }
-            _ => np.first,
+        // Back over modifiers ("a Berlin wine merchant") to the determiner, a possessive
+        // ("his attorney", "Oprah Winfrey's father") included; without one, the phrase as read.
+        let determiner = |t: &Token| {
+            t.is_in(&self.lex.articles)
+                || t.is_in(&self.lex.quantifiers)
+                || t.is_in(&self.lex.possessive_determiners)
+                || t.is_possessive()
         };
+        let mut first = np.first;
+        for k in (np.first.saturating_sub(4)..np.first).rev() {
+            let t = &self.tokens[k];
+            if !t.is_word()
+                || t.is_in(&self.lex.speech_verbs)
+                || t.is_in(&self.lex.prepositions)
+                || t.is_in(&self.lex.coordinators)
+            {
+                break;
+            }
+            if determiner(t) {
+                first = k;
+                // A possessive name takes its first names with it.
+                while t.is_possessive() && first > 0 && self.is_name_word(&self.tokens[first - 1]) {
+                    first -= 1;
+                }
+                break;
+            }
+        }
         self.slice(first, np.last)
     }
 

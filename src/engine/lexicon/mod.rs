@@ -67,7 +67,7 @@ const LANGUAGES: [(&str, &str); 5] = [
 pub struct Classes(u128);
 
 /// How many lists a [`Lexicon`] has: two bits each must fit in [`Classes`].
-const LISTS: usize = 36;
+const LISTS: usize = 37;
 const _: () = assert!(2 * LISTS <= 128);
 
 /// A set of words and multi-word phrases, looked up on lowercase tokens.
@@ -204,6 +204,9 @@ pub struct Lexicon {
     pub person_relatives: PhraseSet,
     /// Words that make a verb impersonal ("se informó"): no one in particular speaks.
     pub impersonal_markers: PhraseSet,
+    /// Verb forms that mark reported speech by their mood alone (German Konjunktiv I: "sei",
+    /// "habe"): the sentence reports what the one the text is about said.
+    pub reported_speech_markers: PhraseSet,
     /// "most", "several": they open a group's phrase ("most experts").
     pub quantifiers: PhraseSet,
     /// "its", "their": they open a group's phrase ("their lawyers").
@@ -353,6 +356,7 @@ impl Lexicon {
             &mut self.relative_pronouns,
             &mut self.person_relatives,
             &mut self.impersonal_markers,
+            &mut self.reported_speech_markers,
             &mut self.quantifiers,
             &mut self.possessive_determiners,
             &mut self.name_connectors,
@@ -466,6 +470,7 @@ impl Lexicon {
             "relative_pronouns" => self.relative_pronouns.insert(&lower),
             "person_relatives" => self.person_relatives.insert(&lower),
             "impersonal_markers" => self.impersonal_markers.insert(&lower),
+            "reported_speech_markers" => self.reported_speech_markers.insert(&lower),
             "quantifiers" => self.quantifiers.insert(&lower),
             "possessive_determiners" => self.possessive_determiners.insert(&lower),
             "name_connectors" => self.name_connectors.insert(&lower),
@@ -515,7 +520,7 @@ impl Lexicon {
 /// phrase); `quote_pairs` an opening and a closing mark; `pronouns` a word and what it stands for
 /// (male, female, organization, plural, none); `source_patterns` words around one `X` slot (`X's`
 /// for a possessive); the `*_endings` lists word endings; `grammar` settings (`null_subject yes`).
-pub const SECTIONS: [&str; 41] = [
+pub const SECTIONS: [&str; 42] = [
     "quote_pairs",
     "speech_verbs",
     "naming_verbs",
@@ -546,6 +551,7 @@ pub const SECTIONS: [&str; 41] = [
     "relative_pronouns",
     "person_relatives",
     "impersonal_markers",
+    "reported_speech_markers",
     "quantifiers",
     "possessive_determiners",
     "name_connectors",
