@@ -244,3 +244,17 @@ fn described_sources_are_actors_named_as_the_article_describes_them() {
         None
     );
 }
+
+#[test]
+fn fragments_belong_to_the_subject_who_speaks_in_the_article() {
+    let text = "“I never took lessons,” the singer Mary Oak said.\n\nAs a girl, Oak would “dance in the kitchen” every night.\n\nCritics found the film “too long”.";
+    assert_eq!(
+        said(text),
+        [
+            pair("I never took lessons,", "Mary Oak"),
+            pair("dance in the kitchen", "Mary Oak"),
+            // Critics have said nothing else: a fragment of theirs stays without a speaker.
+            ("too long".to_string(), None),
+        ]
+    );
+}

@@ -143,3 +143,19 @@ fn sentence_opening_function_words_are_never_names() {
     assert_eq!(said[0], pair("la ley es clara", "Pablo Ortiz"));
     assert_eq!(said[1], pair("No cambiaremos nada", "Pablo Ortiz"));
 }
+
+#[test]
+fn german_konjunktiv_reports_the_one_the_text_is_about() {
+    let text = "„Wir brauchen mehr Züge“, sagte die Ministerin Anna Weber.\n\nDas sei „ein guter Anfang“, aber nicht genug.";
+    assert_eq!(
+        said(text, "de"),
+        [
+            pair("Wir brauchen mehr Züge", "Anna Weber"),
+            pair("ein guter Anfang", "Anna Weber")
+        ]
+    );
+    assert_eq!(
+        said("„Das stimmt nicht“, so der Sprecher Max Roth.", "de"),
+        [pair("Das stimmt nicht", "Max Roth")]
+    );
+}
