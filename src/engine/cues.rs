@@ -134,11 +134,13 @@ impl<'a> Reader<'a> {
             before -= 1;
         }
         // "was described as … by X", or a participle opening the sentence: "Called a … by X".
-        let passive = (self.tokens[before..verb]
+        let participle =
+            Lexicon::ends_with_any(self.tokens[verb].lower, &self.lex.participle_endings)
+                || self.tokens[verb].is_in(&self.lex.irregular_participles);
+        let after_aux = self.tokens[before..verb]
             .iter()
-            .any(|t| t.is_in(&self.lex.passive_aux))
-            || verb == from)
-            && Lexicon::ends_with_any(self.tokens[verb].lower, &self.lex.participle_endings);
+            .any(|t| t.is_in(&self.lex.passive_aux));
+        let passive = (after_aux || verb == from) && participle;
         let text_from = before;
         let by_agent = passive
             .then(|| {
@@ -157,6 +159,11 @@ impl<'a> Reader<'a> {
                 true,
                 text_from,
             ));
+        }
+        // "The nurse was said to be …", "was admitted to hospital": the subject of a passive is
+        // what is spoken of, not who speaks.
+        if after_aux && participle && !naming {
+            return None;
         }
         if before > from {
             let mut end = before - 1;

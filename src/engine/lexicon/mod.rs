@@ -67,7 +67,7 @@ const LANGUAGES: [(&str, &str); 5] = [
 pub struct Classes(u128);
 
 /// How many lists a [`Lexicon`] has: two bits each must fit in [`Classes`].
-const LISTS: usize = 37;
+const LISTS: usize = 38;
 const _: () = assert!(2 * LISTS <= 128);
 
 /// A set of words and multi-word phrases, looked up on lowercase tokens.
@@ -223,6 +223,8 @@ pub struct Lexicon {
     pub honorifics: PhraseSet,
     /// Word endings of past participles ("ed"): a passive cue ("was described … by").
     pub participle_endings: Vec<String>,
+    /// Past participles that no ending gives ("said", "told"): "was said to be" is passive.
+    pub irregular_participles: PhraseSet,
     /// Word endings of manner adverbs ("ly"), skipped between a subject and its verb.
     pub adverb_endings: Vec<String>,
     /// Word endings of the participle that reports ("saying", "diciendo").
@@ -357,6 +359,7 @@ impl Lexicon {
             &mut self.person_relatives,
             &mut self.impersonal_markers,
             &mut self.reported_speech_markers,
+            &mut self.irregular_participles,
             &mut self.quantifiers,
             &mut self.possessive_determiners,
             &mut self.name_connectors,
@@ -471,6 +474,7 @@ impl Lexicon {
             "person_relatives" => self.person_relatives.insert(&lower),
             "impersonal_markers" => self.impersonal_markers.insert(&lower),
             "reported_speech_markers" => self.reported_speech_markers.insert(&lower),
+            "irregular_participles" => self.irregular_participles.insert(&lower),
             "quantifiers" => self.quantifiers.insert(&lower),
             "possessive_determiners" => self.possessive_determiners.insert(&lower),
             "name_connectors" => self.name_connectors.insert(&lower),
@@ -520,7 +524,7 @@ impl Lexicon {
 /// phrase); `quote_pairs` an opening and a closing mark; `pronouns` a word and what it stands for
 /// (male, female, organization, plural, none); `source_patterns` words around one `X` slot (`X's`
 /// for a possessive); the `*_endings` lists word endings; `grammar` settings (`null_subject yes`).
-pub const SECTIONS: [&str; 42] = [
+pub const SECTIONS: [&str; 43] = [
     "quote_pairs",
     "speech_verbs",
     "naming_verbs",
@@ -552,6 +556,7 @@ pub const SECTIONS: [&str; 42] = [
     "person_relatives",
     "impersonal_markers",
     "reported_speech_markers",
+    "irregular_participles",
     "quantifiers",
     "possessive_determiners",
     "name_connectors",
