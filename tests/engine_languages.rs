@@ -159,3 +159,12 @@ fn german_konjunktiv_reports_the_one_the_text_is_about() {
         [pair("Das stimmt nicht", "Max Roth")]
     );
 }
+
+#[test]
+fn a_person_introduced_by_role_at_the_sentence_start_is_the_one_the_text_is_about() {
+    let text = "La estudiante María Acosta llegó al país en 2018.\n\n«No podemos volver», afirma.";
+    assert_eq!(
+        said(text, "es"),
+        [pair("No podemos volver", "María Acosta")]
+    );
+}

@@ -170,7 +170,15 @@ impl State {
                     let prev = &reader.tokens[i - 1];
                     prev.is_in(&reader.lex.prepositions) || prev.is_in(&reader.lex.articles)
                 };
-                let subject = i == sentence_start;
+                // The sentence opens with it, or with its determiner and role ("La estudiante
+                // María Acosta llegó").
+                let subject = (sentence_start..i).all(|k| {
+                    let t = &reader.tokens[k];
+                    t.is_in(&reader.lex.articles)
+                        || t.stem_is_in(&reader.lex.roles)
+                        || t.stem_is_in(&reader.lex.titles)
+                        || t.stem_is_in(&reader.lex.role_modifiers)
+                });
                 let known = || {
                     np.name
                         .split_whitespace()
@@ -187,8 +195,9 @@ impl State {
                 if register {
                     if let Some(id) = self.registry.resolve(&np, reader.lex) {
                         let person = np.kind == NpKind::Person;
-                        let introduced =
-                            np.role.is_some() || reader.appositive_after(j, to).is_some();
+                        let introduced = np.role.is_some()
+                            || i > sentence_start
+                            || reader.appositive_after(j, to).is_some();
                         if self.registry.entities[id].spoke || subject && person && introduced {
                             self.set_focus(id);
                         }
