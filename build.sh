@@ -247,6 +247,15 @@ bench() {
   done
   node tests/bench/compare.mjs "$tmp/node" "$tmp/texts" "$TOOLS"
 
+  log "bench: QuoteLens WASM vs compromise in Node, over the gold articles' texts (quote-dense news)"
+  mkdir -p "$tmp/gold-texts"
+  cp "$NEWS"/articles/*.txt "$tmp/gold-texts/"
+  for page in tests/corpus/gold/*.json; do
+    name=$(basename "$page" .json)
+    ./target/release/quotelens text "tests/corpus/pages/$name/source.html" > "$tmp/gold-texts/$name.txt"
+  done
+  node tests/bench/compare.mjs "$tmp/node" "$tmp/gold-texts" "$TOOLS"
+
   log "bench: size of the shipped .wasm (target: ≤ 250 KB gzipped)"
   local shipped=dist/chrome/quotelens_bg.wasm raw gz
   raw=$(wc -c < "$shipped"); gz=$(gzip -9 -c "$shipped" | wc -c)

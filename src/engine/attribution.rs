@@ -261,7 +261,11 @@ impl State {
             // For fragments without a cue: who the sentence is about, and whether its mood
             // alone marks reported speech.
             let subject = self.sentence_subject(&reader, from, to);
-            let reported_mood = (from..to).any(|k| toks[k].is_in(&lex.reported_speech_markers));
+            let reported_mood = std::cell::OnceCell::new();
+            let reported_mood = || {
+                *reported_mood
+                    .get_or_init(|| (from..to).any(|k| toks[k].is_in(&lex.reported_speech_markers)))
+            };
             for q in (from..to).filter_map(|k| toks[k].quote().map(|q| (k, q))) {
                 let (pos, qi) = q;
                 let chosen = choose_cue(lex, &cues, pos, &toks);
@@ -301,7 +305,7 @@ impl State {
                         let voice = subject
                             .filter(|&(at, id)| at < pos && self.registry.entities[id].spoke)
                             .map(|(_, id)| id)
-                            .or_else(|| self.focus().filter(|_| reported_mood));
+                            .or_else(|| self.focus().filter(|_| reported_mood()));
                         return Attribution {
                             entity: voice,
                             cue: None,

@@ -52,11 +52,19 @@ impl<'a> Token<'a> {
     }
     /// Whether the word is a one-word entry of `list`.
     pub fn is_in(&self, list: &PhraseSet) -> bool {
-        list.holds(self.classes)
+        if list.is_indexed() {
+            list.holds(self.classes)
+        } else {
+            list.contains(self.lower)
+        }
     }
     /// Whether the word without its possessive ending is.
     pub fn stem_is_in(&self, list: &PhraseSet) -> bool {
-        list.holds(self.stem_classes)
+        if list.is_indexed() {
+            list.holds(self.stem_classes)
+        } else {
+            list.contains(self.stem())
+        }
     }
 }
 

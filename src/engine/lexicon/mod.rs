@@ -64,18 +64,21 @@ const LANGUAGES: [(&str, &str); 5] = [
 /// hashing the word again for every list: for list k, bit 2k says the word is a one-word entry,
 /// bit 2k+1 that some entry starts with it.
 #[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
-pub struct Classes(u128);
+pub struct Classes(u64);
 
-/// How many lists a [`Lexicon`] has: two bits each must fit in [`Classes`].
-const LISTS: usize = 38;
-const _: () = assert!(2 * LISTS <= 128);
+/// How many lists have their bits in [`Classes`]: two bits each must fit in one 64-bit word (a
+/// wider one costs two operations a test in WebAssembly). Lists asked about only at a few places
+/// are looked up by word instead.
+const LISTS: usize = 32;
+const _: () = assert!(2 * LISTS <= 64);
 
 /// A set of words and multi-word phrases, looked up on lowercase tokens.
 #[derive(Default, Debug)]
 pub struct PhraseSet {
     by_first: FastMap<String, Vec<Vec<String>>>,
-    /// This list's index in [`Classes`].
+    /// This list's index in [`Classes`], if it has one.
     list: u32,
+    indexed: bool,
 }
 
 impl PhraseSet {
@@ -96,8 +99,14 @@ impl PhraseSet {
             .is_some_and(|l| l.iter().any(|p| p.len() == 1))
     }
 
+    /// Whether the list's words are marked in [`Classes`]; if not, ask [`PhraseSet::contains`].
+    pub fn is_indexed(&self) -> bool {
+        self.indexed
+    }
+
     /// Whether a word of these classes is a one-word entry.
     pub fn holds(&self, classes: Classes) -> bool {
+        debug_assert!(self.indexed, "an unindexed list is asked by word");
         classes.0 & (1 << (2 * self.list)) != 0
     }
 
@@ -356,17 +365,11 @@ impl Lexicon {
             &mut self.prepositions,
             &mut self.coordinators,
             &mut self.relative_pronouns,
-            &mut self.person_relatives,
-            &mut self.impersonal_markers,
-            &mut self.reported_speech_markers,
-            &mut self.irregular_participles,
             &mut self.quantifiers,
             &mut self.possessive_determiners,
             &mut self.name_connectors,
             &mut self.name_particles,
             &mut self.affiliation_prepositions,
-            &mut self.telling_verbs,
-            &mut self.honorifics,
         ]
     }
 
@@ -381,6 +384,7 @@ impl Lexicon {
         let mut long_words: FastMap<String, Classes> = FastMap::default();
         for (list, set) in self.lists_mut().into_iter().enumerate() {
             set.list = list as u32;
+            set.indexed = true;
             for (first, phrases) in &set.by_first {
                 let classes = match packed(first) {
                     Some(key) => short_words.entry(key).or_default(),
