@@ -54,6 +54,19 @@ fn name_words(name: &str, lex: &Lexicon) -> Vec<String> {
         .collect()
 }
 
+/// What a named mention is matched by: its kind of actor and its name words. Pronouns,
+/// descriptions and nameless phrases have none.
+fn name_key(np: &Np, lex: &Lexicon) -> Option<(ActorKind, Vec<String>)> {
+    let kind = match np.kind {
+        NpKind::Person => ActorKind::Person,
+        NpKind::Organization => ActorKind::Organization,
+        NpKind::Group => ActorKind::Group,
+        _ => return None,
+    };
+    let words = name_words(np.name, lex);
+    (!words.is_empty()).then_some((kind, words))
+}
+
 fn initial_of(short: &str, long: &str) -> bool {
     short.chars().count() == 1 && long.starts_with(short)
 }
@@ -62,16 +75,7 @@ impl Registry {
     /// The actor a named mention refers to, created if new. Pronouns and descriptions are
     /// resolved by the caller; this returns None for them.
     pub fn resolve(&mut self, np: &Np, lex: &Lexicon) -> Option<usize> {
-        let kind = match np.kind {
-            NpKind::Person => ActorKind::Person,
-            NpKind::Organization => ActorKind::Organization,
-            NpKind::Group => ActorKind::Group,
-            _ => return None,
-        };
-        let words = name_words(np.name, lex);
-        if words.is_empty() {
-            return None;
-        }
+        let (kind, words) = name_key(np, lex)?;
         let found = self.find(kind, &words);
         let id = match found {
             Some(id) => id,
@@ -123,16 +127,8 @@ impl Registry {
 
     /// The actor a named mention refers to, if already known; creates nothing.
     pub fn lookup(&self, np: &Np, lex: &Lexicon) -> Option<usize> {
-        let kind = match np.kind {
-            NpKind::Person => ActorKind::Person,
-            NpKind::Organization => ActorKind::Organization,
-            NpKind::Group => ActorKind::Group,
-            _ => return None,
-        };
-        let words = name_words(np.name, lex);
-        (!words.is_empty())
-            .then(|| self.find(kind, &words))
-            .flatten()
+        let (kind, words) = name_key(np, lex)?;
+        self.find(kind, &words)
     }
 
     /// A person already known by this surname, without creating one.
