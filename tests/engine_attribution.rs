@@ -258,3 +258,18 @@ fn fragments_belong_to_the_subject_who_speaks_in_the_article() {
         ]
     );
 }
+
+#[test]
+fn a_role_of_an_organisation_is_a_person_described_not_the_organisation() {
+    assert_eq!(
+        said("“We want change,” a spokesman for the city council said."),
+        [pair("We want change,", "a spokesman for the city council")]
+    );
+    assert_eq!(
+        said("“We are not against the police,” said a member of the Justice League."),
+        [pair(
+            "We are not against the police,",
+            "a member of the Justice League"
+        )]
+    );
+}

@@ -192,6 +192,7 @@ impl<'a> Reader<'a> {
                     .map(|np| self.cue(verb, cue_end - 1, np, naming, false, text_from));
             }
             if let Some(np) = self.np_ending_at(end, from) {
+                let np = self.role_before(np, from).unwrap_or(np);
                 return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from));
             }
             // "Ajmi Lourimi, a member of Ennahda’s general secretariat, said"
@@ -228,6 +229,7 @@ impl<'a> Reader<'a> {
             );
         if opens_clause {
             if let Some(np) = self.np_starting_at(cue_end, to) {
+                let np = self.role_after(np, to).unwrap_or(np);
                 if !matches!(np.kind, NpKind::Description) || np.last > np.first {
                     let last = np.last;
                     let mut cue = self.cue(verb, cue_end - 1, np, naming, true, text_from);

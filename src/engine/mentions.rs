@@ -367,6 +367,69 @@ impl<'a> Reader<'a> {
             .filter(|person| person.kind == NpKind::Person)
     }
 
+    /// "a spokesman for the city council": the person described, of the organisation named after
+    /// the role, when the phrase read leftwards stopped at the organisation.
+    pub fn role_before(&self, np: Np<'a>, floor: usize) -> Option<Np<'a>> {
+        if !matches!(
+            np.kind,
+            NpKind::Organization | NpKind::Group | NpKind::Person
+        ) {
+            return None;
+        }
+        let mut k = np.first.checked_sub(1)?;
+        if self.tokens[k].is_in(&self.lex.articles) {
+            k = k.checked_sub(1)?;
+        }
+        if k <= floor || !self.is_affiliation_word(&self.tokens[k]) {
+            return None;
+        }
+        let mut role = self
+            .np_ending_at(k - 1, floor)
+            .filter(|r| r.kind == NpKind::Description)?;
+        role.affiliation = Some(np.name);
+        role.last = np.last;
+        Some(role)
+    }
+
+    /// "said a member of the Justice League": a role followed by the organisation it is of.
+    pub fn role_after(&self, np: Np<'a>, ceiling: usize) -> Option<Np<'a>> {
+        if np.kind != NpKind::Description {
+            return None;
+        }
+        let mut k = np.last + 1;
+        if !self
+            .tokens
+            .get(k)
+            .is_some_and(|t| self.is_affiliation_word(t))
+        {
+            return None;
+        }
+        k += 1;
+        if self
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.is_in(&self.lex.articles))
+        {
+            k += 1;
+        }
+        let of = self.np_starting_at(k, ceiling).filter(|o| {
+            matches!(
+                o.kind,
+                NpKind::Organization | NpKind::Person | NpKind::Group
+            )
+        })?;
+        let mut role = np;
+        role.affiliation = Some(of.name);
+        role.last = of.last;
+        Some(role)
+    }
+
+    /// "of", "for", "at": a word that ties a role to where it is held.
+    fn is_affiliation_word(&self, t: &Token) -> bool {
+        t.is_in(&self.lex.affiliation_prepositions)
+            || t.is_in(&self.lex.name_connectors) && !t.is_in(&self.lex.coordinators)
+    }
+
     /// The subject left out before the verb at token `i`.
     pub(super) fn implicit_np(&self, i: usize) -> Np<'a> {
         Np {
