@@ -168,3 +168,18 @@ fn a_person_introduced_by_role_at_the_sentence_start_is_the_one_the_text_is_abou
         [pair("No podemos volver", "María Acosta")]
     );
 }
+
+#[test]
+fn french_role_phrases_before_a_name_and_described_sources() {
+    assert_eq!(
+        said(
+            "Le porte-parole du gouvernement, Louis Petit, a assuré que « rien n'est décidé ».",
+            "fr"
+        ),
+        [pair("rien n'est décidé", "Louis Petit")]
+    );
+    assert_eq!(
+        said("« On verra », glisse un conseiller du président.", "fr"),
+        [pair("On verra", "un conseiller du président")]
+    );
+}

@@ -294,6 +294,15 @@ impl<'a> Reader<'a> {
             }
             return Some(np);
         }
+        // "Le porte-parole du gouvernement, Louis Petit, a assuré": a phrase with a role word
+        // before the first comma, a full name between the commas.
+        let role_phrase = (from..open).any(|k| self.tokens[k].stem_is_in(&self.lex.roles));
+        if role_phrase && self.np_ending_at(open - 1, from).is_none() {
+            if let Some(mut np) = inner_person() {
+                np.role = np.role.or(Some(self.slice(from, open - 1)));
+                return Some(np);
+            }
+        }
         // "her mother, Fiona, said": the description names the role of the person inside.
         let described = self
             .np_ending_at(open - 1, from)

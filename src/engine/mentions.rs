@@ -415,7 +415,7 @@ impl<'a> Reader<'a> {
         let of = self.np_starting_at(k, ceiling).filter(|o| {
             matches!(
                 o.kind,
-                NpKind::Organization | NpKind::Person | NpKind::Group
+                NpKind::Organization | NpKind::Person | NpKind::Group | NpKind::Description
             )
         })?;
         let mut role = np;
@@ -465,7 +465,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The text of tokens `a..=b`.
-    fn slice(&self, a: usize, b: usize) -> &'a str {
+    pub(super) fn slice(&self, a: usize, b: usize) -> &'a str {
         if a > b {
             return "";
         }
