@@ -183,3 +183,18 @@ fn french_role_phrases_before_a_name_and_described_sources() {
         [pair("On verra", "un conseiller du président")]
     );
 }
+
+#[test]
+fn spanish_adjectives_after_a_role_and_groups_of_an_organisation() {
+    assert_eq!(
+        said(
+            "Para la diputada opositora Ana Ruiz, se trata de “un error histórico”.",
+            "es"
+        ),
+        [pair("un error histórico", "Ana Ruiz")]
+    );
+    assert_eq!(
+        said("“Vamos a insistir”, dijeron fuentes del Ministerio.", "es"),
+        [pair("Vamos a insistir", "fuentes del Ministerio")]
+    );
+}

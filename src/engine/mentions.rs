@@ -233,8 +233,20 @@ impl<'a> Reader<'a> {
         }
         while last + 1 < ceiling {
             let n = &self.tokens[last + 1];
+            // A lowercase adjective between a role and a name: "la diputada opositora Ana Ruiz".
+            let adjective_before_name = !n.cap
+                && self.is_role(&self.tokens[last])
+                && !n.is_in(&self.lex.articles)
+                && !n.is_in(&self.lex.prepositions)
+                && !n.is_in(&self.lex.coordinators)
+                && self
+                    .tokens
+                    .get(last + 2)
+                    .is_some_and(|next| self.is_name_word(next));
             if n.is_word()
-                && (self.np_word_at(last + 1) || self.connector_inside(last + 1))
+                && (self.np_word_at(last + 1)
+                    || self.connector_inside(last + 1)
+                    || adjective_before_name)
                 && !n.is_in(&self.lex.speech_verbs)
             {
                 last += 1;
@@ -557,6 +569,14 @@ impl<'a> Reader<'a> {
                         np.affiliation = Some(strip_possessive(self.slice(c + 1, last)));
                         np.last = last;
                         np.surface = surface;
+                        return Some(np);
+                    }
+                    // "fuentes del Ministerio": a group of an organisation, named whole.
+                    if np.kind == NpKind::Group {
+                        np.affiliation = Some(strip_possessive(self.slice(c + 1, last)));
+                        np.last = last;
+                        np.surface = surface;
+                        np.name = surface;
                         return Some(np);
                     }
                 }
