@@ -198,3 +198,15 @@ fn spanish_adjectives_after_a_role_and_groups_of_an_organisation() {
         [pair("Vamos a insistir", "fuentes del Ministerio")]
     );
 }
+
+#[test]
+fn german_colon_after_a_verb_and_a_fragment_of_a_named_person() {
+    let text = "Der Politiker Max Keller bestreitet das: „Es gab keine Absprache.“\n\nDie Linguistin Anna Roth hält das für „übertrieben“.";
+    assert_eq!(
+        said(text, "de"),
+        [
+            pair("Es gab keine Absprache.", "Max Keller"),
+            pair("übertrieben", "Anna Roth")
+        ]
+    );
+}

@@ -10,7 +10,7 @@ use super::actors::Registry;
 use super::cues::Cue;
 use super::lexicon::{Lexicon, PronounKind};
 use super::mentions::{Gender, Np, NpKind, Reader};
-use super::model::{Block, BlockKind, Evidence, QuoteKind, Span, Stance};
+use super::model::{ActorKind, Block, BlockKind, Evidence, QuoteKind, Span, Stance};
 use super::offsets::Utf16Map;
 use super::quotes::{self, RawQuote};
 use super::reported;
@@ -303,7 +303,10 @@ impl State {
                         // speech marked by the verb's mood alone ("Das sei „ein Fehler“"): the
                         // one the text is about. Else a scare quote or a title.
                         let voice = subject
-                            .filter(|&(at, id)| at < pos && self.registry.entities[id].spoke)
+                            .filter(|&(at, id)| {
+                                let e = &self.registry.entities[id];
+                                at < pos && (e.spoke || e.kind == ActorKind::Person)
+                            })
                             .map(|(_, id)| id)
                             .or_else(|| self.focus().filter(|_| reported_mood()));
                         return Attribution {
