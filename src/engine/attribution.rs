@@ -298,10 +298,11 @@ impl State {
                         };
                     }
                     if !whole {
-                        // A fragment in a sentence about someone who speaks in the article is
-                        // theirs ("he'd “shake it like a showgirl”"), and so is one in reported
-                        // speech marked by the verb's mood alone ("Das sei „ein Fehler“"): the
-                        // one the text is about. Else a scare quote or a title.
+                        // A fragment in a sentence whose subject is a person, or an actor who
+                        // speaks in the article, is theirs ("he'd “shake it like a showgirl”",
+                        // "Roth hält das für „übertrieben“"), and so is one in reported speech
+                        // marked by the verb's mood alone ("Das sei „ein Fehler“"): the one the
+                        // text is about. Else a scare quote or a title.
                         let voice = subject
                             .filter(|&(at, id)| {
                                 let e = &self.registry.entities[id];
