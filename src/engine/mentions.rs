@@ -368,6 +368,16 @@ impl<'a> Reader<'a> {
     /// The person a description stands in apposition to: "James Lankford" in "James Lankford,
     /// an Oklahoma Republican who …".
     pub fn appositive_of(&self, np: &Np) -> Option<Np<'a>> {
+        // Closed by a comma or a relative clause; not the subject of the verb after it
+        // ("Interrogé par l'AFP, le ministre a répondu").
+        let closed = self.tokens.get(np.last + 1).is_some_and(|t| {
+            t.is_punct(',')
+                || t.is_in(&self.lex.relative_pronouns)
+                || t.is_in(&self.lex.person_relatives)
+        });
+        if !closed {
+            return None;
+        }
         let mut k = np.first.checked_sub(1)?;
         if self.tokens[k].is_in(&self.lex.articles) {
             k = k.checked_sub(1)?;

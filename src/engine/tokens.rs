@@ -155,10 +155,18 @@ pub fn tokenize<'a>(
             continue;
         }
         let Word {
-            end,
-            plain,
-            hyphenated,
+            mut end,
+            mut plain,
+            mut hyphenated,
         } = word_end(text, i, c, quotes, lexicon, lowered);
+        // An elided article or pronoun is a word of its own: "l'Élysée" is "l'" and "Élysée".
+        if let Some(split) = elision_end(&text[i..end], lexicon) {
+            end = i + split;
+            plain = text[i..end]
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+            hyphenated = false;
+        }
         let word = &text[i..end];
         let (lower, from) = if plain {
             (word, None)
@@ -195,6 +203,19 @@ pub fn tokenize<'a>(
         tokens[token].lower = &lowered[range];
     }
     tokens
+}
+
+/// Where an elided word at the start of `word` ends, its apostrophe included ("l'" in
+/// "l'Élysée", "qu’" in "qu’il"), when the language elides and a letter follows.
+fn elision_end(word: &str, lexicon: &Lexicon) -> Option<usize> {
+    if lexicon.elisions.is_empty() {
+        return None;
+    }
+    let (at, mark) = word.char_indices().find(|&(_, c)| c == '\'' || c == '’')?;
+    let split = at + mark.len_utf8();
+    let prefix = word[..at].to_lowercase();
+    (at > 0 && word[split..].starts_with(char::is_alphabetic) && lexicon.elisions.contains(&prefix))
+        .then_some(split)
 }
 
 /// The character starting at byte `i` (a char boundary), ASCII without decoding.

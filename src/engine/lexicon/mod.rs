@@ -232,6 +232,9 @@ pub struct Lexicon {
     pub honorifics: PhraseSet,
     /// Word endings of past participles ("ed"): a passive cue ("was described … by").
     pub participle_endings: Vec<String>,
+    /// Words elided before a vowel and written with an apostrophe ("l", "qu"): "l'Élysée" is read
+    /// as two words.
+    pub elisions: PhraseSet,
     /// Past participles that no ending gives ("said", "told"): "was said to be" is passive.
     pub irregular_participles: PhraseSet,
     /// Word endings of manner adverbs ("ly"), skipped between a subject and its verb.
@@ -479,6 +482,7 @@ impl Lexicon {
             "impersonal_markers" => self.impersonal_markers.insert(&lower),
             "reported_speech_markers" => self.reported_speech_markers.insert(&lower),
             "irregular_participles" => self.irregular_participles.insert(&lower),
+            "elisions" => self.elisions.insert(&lower),
             "quantifiers" => self.quantifiers.insert(&lower),
             "possessive_determiners" => self.possessive_determiners.insert(&lower),
             "name_connectors" => self.name_connectors.insert(&lower),
@@ -528,7 +532,7 @@ impl Lexicon {
 /// phrase); `quote_pairs` an opening and a closing mark; `pronouns` a word and what it stands for
 /// (male, female, organization, plural, none); `source_patterns` words around one `X` slot (`X's`
 /// for a possessive); the `*_endings` lists word endings; `grammar` settings (`null_subject yes`).
-pub const SECTIONS: [&str; 43] = [
+pub const SECTIONS: [&str; 44] = [
     "quote_pairs",
     "speech_verbs",
     "naming_verbs",
@@ -561,6 +565,7 @@ pub const SECTIONS: [&str; 43] = [
     "impersonal_markers",
     "reported_speech_markers",
     "irregular_participles",
+    "elisions",
     "quantifiers",
     "possessive_determiners",
     "name_connectors",
