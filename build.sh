@@ -153,8 +153,8 @@ test_native() {
 # Accuracy floors, set just under what the engine reaches: a drop fails the build. The news gold
 # (tests/corpus/news) has a check set nobody reads while changing rules and a tune set; the
 # first gold (tests/corpus/gold) is the ten articles the first rules were written against.
-CHECK_FLOORS=(quotes_f1=0.98 attribution=0.50 attributed_f1=0.51 reported_f1=0.41 lowest_language=0.10)
-TUNE_FLOORS=(quotes_f1=0.97 attribution=0.69 attributed_f1=0.68 reported_f1=0.42 lowest_language=0.60)
+CHECK_FLOORS=(quotes_f1=0.98 attribution=0.58 attributed_f1=0.59 reported_f1=0.42 lowest_language=0.15)
+TUNE_FLOORS=(quotes_f1=0.97 attribution=0.71 attributed_f1=0.70 reported_f1=0.44 lowest_language=0.67)
 FIRST_GOLD_FLOORS=(quotes_f1=0.97 attribution=0.98 attributed_f1=0.97 reported_f1=0.86)
 NEWS=tests/corpus/news
 
