@@ -99,8 +99,8 @@ impl State {
                 (found, Evidence::Pronoun)
             }
             NpKind::Description => {
-                // One met before ("the spokesman"), the person it is an appositive of ("James
-                // Lankford, an Oklahoma Republican who warned"), else a source described, never
+                // One met before ("the spokesman"), the person it is an appositive of ("Ann
+                // Lee, a Texas Republican who opposed"), else a source described, never
                 // named: only for a verb of saying, not of labelling ("described how…").
                 let named = reader
                     .appositive_of(np)
@@ -299,7 +299,7 @@ impl State {
                     }
                     if !whole {
                         // A fragment in a sentence whose subject is a person, or an actor who
-                        // speaks in the article, is theirs ("he'd “shake it like a showgirl”",
+                        // speaks in the article, is theirs ("she'd “sing in the kitchen”",
                         // "Roth hält das für „übertrieben“"), and so is one in reported speech
                         // marked by the verb's mood alone ("Das sei „ein Fehler“"): the one the
                         // text is about. Else a scare quote or a title.

@@ -195,7 +195,7 @@ impl<'a> Reader<'a> {
                 let np = self.role_before(np, from).unwrap_or(np);
                 return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from));
             }
-            // "Ajmi Lourimi, a member of Ennahda’s general secretariat, said"
+            // "Sam Reed, a member of the party’s general secretariat, said"
             if self.tokens[end].is_punct(',') && end > from {
                 if let Some(np) = self.appositive_subject(end, from) {
                     return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from));
@@ -203,7 +203,7 @@ impl<'a> Reader<'a> {
             }
         }
         // "…, saying …", "… by saying …": the clause's subject speaks; in a relative clause
-        // ("Likud party, which tried … by saying") the noun it hangs on.
+        // ("the ruling party, which tried … by saying") the noun it hangs on.
         if verb > from
             && (self.tokens[verb - 1].is_punct(',')
                 || self.tokens[verb - 1].is_in(&self.lex.passive_by))
@@ -238,7 +238,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // "Laura Magallanes, vecina … (Coendu), dijo": a long appositive closed by a comma; the
+        // "Ana Gómez, vecina … (RVB), dijo": a long appositive closed by a comma; the
         // named subject opens the sentence.
         if verb > from && self.tokens[before.max(from + 1) - 1].is_punct(',') {
             if let Some(np) = self
@@ -268,7 +268,7 @@ impl<'a> Reader<'a> {
         if open == from || self.tokens[open + 1..comma].iter().any(|t| !t.is_word()) {
             return None;
         }
-        // "the mayor of Cerro Largo, José Yurramendi, said": a name after a preposition is a
+        // "the mayor of Villa Norte, José Pérez, said": a name after a preposition is a
         // place or an object; the person is the one between the commas.
         let inner_person = || {
             self.classify(open + 1, comma - 1)
@@ -303,7 +303,7 @@ impl<'a> Reader<'a> {
                 return Some(np);
             }
         }
-        // "her mother, Fiona, said": the description names the role of the person inside.
+        // "her mother, Jane, said": the description names the role of the person inside.
         let described = self
             .np_ending_at(open - 1, from)
             .filter(|np| np.kind == NpKind::Description)?;

@@ -335,8 +335,8 @@ impl<'a> Reader<'a> {
     /// A description as the article words it, with its determiner ("an insider", "one
     /// executive", "a spokesman for the agency"): the name of a source never named.
     pub fn described_source(&self, np: &Np) -> &'a str {
-        // Back over modifiers ("a Berlin wine merchant") to the determiner, a possessive
-        // ("his attorney", "Oprah Winfrey's father") included; without one, the phrase as read.
+        // Back over modifiers ("a Paris flower seller") to the determiner, a possessive
+        // ("his lawyer", "Jane Doe's brother") included; without one, the phrase as read.
         let determiner = |t: &Token| {
             t.is_in(&self.lex.articles)
                 || t.is_in(&self.lex.quantifiers)
@@ -365,11 +365,11 @@ impl<'a> Reader<'a> {
         self.slice(first, np.last)
     }
 
-    /// The person a description stands in apposition to: "James Lankford" in "James Lankford,
-    /// an Oklahoma Republican who …".
+    /// The person a description stands in apposition to: "Ann Lee" in "Ann Lee, a Texas
+    /// Republican who …".
     pub fn appositive_of(&self, np: &Np) -> Option<Np<'a>> {
         // Closed by a comma or a relative clause; not the subject of the verb after it
-        // ("Interrogé par l'AFP, le ministre a répondu").
+        // ("Interrogé par l'agence, le ministre a répondu").
         let closed = self.tokens.get(np.last + 1).is_some_and(|t| {
             t.is_punct(',')
                 || t.is_in(&self.lex.relative_pronouns)
@@ -413,7 +413,7 @@ impl<'a> Reader<'a> {
         Some(role)
     }
 
-    /// "said a member of the Justice League": a role followed by the organisation it is of.
+    /// "said a member of the Tenants Union": a role followed by the organisation it is of.
     pub fn role_after(&self, np: Np<'a>, ceiling: usize) -> Option<Np<'a>> {
         if np.kind != NpKind::Description {
             return None;

@@ -159,7 +159,7 @@ pub fn tokenize<'a>(
             mut plain,
             mut hyphenated,
         } = word_end(text, i, c, quotes, lexicon, lowered);
-        // An elided article or pronoun is a word of its own: "l'Élysée" is "l'" and "Élysée".
+        // An elided article or pronoun is a word of its own: "l'Agence" is "l'" and "Agence".
         if let Some(split) = elision_end(&text[i..end], lexicon) {
             end = i + split;
             plain = text[i..end]
@@ -206,7 +206,7 @@ pub fn tokenize<'a>(
 }
 
 /// Where an elided word at the start of `word` ends, its apostrophe included ("l'" in
-/// "l'Élysée", "qu’" in "qu’il"), when the language elides and a letter follows.
+/// "l'Agence", "qu’" in "qu’il"), when the language elides and a letter follows.
 fn elision_end(word: &str, lexicon: &Lexicon) -> Option<usize> {
     if lexicon.elisions.is_empty() {
         return None;

@@ -209,7 +209,7 @@ pub struct Lexicon {
     /// "who", "which": a verb after one belongs to the noun before it.
     pub relative_pronouns: PhraseSet,
     /// Relative pronouns that stand for people only ("who"): "X, who said …" makes X a speaker,
-    /// where "which said" may not be speech at all ("which maintains 4,300 miles of mains").
+    /// where "which said" may not be speech at all ("which maintains the city's pipes").
     pub person_relatives: PhraseSet,
     /// Words that make a verb impersonal ("se informó"): no one in particular speaks.
     pub impersonal_markers: PhraseSet,
@@ -232,7 +232,7 @@ pub struct Lexicon {
     pub honorifics: PhraseSet,
     /// Word endings of past participles ("ed"): a passive cue ("was described … by").
     pub participle_endings: Vec<String>,
-    /// Words elided before a vowel and written with an apostrophe ("l", "qu"): "l'Élysée" is read
+    /// Words elided before a vowel and written with an apostrophe ("l", "qu"): "l'Agence" is read
     /// as two words.
     pub elisions: PhraseSet,
     /// Past participles that no ending gives ("said", "told"): "was said to be" is passive.
