@@ -229,3 +229,15 @@ fn french_elided_articles_are_words_of_their_own() {
         [pair("Il n'y a pas d'autre choix.", "le ministre")]
     );
 }
+
+#[test]
+fn french_d_apres_with_either_apostrophe() {
+    assert_eq!(
+        said("D'après le ministre Paul Roy, « tout va bien ».", "fr"),
+        [pair("tout va bien", "Paul Roy")]
+    );
+    assert_eq!(
+        said("D’après Marie Lenoir, « rien ne va ».", "fr"),
+        [pair("rien ne va", "Marie Lenoir")]
+    );
+}
