@@ -4,7 +4,7 @@
 mod common;
 
 use common::{pair, quotes_and_speakers, run, said};
-use quotelens::engine::{analyze, Block, BlockKind, Evidence};
+use quotelens::engine::{analyze, Block, BlockKind, MentionKind, Rule};
 
 #[test]
 fn name_then_verb_after_the_quote() {
@@ -40,9 +40,36 @@ fn cue_before_the_quote() {
         said("State Department spokesman Jen Psaki wrote in a tweet: “Open to talks, not military cooperation.”"),
         [pair("Open to talks, not military cooperation.", "Jen Psaki")]
     );
+    let text = "Kerry said: “Let us wait.”";
+    let quote = &run(text).quotes[0];
+    assert_eq!(quote.rule, Rule::CueBefore);
+    let mention = quote
+        .mention
+        .as_ref()
+        .expect("the cue's subject is the evidence");
     assert_eq!(
-        run("Kerry said: “Let us wait.”").quotes[0].evidence,
-        Evidence::Explicit
+        (mention.text.as_str(), mention.kind),
+        ("Kerry", MentionKind::Name)
+    );
+    let cue = quote.cue_span.expect("the cue is located");
+    assert_eq!(&text[cue.start..cue.end], "said");
+}
+
+#[test]
+fn the_evidence_spans_count_utf16_units_for_the_page() {
+    let text = "“Ça suffit,” said José Núñez, the café’s owner.";
+    let quote = &run(text).quotes[0];
+    let mention = quote.mention.as_ref().expect("a named speaker");
+    assert_eq!(&text[mention.span.start..mention.span.end], "José Núñez");
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    assert_eq!(
+        String::from_utf16_lossy(&utf16[mention.span.start_utf16..mention.span.end_utf16]),
+        "José Núñez"
+    );
+    let cue = quote.cue_span.expect("the cue is located");
+    assert_eq!(
+        String::from_utf16_lossy(&utf16[cue.start_utf16..cue.end_utf16]),
+        "said"
     );
 }
 
@@ -100,7 +127,13 @@ fn pronouns_resolve_to_the_right_earlier_person() {
         ]
     );
     let analysis = run("Rear Admiral John Kirby spoke first. “There are no plans,” he added.");
-    assert_eq!(analysis.quotes[0].evidence, Evidence::Pronoun);
+    let quote = &analysis.quotes[0];
+    assert_eq!(quote.rule, Rule::CueAfter);
+    let mention = quote.mention.as_ref().expect("the pronoun is the evidence");
+    assert_eq!(
+        (mention.text.as_str(), mention.kind),
+        ("he", MentionKind::Pronoun)
+    );
     // An organisation speaks as "it".
     assert_eq!(
         said("The Food Standards Agency warned people.\n\n“Do not buy them,” it said."),
@@ -119,10 +152,10 @@ fn paragraphs_with_no_cue_continue_the_previous_speaker() {
                 “Let’s see what they do,” Mr Kerry said.\n\n\
                 “I think we are open to any constructive process.” The advance of extremists has alarmed leaders.";
     let analysis = run(text);
-    let found: Vec<(&str, Option<&str>, Evidence)> = analysis
+    let found: Vec<(&str, Option<&str>, Rule)> = analysis
         .quotes
         .iter()
-        .map(|q| (q.text.as_str(), q.speaker.as_deref(), q.evidence))
+        .map(|q| (q.text.as_str(), q.speaker.as_deref(), q.rule))
         .collect();
     assert_eq!(
         found,
@@ -130,18 +163,18 @@ fn paragraphs_with_no_cue_continue_the_previous_speaker() {
             (
                 "It’s very much something to worry about,",
                 Some("Eugene Steuerle"),
-                Evidence::Explicit
+                Rule::CueAfter
             ),
             (
                 "Everything is squeezed.",
                 Some("Eugene Steuerle"),
-                Evidence::Adjacent
+                Rule::PreviousQuote
             ),
-            ("Let’s see what they do,", Some("Kerry"), Evidence::Explicit),
+            ("Let’s see what they do,", Some("Kerry"), Rule::CueAfter),
             (
                 "I think we are open to any constructive process.",
                 Some("Kerry"),
-                Evidence::Adjacent
+                Rule::Focus
             ),
         ]
     );

@@ -140,7 +140,9 @@ impl Analyzer {
                     actor: a,
                     speaker: name(a),
                     cue: q.cue.clone(),
-                    evidence: q.evidence,
+                    cue_span: q.cue_span,
+                    mention: q.mention.clone(),
+                    rule: q.rule,
                     confidence: q.confidence,
                 }
             })
@@ -156,6 +158,8 @@ impl Analyzer {
                     actor: a,
                     speaker: name(a),
                     cue: r.cue.clone(),
+                    cue_span: r.cue_span,
+                    mention: r.mention.clone(),
                     stance: r.stance,
                 }
             })

@@ -41,14 +41,57 @@ pub enum QuoteKind {
     Other,
 }
 
-/// How the speaker of a quote or statement was found.
+/// The rule of the attribution sieve that decided a quotation, tried in this order (see
+/// `engine::attribution::sieve`). Each says why the quotation has the speaker it has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// The quotation sits inside its cue: "was called “reckless” by the mayor".
+    CueAround,
+    /// The cue follows the quotation: "“We will stay,” Kirby said."
+    CueAfter,
+    /// The cue introduces the quotation: "Kerry said: “We will stay.”"
+    CueBefore,
+    /// A partial quotation inside reported speech: "She said the plan was “a disaster”."
+    ReportedClause,
+    /// The cue comes later in the sentence: "“Never,” was all the mayor told reporters."
+    CueLater,
+    /// A list item after "The minister also said:".
+    ListIntroduction,
+    /// A fragment in a sentence about someone: "Lee called it “absurd” on Monday."
+    SentenceSubject,
+    /// A fragment in reported speech marked by the verb's mood alone: "Das sei „ein Fehler“".
+    ReportedMood,
+    /// A fragment that is nobody's words: a scare quote, a title, a word quoted as a word.
+    NotSpeech,
+    /// A quotation nested inside another: the outer speaker quoting someone.
+    Nested,
+    /// Continues the quotation before it in the same paragraph.
+    PreviousQuote,
+    /// Continues a quotation left open at the end of the previous paragraph.
+    ContinuedQuote,
+    /// No cue: the person the passage is about, the last who spoke or was named as a subject.
+    Focus,
+}
+
+/// How a mention names the speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Evidence {
-    Explicit,
+pub enum MentionKind {
+    /// "John Kirby", "the Pentagon".
+    Name,
+    /// "he", "sie", "elle".
     Pronoun,
-    Adjacent,
-    None,
+    /// "the spokesman", "a senior official".
+    Description,
+}
+
+/// Where the text names a speaker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub text: String,
+    pub span: Span,
+    pub kind: MentionKind,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -61,8 +104,15 @@ pub struct Quote {
     pub actor: Option<usize>,
     /// The speaking actor's canonical name, repeated for readers of the JSON.
     pub speaker: Option<String>,
+    /// The cue's words: "said", "told reporters", "according to".
     pub cue: Option<String>,
-    pub evidence: Evidence,
+    /// Where the cue stands in the text.
+    pub cue_span: Option<Span>,
+    /// The words that name the speaker where the decision was made: the cue's subject, the
+    /// pronoun, or for a quotation with no cue the speaker's last mention before it.
+    pub mention: Option<Mention>,
+    /// Which rule decided.
+    pub rule: Rule,
     pub confidence: f32,
 }
 
@@ -90,6 +140,8 @@ pub struct Reported {
     pub actor: Option<usize>,
     pub speaker: Option<String>,
     pub cue: String,
+    pub cue_span: Span,
+    pub mention: Option<Mention>,
     pub stance: Stance,
 }
 

@@ -6,7 +6,7 @@ use super::present::Source;
 use super::schedule::{next_task, sleep};
 use super::view::{self, Analyse, Mode, SharedView, View};
 use crate::engine::{
-    Actor, ActorKind, Analysis, Block, Evidence, Quote, QuoteKind, Reported, Span, Stance,
+    Actor, ActorKind, Analysis, Block, Quote, QuoteKind, Reported, Rule, Span, Stance,
 };
 use regex::Regex;
 use wasm_bindgen::{JsCast, JsValue};
@@ -98,10 +98,12 @@ impl Analyse for ScriptedAnalyzer {
                     actor,
                     cue: speaker.as_ref().map(|_| "said".to_string()),
                     speaker,
-                    evidence: if actor.is_some() {
-                        Evidence::Explicit
+                    cue_span: None,
+                    mention: None,
+                    rule: if actor.is_some() {
+                        Rule::CueAfter
                     } else {
-                        Evidence::None
+                        Rule::Focus
                     },
                     confidence: if actor.is_some() { 0.92 } else { 0.0 },
                 });
@@ -118,6 +120,8 @@ impl Analyse for ScriptedAnalyzer {
                     actor: Some(actor),
                     speaker: Some(found[1].to_string()),
                     cue: "argued".into(),
+                    cue_span: span(block, text.start(), text.start()),
+                    mention: None,
                     stance: Stance::Against,
                 });
             }

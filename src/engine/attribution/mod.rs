@@ -1,20 +1,23 @@
 //! Stage: quotations + cues + mentions → who said what, block by block in reading order.
 //!
-//! Within a sentence a quotation takes the cue right after it ("…,” Kirby said), else the cue
-//! right before it (Kerry said: “…”), else the sentence's speech verb (a partial quote inside
-//! reported speech). A quotation with no cue continues the previous quotation of its paragraph,
-//! a paragraph-spanning quotation, or the paragraph's focus: the last person who spoke or was
-//! named as a subject.
+//! The orchestrator reads each sentence once: it registers the actors named outside cues (for
+//! pronouns, merging and the passage's focus), resolves each cue's speaker phrase to an actor,
+//! then asks the [`sieve`] who said each quotation, and cuts the cues' reported clauses. What was
+//! decided is recorded with its evidence: the rule, the cue's span and the speaker's mention.
+
+mod rules;
+pub mod sieve;
 
 use super::actors::Registry;
 use super::cues::Cue;
 use super::lexicon::{Lexicon, PronounKind};
 use super::mentions::{Gender, Np, NpKind, Reader};
-use super::model::{ActorKind, Block, BlockKind, Evidence, QuoteKind, Span, Stance};
+use super::model::{Block, BlockKind, Mention, MentionKind, QuoteKind, Rule, Span, Stance};
 use super::offsets::Utf16Map;
 use super::quotes::{self, RawQuote};
 use super::reported;
-use super::tokens::{self, Kind};
+use super::tokens::{self, Token};
+use sieve::{Context, Verdict};
 
 /// Blocks after which an unrefreshed focus is too old to carry a quotation.
 const FOCUS_LIFETIME: usize = 4;
@@ -26,7 +29,9 @@ pub struct QuoteRecord {
     pub span: Span,
     pub entity: Option<usize>,
     pub cue: Option<String>,
-    pub evidence: Evidence,
+    pub cue_span: Option<Span>,
+    pub mention: Option<Mention>,
+    pub rule: Rule,
     pub confidence: f32,
 }
 
@@ -36,6 +41,8 @@ pub struct ReportedRecord {
     pub span: Span,
     pub entity: Option<usize>,
     pub cue: String,
+    pub cue_span: Span,
+    pub mention: Option<Mention>,
     pub stance: Stance,
 }
 
@@ -47,20 +54,65 @@ pub struct State {
     blocks_seen: usize,
     /// The last speaker or subject, and the block it was set in.
     focus: Option<(usize, usize)>,
+    /// Each actor's last mention by name or description, the evidence shown for a quotation
+    /// given to it without a cue.
+    last_mention: Vec<Option<Mention>>,
     /// Speaker of a quotation left open at the end of the previous block.
     open_quote: Option<Option<usize>>,
     /// "President Obama also said:" closing a block: the list items that follow are his.
-    list_cue: Option<(Option<usize>, String)>,
+    list_cue: Option<ListCue>,
     buffers: tokens::Buffers,
 }
 
-/// A quotation's attribution within its block.
 #[derive(Clone)]
-struct Attribution {
+struct ListCue {
     entity: Option<usize>,
-    cue: Option<String>,
-    evidence: Evidence,
-    speech: bool,
+    cue: String,
+    cue_span: Span,
+    mention: Option<Mention>,
+}
+
+/// A cue's speaker phrase, resolved.
+struct CueSpeaker {
+    entity: Option<usize>,
+    mention: Option<Mention>,
+}
+
+/// One block being read: its text, id and offsets, for the spans of what is recorded.
+struct Place<'t> {
+    block: usize,
+    text: &'t str,
+    map: Utf16Map<'t>,
+}
+
+impl Place<'_> {
+    fn span_of_tokens(&self, tokens: &[Token], first: usize, last: usize) -> Span {
+        self.map
+            .span(self.block, tokens[first].start, tokens[last].end)
+    }
+
+    /// The mention an explicit phrase makes; none for the subject a null-subject language omits.
+    fn mention(&self, tokens: &[Token], np: &Np) -> Option<Mention> {
+        let kind = match np.kind {
+            NpKind::Implicit => return None,
+            NpKind::Pronoun(_) => MentionKind::Pronoun,
+            NpKind::Description => MentionKind::Description,
+            _ => MentionKind::Name,
+        };
+        // The name itself where the phrase also holds its role ("José Núñez, the owner").
+        let (start, end) = (tokens[np.first].start, tokens[np.last].end);
+        let (start, end) = match self.text[start..end].find(np.name) {
+            Some(k) if kind == MentionKind::Name && !np.name.is_empty() => {
+                (start + k, start + k + np.name.len())
+            }
+            _ => (start, end),
+        };
+        Some(Mention {
+            text: self.text[start..end].to_string(),
+            span: self.map.span(self.block, start, end),
+            kind,
+        })
+    }
 }
 
 impl State {
@@ -74,8 +126,22 @@ impl State {
             .map(|(e, _)| e)
     }
 
-    /// The actor a cue's speaker phrase stands for, and how it was found.
-    fn speaker(&mut self, np: &Np, reader: &Reader, saying: bool) -> (Option<usize>, Evidence) {
+    fn remember_mention(&mut self, entity: usize, mention: Option<Mention>) {
+        let Some(mention) = mention.filter(|m| m.kind != MentionKind::Pronoun) else {
+            return;
+        };
+        if self.last_mention.len() <= entity {
+            self.last_mention.resize(entity + 1, None);
+        }
+        self.last_mention[entity] = Some(mention);
+    }
+
+    fn last_mention(&self, entity: Option<usize>) -> Option<Mention> {
+        self.last_mention.get(entity?).cloned().flatten()
+    }
+
+    /// The actor a cue's speaker phrase stands for.
+    fn speaker(&mut self, np: &Np, reader: &Reader, saying: bool) -> Option<usize> {
         let lex = reader.lex;
         match np.kind {
             NpKind::Pronoun(kind) => {
@@ -88,7 +154,7 @@ impl State {
                     };
                     self.registry.spoke(id, gender);
                 }
-                (found, Evidence::Pronoun)
+                found
             }
             // The subject a null-subject language leaves out: whoever the text is about.
             NpKind::Implicit => {
@@ -96,7 +162,7 @@ impl State {
                 if let Some(id) = found {
                     self.registry.spoke(id, Gender::Unknown);
                 }
-                (found, Evidence::Pronoun)
+                found
             }
             NpKind::Description => {
                 // One met before ("the spokesman"), the person it is an appositive of ("Ann
@@ -105,25 +171,24 @@ impl State {
                 let named = reader
                     .appositive_of(np)
                     .and_then(|person| self.registry.resolve(&person, lex));
-                let (found, evidence) = match self.registry.described(np.name).or(named) {
-                    Some(id) => (id, Evidence::Explicit),
-                    None if !saying => return (None, Evidence::None),
+                let found = match self.registry.described(np.name).or(named) {
+                    Some(id) => id,
+                    None if !saying => return None,
                     None => {
                         let name = reader.described_source(np);
                         let role = np.role.unwrap_or(np.name);
-                        let id = self.registry.unnamed(name, role, np.affiliation, np.gender);
-                        (id, Evidence::Explicit)
+                        self.registry.unnamed(name, role, np.affiliation, np.gender)
                     }
                 };
                 self.registry.spoke(found, Gender::Unknown);
-                (Some(found), evidence)
+                Some(found)
             }
             _ => {
                 let found = self.registry.resolve(np, lex);
                 if let Some(id) = found {
                     self.registry.spoke(id, Gender::Unknown);
                 }
-                (found, Evidence::Explicit)
+                found
             }
         }
     }
@@ -156,7 +221,14 @@ impl State {
 
     /// Registers the people and organisations named in tokens `from..to` outside cues, for
     /// pronouns and merging; a named earlier speaker, or a person opening the sentence, takes the focus.
-    fn note_mentions(&mut self, reader: &Reader, from: usize, to: usize, sentence_start: usize) {
+    fn note_mentions(
+        &mut self,
+        reader: &Reader,
+        place: &Place,
+        from: usize,
+        to: usize,
+        sentence_start: usize,
+    ) {
         let mut i = from;
         while i < to {
             let t = &reader.tokens[i];
@@ -194,6 +266,7 @@ impl State {
                 };
                 if register {
                     if let Some(id) = self.registry.resolve(&np, reader.lex) {
+                        self.remember_mention(id, place.mention(reader.tokens, &np));
                         let person = np.kind == NpKind::Person;
                         let introduced = np.role.is_some()
                             || i > sentence_start
@@ -227,8 +300,12 @@ impl State {
             tokens: &toks,
             lex,
         };
-        let map = Utf16Map::new(text);
-        let mut found: Vec<Option<Attribution>> = vec![None; top.len()];
+        let place = Place {
+            block: block.id,
+            text,
+            map: Utf16Map::new(text),
+        };
+        let mut decided: Vec<Option<QuoteRecord>> = vec![None; top.len()];
 
         let continued = self.open_quote.take();
         let list_cue = if block.kind == BlockKind::ListItem {
@@ -239,114 +316,73 @@ impl State {
         if block.kind != BlockKind::ListItem {
             self.list_cue = None;
         }
-        let mut last_speaker_in_block: Option<(Option<usize>, bool)> = None;
+        let mut previous_in_block: Option<Option<usize>> = None;
 
         for sentence in &sentences {
             let (from, to) = (sentence.start, sentence.end);
             let cues = reader.cues(from, to);
             // Mentions outside cues, and cue speakers, in reading order.
-            let mut resolved: Vec<(Option<usize>, Evidence)> = Vec::with_capacity(cues.len());
+            let mut speakers: Vec<CueSpeaker> = Vec::with_capacity(cues.len());
             let mut at = from;
             for cue in &cues {
-                self.note_mentions(&reader, at, cue.first.max(at), from);
-                let r = self.speaker(&cue.speaker, &reader, !cue.naming);
-                if let Some(id) = r.0 {
+                self.note_mentions(&reader, &place, at, cue.first.max(at), from);
+                let entity = self.speaker(&cue.speaker, &reader, !cue.naming);
+                let mention = place.mention(&toks, &cue.speaker);
+                if let Some(id) = entity {
                     self.set_focus(id);
+                    self.remember_mention(id, mention.clone());
                 }
-                resolved.push(r);
+                speakers.push(CueSpeaker { entity, mention });
                 at = cue.last + 1;
             }
-            self.note_mentions(&reader, at, to, from);
+            self.note_mentions(&reader, &place, at, to, from);
 
-            // For fragments without a cue: who the sentence is about, and whether its mood
-            // alone marks reported speech.
-            let subject = self.sentence_subject(&reader, from, to);
-            let reported_mood = std::cell::OnceCell::new();
-            let reported_mood = || {
-                *reported_mood
-                    .get_or_init(|| (from..to).any(|k| toks[k].is_in(&lex.reported_speech_markers)))
-            };
-            for q in (from..to).filter_map(|k| toks[k].quote().map(|q| (k, q))) {
-                let (pos, qi) = q;
-                let chosen = choose_cue(lex, &cues, pos, &toks);
-                let attribution = match chosen {
-                    Some(c) => {
-                        let (entity, evidence) = resolved[c];
-                        let speech = !cues[c].naming || entity.is_some();
-                        Some(Attribution {
-                            entity,
-                            cue: Some(cues[c].text.clone()),
-                            evidence: if entity.is_some() {
-                                evidence
-                            } else {
-                                Evidence::None
-                            },
-                            speech,
-                        })
-                    }
-                    None => None,
-                };
-                let attribution = attribution.unwrap_or_else(|| {
-                    let whole = is_full_quote(text, &top[qi], pos, from, to, &toks);
-                    let first_in_block = pos == 0;
-                    if let Some((entity, _)) = &list_cue {
-                        return Attribution {
-                            entity: *entity,
-                            cue: None,
-                            evidence: Evidence::Adjacent,
-                            speech: true,
-                        };
-                    }
-                    if !whole {
-                        // A fragment in a sentence whose subject is a person, or an actor who
-                        // speaks in the article, is theirs ("she'd “sing in the kitchen”",
-                        // "Roth hält das für „übertrieben“"), and so is one in reported speech
-                        // marked by the verb's mood alone ("Das sei „ein Fehler“"): the one the
-                        // text is about. Else a scare quote or a title.
-                        let voice = subject
-                            .filter(|&(at, id)| {
-                                let e = &self.registry.entities[id];
-                                at < pos && (e.spoke || e.kind == ActorKind::Person)
-                            })
-                            .map(|(_, id)| id)
-                            .or_else(|| self.focus().filter(|_| reported_mood()));
-                        return Attribution {
-                            entity: voice,
-                            cue: None,
-                            evidence: if voice.is_some() {
-                                Evidence::Adjacent
-                            } else {
-                                Evidence::None
-                            },
-                            speech: voice.is_some(),
-                        };
-                    }
-                    let entity = if let Some((entity, true)) = last_speaker_in_block {
-                        entity
-                    } else if let (true, Some(entity)) = (first_in_block, continued) {
-                        entity
-                    } else {
-                        self.focus()
+            let quoted: Vec<(usize, usize)> = (from..to)
+                .filter_map(|k| toks[k].quote().map(|q| (k, q)))
+                .collect();
+            if !quoted.is_empty() {
+                let cue_speakers: Vec<Option<usize>> = speakers.iter().map(|s| s.entity).collect();
+                // Who the sentence is about, and whether its mood alone marks reported speech,
+                // for fragments without a cue.
+                let subject = self.sentence_subject(&reader, from, to);
+                let reported_mood = (from..to).any(|k| toks[k].is_in(&lex.reported_speech_markers));
+                for (at, qi) in quoted {
+                    let ctx = Context {
+                        lex,
+                        text,
+                        tokens: &toks,
+                        registry: &self.registry,
+                        cues: &cues,
+                        cue_speakers: &cue_speakers,
+                        quote: &top[qi],
+                        at,
+                        sentence: (from, to),
+                        whole: sieve::is_whole(text, &top[qi], at, (from, to), &toks),
+                        subject,
+                        reported_mood,
+                        list_speaker: list_cue.as_ref().map(|l| l.entity),
+                        previous_in_block,
+                        continued,
+                        focus: self.focus(),
                     };
-                    Attribution {
-                        entity,
-                        cue: None,
-                        evidence: if entity.is_some() {
-                            Evidence::Adjacent
-                        } else {
-                            Evidence::None
-                        },
-                        speech: true,
-                    }
-                });
-                if let Some(id) = attribution.entity {
-                    if attribution.speech {
+                    let (rule, verdict) = sieve::decide(&ctx);
+                    let record = self.record(
+                        &place,
+                        &toks,
+                        &top[qi],
+                        rule,
+                        verdict,
+                        &cues,
+                        &speakers,
+                        list_cue.as_ref(),
+                    );
+                    if let (Some(id), true) = (verdict.entity, verdict.speech) {
                         self.registry.spoke(id, Gender::Unknown);
                         self.set_focus(id);
                     }
+                    previous_in_block = verdict.speech.then_some(verdict.entity);
+                    decided[qi] = Some(record);
                 }
-                last_speaker_in_block = Some((attribution.entity, attribution.speech));
-                found[qi] = Some(attribution);
             }
 
             // Indirect speech. A clause belongs to one cue: the next starts after it.
@@ -358,7 +394,7 @@ impl State {
                     .map(|p| (cues[p].last + 1).max(claimed.unwrap_or(0)));
                 // A statement with no known speaker has nowhere to go in the sidebar; a cue inside
                 // another's statement is part of it ("Kirby said Kerry told him …").
-                if resolved[c].0.is_none() || claimed.is_some_and(|end| cue.first < end) {
+                if speakers[c].entity.is_none() || claimed.is_some_and(|end| cue.first < end) {
                     continue;
                 }
                 if let Some((first, last)) =
@@ -369,9 +405,11 @@ impl State {
                     let clause = &text[start..end];
                     self.reported.push(ReportedRecord {
                         text: clause.to_string(),
-                        span: map.span(block.id, start, end),
-                        entity: resolved[c].0,
+                        span: place.map.span(block.id, start, end),
+                        entity: speakers[c].entity,
                         cue: cue.text.clone(),
+                        cue_span: place.span_of_tokens(&toks, cue.verb_first, cue.verb_last),
+                        mention: speakers[c].mention.clone(),
                         stance: reported::stance(lex, &cue.text, clause),
                     });
                 }
@@ -384,142 +422,124 @@ impl State {
                     .next_back()
                     .filter(|(_, c)| c.last + 2 >= toks.len())
                 {
-                    self.list_cue = Some((resolved[c].0, cue.text.clone()));
+                    self.list_cue = Some(ListCue {
+                        entity: speakers[c].entity,
+                        cue: cue.text.clone(),
+                        cue_span: place.span_of_tokens(&toks, cue.verb_first, cue.verb_last),
+                        mention: speakers[c].mention.clone(),
+                    });
                 }
             }
         }
 
-        if let Some((entity, cue)) = &list_cue {
+        if let Some(list) = &list_cue {
             if !text.trim().is_empty() && top.iter().all(|q| q.start > 1) {
                 self.reported.push(ReportedRecord {
                     text: text.trim().to_string(),
-                    span: map.span(block.id, 0, text.len()),
-                    entity: *entity,
-                    cue: cue.clone(),
-                    stance: reported::stance(lex, cue, text),
+                    span: place.map.span(block.id, 0, text.len()),
+                    entity: list.entity,
+                    cue: list.cue.clone(),
+                    cue_span: list.cue_span,
+                    mention: list.mention.clone(),
+                    stance: reported::stance(lex, &list.cue, text),
                 });
             }
         }
 
         for (qi, q) in top.iter().enumerate() {
-            let a = found[qi].clone().unwrap_or(Attribution {
-                entity: None,
-                cue: None,
-                evidence: Evidence::None,
-                speech: false,
-            });
+            // Every top-level quotation starts a token, so the sieve decided each one.
+            let Some(record) = decided[qi].take() else {
+                continue;
+            };
             if !q.closed {
-                self.open_quote = Some(a.entity);
+                self.open_quote = Some(record.entity);
             }
-            self.push_quote(text, &map, block.id, q, &a);
+            self.quotes.push(record);
             let first_inner = all.partition_point(|n| n.open < q.start);
             for inner in all[first_inner..]
                 .iter()
                 .take_while(|n| n.open < q.close_end.max(q.end))
                 .filter(|n| n.nested)
             {
-                let other = Attribution {
+                let (span, text) = quote_text(&place, inner);
+                self.quotes.push(QuoteRecord {
+                    text,
+                    kind: QuoteKind::Other,
+                    span,
                     entity: None,
                     cue: None,
-                    evidence: Evidence::None,
-                    speech: false,
-                };
-                self.push_quote(text, &map, block.id, inner, &other);
+                    cue_span: None,
+                    mention: None,
+                    rule: Rule::Nested,
+                    confidence: 0.0,
+                });
             }
         }
     }
 
-    fn push_quote(
-        &mut self,
-        text: &str,
-        map: &Utf16Map,
-        block: usize,
+    /// A quotation's record: the verdict with its evidence (the cue and the speaker's mention).
+    #[allow(clippy::too_many_arguments)]
+    fn record(
+        &self,
+        place: &Place,
+        toks: &[Token],
         q: &RawQuote,
-        a: &Attribution,
-    ) {
-        let confidence = match (a.entity.is_some(), a.evidence) {
-            (false, _) => 0.0,
-            (true, Evidence::Explicit) => 0.9,
-            (true, Evidence::Pronoun) => 0.75,
-            (true, _) => 0.6,
+        rule: Rule,
+        verdict: Verdict,
+        cues: &[Cue],
+        speakers: &[CueSpeaker],
+        list_cue: Option<&ListCue>,
+    ) -> QuoteRecord {
+        let (span, text) = quote_text(place, q);
+        let (cue, cue_span, mention) = match (verdict.cue, rule) {
+            (Some(c), _) => (
+                Some(cues[c].text.clone()),
+                Some(place.span_of_tokens(toks, cues[c].verb_first, cues[c].verb_last)),
+                speakers[c].mention.clone(),
+            ),
+            (None, Rule::ListIntroduction) => {
+                let list = list_cue.expect("the list rule decides only after a list cue");
+                (
+                    Some(list.cue.clone()),
+                    Some(list.cue_span),
+                    list.mention.clone(),
+                )
+            }
+            (None, _) => (None, None, self.last_mention(verdict.entity)),
         };
-        // Spaced styles (« Oui ») keep their spaces outside the quotation.
-        let inner = &text[q.start..q.end];
-        let start = q.start + (inner.len() - inner.trim_start().len());
-        let end = start + inner.trim().len();
-        self.quotes.push(QuoteRecord {
-            text: text[start..end].to_string(),
-            kind: if a.speech {
+        let entity = verdict.entity.filter(|_| verdict.speech);
+        let confidence = match (entity, verdict.cue, mention.as_ref().map(|m| m.kind)) {
+            (None, _, _) => 0.0,
+            (Some(_), Some(_), Some(MentionKind::Name | MentionKind::Description)) => 0.9,
+            (Some(_), Some(_), _) => 0.75,
+            (Some(_), None, _) => 0.6,
+        };
+        let speech = verdict.speech;
+        QuoteRecord {
+            text,
+            kind: if speech {
                 QuoteKind::Speech
             } else {
                 QuoteKind::Other
             },
-            span: map.span(block, start, end),
-            entity: a.entity.filter(|_| a.speech),
-            cue: a.cue.clone().filter(|_| a.speech),
-            evidence: if a.speech { a.evidence } else { Evidence::None },
+            span,
+            entity,
+            cue: cue.filter(|_| speech),
+            cue_span: cue_span.filter(|_| speech),
+            mention: mention.filter(|_| entity.is_some()),
+            rule,
             confidence,
-        });
+        }
     }
 }
 
-/// The cue a quotation at token `pos` belongs to: the one right after it, else right before it,
-/// else the nearest before, else the nearest after (no other quotation in between).
-fn choose_cue(lex: &Lexicon, cues: &[Cue], pos: usize, toks: &[tokens::Token]) -> Option<usize> {
-    let only_punct = |a: usize, b: usize| {
-        toks[a..b]
-            .iter()
-            .all(|t| matches!(t.kind, Kind::Punct(',' | ':' | '—' | '–' | '-')))
-    };
-    let quote_between = |a: usize, b: usize| toks[a..b].iter().any(|t| t.quote().is_some());
-    // "was described as “heartbreaking” by the department": the quotation sits inside its cue.
-    if let Some(inside) = cues.iter().position(|c| c.first < pos && pos < c.last) {
-        return Some(inside);
-    }
-    let after = cues
-        .iter()
-        .position(|c| c.first > pos && !quote_between(pos + 1, c.first));
-    // A passive label ("called … by its creators") names only the quotation inside it.
-    let before = cues
-        .iter()
-        .rposition(|c| c.last < pos)
-        .filter(|&b| !(cues[b].naming && cues[b].inverted));
-    if let Some(a) = after.filter(|&a| only_punct(pos + 1, cues[a].first)) {
-        return Some(a);
-    }
-    if let Some(b) = before.filter(|&b| {
-        only_punct(cues[b].last + 1, pos)
-            || toks[cues[b].last + 1..pos]
-                .iter()
-                .all(|t| t.is_in(&lex.complementizers))
-    }) {
-        return Some(b);
-    }
-    // A partial quote inside reported speech belongs to the speaker of the verb before it.
-    if let Some(b) = before.filter(|&b| !quote_between(cues[b].last + 1, pos) || !cues[b].naming) {
-        return Some(b);
-    }
-    after.filter(|&a| toks[pos + 1..cues[a].first].len() <= 12)
-}
-
-/// Whether a quotation with no cue reads as someone's words rather than a scare quote or title:
-/// it opens its paragraph or sentence, or is long and sentence-like.
-fn is_full_quote(
-    text: &str,
-    q: &RawQuote,
-    pos: usize,
-    from: usize,
-    to: usize,
-    toks: &[tokens::Token],
-) -> bool {
-    let words = text[q.start..q.end].split_whitespace().count();
-    let starts = pos == from || pos == 0;
-    let alone = starts
-        && to - pos <= 3
-        && toks[pos + 1..to]
-            .iter()
-            .all(|t| matches!(t.kind, Kind::Punct(_)));
-    let sentence_like =
-        tokens::quote_ends_sentence(text, q) || text[q.start..].starts_with(char::is_uppercase);
-    !q.closed || alone || starts && words >= 4 || words >= 8 && sentence_like
+/// A quotation's span and text. Spaced styles (« Oui ») keep their spaces outside it.
+fn quote_text(place: &Place, q: &RawQuote) -> (Span, String) {
+    let inner = &place.text[q.start..q.end];
+    let start = q.start + (inner.len() - inner.trim_start().len());
+    let end = start + inner.trim().len();
+    (
+        place.map.span(place.block, start, end),
+        place.text[start..end].to_string(),
+    )
 }

@@ -1,0 +1,45 @@
+//! The cue follows the quotation, joined by punctuation only: "“We will stay,” Kirby said.",
+//! "« Nous resterons », a déclaré le ministre.", "„Wir bleiben“, sagte sie.", "—Nos quedamos
+//! —dijo López."
+
+use crate::engine::attribution::sieve::{Context, Verdict};
+
+pub fn apply(ctx: &Context) -> Option<Verdict> {
+    ctx.cue_after()
+        .filter(|&a| ctx.only_joining_punct(ctx.at + 1, ctx.cues[a].first))
+        .map(|a| Verdict::from_cue(ctx, a))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::attribution::sieve::decision;
+    use crate::engine::Rule;
+
+    #[test]
+    fn a_name_after_the_quotation() {
+        let text = "“We will not leave the valley,” said Maria Olsen, the mayor.";
+        assert_eq!(
+            decision(text, "en", "We will"),
+            (Some("Maria Olsen".into()), Rule::CueAfter)
+        );
+    }
+
+    #[test]
+    fn an_inverted_cue_in_german() {
+        let text =
+            "Der Bürgermeister Jonas Weber sprach am Montag.\n\n„Wir bleiben hier“, sagte Weber.";
+        assert_eq!(
+            decision(text, "de", "Wir bleiben"),
+            (Some("Jonas Weber".into()), Rule::CueAfter)
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_the_quotation() {
+        let text = "Maria Olsen spoke on Monday.\n\n“We will not leave the valley,” she said.";
+        assert_eq!(
+            decision(text, "en", "We will"),
+            (Some("Maria Olsen".into()), Rule::CueAfter)
+        );
+    }
+}

@@ -1,0 +1,26 @@
+//! A partial quotation inside reported speech belongs to the speaker of the verb before it: "She
+//! said the plan was “a disaster for the town”", "Er sagte, die Lage sei „sehr ernst“".
+
+use crate::engine::attribution::sieve::{Context, Verdict};
+
+pub fn apply(ctx: &Context) -> Option<Verdict> {
+    ctx.cue_before()
+        .filter(|&b| !ctx.quote_between(ctx.cues[b].last + 1, ctx.at) || !ctx.cues[b].naming)
+        .map(|b| Verdict::from_cue(ctx, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::attribution::sieve::decision;
+    use crate::engine::Rule;
+
+    #[test]
+    fn a_fragment_in_a_reported_clause() {
+        let text =
+            "Councillor Dana Price said the new parking rules were “a disaster for small shops”.";
+        assert_eq!(
+            decision(text, "en", "a disaster"),
+            (Some("Dana Price".into()), Rule::ReportedClause)
+        );
+    }
+}
