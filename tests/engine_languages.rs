@@ -241,3 +241,39 @@ fn french_d_apres_with_either_apostrophe() {
         [pair("rien ne va", "Marie Lenoir")]
     );
 }
+
+#[test]
+fn a_viewpoint_phrase_gives_the_words_to_its_possessor() {
+    let cases = [
+        (
+            "en",
+            "Nurse Ellen Ward spoke to the council.\n\nIn her view, the new rota is “a recipe for exhaustion”.",
+            "Ellen Ward",
+        ),
+        (
+            "es",
+            "Laura Pérez dijo que el pueblo está preocupado.\n\nA su juicio, las fumigaciones son “un riesgo para todos”.",
+            "Laura Pérez",
+        ),
+        (
+            "fr",
+            "Claire Martin a déclaré que la ville attendait.\n\nÀ son avis, la réforme reste « un pari risqué ».",
+            "Claire Martin",
+        ),
+        (
+            "de",
+            "Eva Roth sagte, die Stadt warte ab.\n\nIhrer Ansicht nach ist die Reform „ein riskantes Spiel“.",
+            "Eva Roth",
+        ),
+        (
+            "pt",
+            "Ana Souza disse que a cidade espera.\n\nNa sua opinião, a reforma é “uma aposta arriscada”.",
+            "Ana Souza",
+        ),
+    ];
+    for (language, text, speaker) in cases {
+        let said = said(text, language);
+        assert_eq!(said.len(), 1, "{language}: {said:?}");
+        assert_eq!(said[0].1.as_deref(), Some(speaker), "{language}: {said:?}");
+    }
+}

@@ -391,15 +391,16 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// "according to X", "in X's words".
+    /// "according to X", "in X's words", and viewpoint phrases around a possessive, "in her
+    /// view", "a su juicio", "seiner Ansicht nach" (slot `P`): the possessor speaks.
     fn source_pattern_at(&self, i: usize, to: usize) -> Option<Cue<'a>> {
         for pattern in &self.lex.source_patterns {
-            let Some(slot) = pattern.iter().position(|w| w.starts_with('X')) else {
+            let Some(slot) = pattern.iter().position(|w| w.starts_with('X') || w == "P") else {
                 continue;
             };
             let (prefix, suffix) = (&pattern[..slot], &pattern[slot + 1..]);
-            let possessive = pattern[slot].len() > 1;
-            if prefix.is_empty()
+            let possessor = pattern[slot] == "P";
+            if prefix.is_empty() && !possessor
                 || i + prefix.len() >= to
                 || !prefix
                     .iter()
@@ -408,12 +409,16 @@ impl<'a> Reader<'a> {
             {
                 continue;
             }
-            let Some(np) = self.np_starting_at(i + prefix.len(), to) else {
+            let at = i + prefix.len();
+            let np = if possessor {
+                self.possessor_at(at)
+            } else {
+                self.np_starting_at(at, to)
+                    .filter(|np| (pattern[slot].len() > 1) == self.tokens[np.last].is_possessive())
+            };
+            let Some(np) = np else {
                 continue;
             };
-            if possessive != self.tokens[np.last].is_possessive() {
-                continue;
-            }
             let end = np.last + 1;
             if end + suffix.len() > to
                 || !suffix
@@ -425,7 +430,7 @@ impl<'a> Reader<'a> {
             }
             let text = pattern
                 .iter()
-                .filter(|w| !w.starts_with('X'))
+                .filter(|w| !w.starts_with('X') && *w != "P")
                 .cloned()
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -434,7 +439,7 @@ impl<'a> Reader<'a> {
                 first: i,
                 last: last.max(np.last),
                 verb_first: i,
-                verb_last: i + prefix.len() - 1,
+                verb_last: last.max(np.last),
                 speaker: np,
                 text,
                 naming: false,
@@ -442,6 +447,16 @@ impl<'a> Reader<'a> {
             });
         }
         None
+    }
+
+    /// The one a possessive determiner at `i` stands for: a pronoun where its form tells ("her"),
+    /// else, like an omitted subject, whoever the passage is about ("su", "sein").
+    fn possessor_at(&self, i: usize) -> Option<Np<'a>> {
+        let t = self.tokens.get(i).filter(|t| t.is_in(&self.lex.possessive_determiners))?;
+        Some(match self.lex.pronouns.get(t.lower) {
+            Some(&kind) => self.pronoun_np(i, kind),
+            None => self.implicit_np(i),
+        })
     }
 }
 

@@ -99,6 +99,14 @@ impl PhraseSet {
             .is_some_and(|l| l.iter().any(|p| p.len() == 1))
     }
 
+    /// The one-word entries.
+    fn words(&self) -> impl Iterator<Item = &str> {
+        self.by_first
+            .iter()
+            .filter(|(_, phrases)| phrases.iter().any(|p| p.len() == 1))
+            .map(|(word, _)| word.as_str())
+    }
+
     /// Whether the list's words are marked in [`Classes`]; if not, ask [`PhraseSet::contains`].
     pub fn is_indexed(&self) -> bool {
         self.indexed
@@ -379,8 +387,14 @@ impl Lexicon {
     /// Numbers the lists and records, for every word, the lists it is in.
     fn index_words(&mut self) {
         for pattern in &self.source_patterns {
-            if let Some(first) = pattern.first().filter(|w| !w.starts_with('X')) {
-                self.source_openers.insert(first);
+            match pattern.first() {
+                Some(first) if first == "P" => {
+                    for word in self.possessive_determiners.words() {
+                        self.source_openers.insert(word);
+                    }
+                }
+                Some(first) if !first.starts_with('X') => self.source_openers.insert(first),
+                _ => {}
             }
         }
         let mut short_words: FastMap<u64, Classes> = FastMap::default();
@@ -435,7 +449,7 @@ impl Lexicon {
                 entry
                     .split_whitespace()
                     .map(|w| {
-                        if w.starts_with('X') {
+                        if w.starts_with('X') || w == "P" {
                             w.to_string()
                         } else {
                             w.to_lowercase()
@@ -531,7 +545,7 @@ impl Lexicon {
 /// Every section a lexicon file may have. Word lists hold one entry a line (several words make a
 /// phrase); `quote_pairs` an opening and a closing mark; `pronouns` a word and what it stands for
 /// (male, female, organization, plural, none); `source_patterns` words around one `X` slot (`X's`
-/// for a possessive); the `*_endings` lists word endings; `grammar` settings (`null_subject yes`).
+/// for a possessive) or one `P` slot, a possessive determiner; the `*_endings` lists word endings; `grammar` settings (`null_subject yes`).
 pub const SECTIONS: [&str; 44] = [
     "quote_pairs",
     "speech_verbs",
