@@ -306,3 +306,9 @@ fn a_role_of_an_organisation_is_a_person_described_not_the_organisation() {
         )]
     );
 }
+
+#[test]
+fn a_name_after_a_preposition_before_a_colon_is_addressed_not_speaking() {
+    let text = "Nurse Ellen Ward worked all night.\n\nAt dawn she sent a message to Tom Reyes: “We have run out of beds.”";
+    assert_eq!(said(text), [pair("We have run out of beds.", "Ellen Ward")]);
+}

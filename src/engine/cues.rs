@@ -274,15 +274,8 @@ impl<'a> Reader<'a> {
             self.classify(open + 1, comma - 1)
                 .filter(|np| np.kind == NpKind::Person && !np.bare)
         };
-        let object_of_preposition = |np: &Np| {
-            let mut k = np.first;
-            while k > from && self.tokens[k - 1].is_in(&self.lex.articles) {
-                k -= 1;
-            }
-            k > from && self.tokens[k - 1].is_in(&self.lex.prepositions)
-        };
         if let Some(before) = self.np_ending_at(open - 1, from).filter(named) {
-            if object_of_preposition(&before) {
+            if self.object_of_preposition(&before, from) {
                 if let Some(np) = inner_person() {
                     return Some(np);
                 }
@@ -374,11 +367,23 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Whether a preposition (and articles) stands right before the phrase, within the sentence
+    /// from `from`.
+    fn object_of_preposition(&self, np: &Np, from: usize) -> bool {
+        let mut k = np.first;
+        while k > from && self.tokens[k - 1].is_in(&self.lex.articles) {
+            k -= 1;
+        }
+        k > from && self.tokens[k - 1].is_in(&self.lex.prepositions)
+    }
+
     /// "Barack Obama: “…”" (captions, interview transcripts).
+    /// Not "She sent a message to Ann Lee: “…”": the name after a preposition is addressed.
     fn colon_cue(&self, last: usize, from: usize) -> Option<Cue<'a>> {
         let np = self
             .np_ending_at(last, from)
-            .filter(|np| matches!(np.kind, NpKind::Person | NpKind::Organization) && !np.bare)?;
+            .filter(|np| matches!(np.kind, NpKind::Person | NpKind::Organization) && !np.bare)
+            .filter(|np| !self.object_of_preposition(np, from))?;
         Some(Cue {
             first: np.first,
             last: last + 1,
