@@ -312,3 +312,19 @@ fn a_name_after_a_preposition_before_a_colon_is_addressed_not_speaking() {
     let text = "Nurse Ellen Ward worked all night.\n\nAt dawn she sent a message to Tom Reyes: “We have run out of beds.”";
     assert_eq!(said(text), [pair("We have run out of beds.", "Ellen Ward")]);
 }
+
+#[test]
+fn an_organisations_possessive_and_a_compound_role_before_the_name() {
+    assert_eq!(
+        said("“We had ambitious goals,” says the agency’s former mission manager Karl Brandt."),
+        [pair("We had ambitious goals,", "Karl Brandt")]
+    );
+    let analysis =
+        run("“We had ambitious goals,” says Orbitex's former mission manager Karl Brandt.");
+    assert_eq!(analysis.quotes[0].speaker.as_deref(), Some("Karl Brandt"));
+    let actor = &analysis.actors[0];
+    assert_eq!(
+        (actor.role.as_deref(), actor.affiliation.as_deref()),
+        (Some("former mission manager"), Some("Orbitex"))
+    );
+}

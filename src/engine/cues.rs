@@ -457,7 +457,10 @@ impl<'a> Reader<'a> {
     /// The one a possessive determiner at `i` stands for: a pronoun where its form tells ("her"),
     /// else, like an omitted subject, whoever the passage is about ("su", "sein").
     fn possessor_at(&self, i: usize) -> Option<Np<'a>> {
-        let t = self.tokens.get(i).filter(|t| t.is_in(&self.lex.possessive_determiners))?;
+        let t = self
+            .tokens
+            .get(i)
+            .filter(|t| t.is_in(&self.lex.possessive_determiners))?;
         Some(match self.lex.pronouns.get(t.lower) {
             Some(&kind) => self.pronoun_np(i, kind),
             None => self.implicit_np(i),

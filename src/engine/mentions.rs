@@ -114,13 +114,20 @@ impl<'a> Reader<'a> {
     /// the title, even a misspelt one ("Read Admiral Kirby").
     fn np_word_at(&self, i: usize) -> bool {
         let t = &self.tokens[i];
+        let next = self.tokens.get(i + 1).filter(|n| n.is_word());
         self.np_word(t)
             || t.is_word()
                 && t.cap
-                && self
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.is_word() && self.is_title(n) && n.cap)
+                && next.is_some_and(|n| self.is_title(n) && n.cap)
+            // The noun of a compound role: "mission manager", "campaign director".
+            || t.is_word()
+                && !t.cap
+                && !t.is_in(&self.lex.articles)
+                && !t.is_in(&self.lex.prepositions)
+                && !t.is_in(&self.lex.coordinators)
+                && !t.is_in(&self.lex.pronoun_words)
+                && !t.is_in(&self.lex.speech_verbs)
+                && next.is_some_and(|n| self.is_role(n) && !n.cap)
     }
 
     /// The last token of the run of name, title and connector words starting at `i`.
@@ -226,6 +233,21 @@ impl<'a> Reader<'a> {
         }
         if t.is_in(&self.lex.articles) {
             start += 1;
+        }
+        // "Rosetta's former mission manager Gerhard Schwehm": the possessor is the person's
+        // affiliation, the phrase after it the person.
+        if t.cap && t.is_possessive() && start == first {
+            let owned = self
+                .np_starting_at(first + 1, ceiling)
+                .filter(|np| matches!(np.kind, NpKind::Person | NpKind::Description));
+            if let Some(mut np) = owned {
+                np.first = first;
+                let stem_len = t.end - t.start - (t.lower.len() - t.stem().len());
+                np.affiliation = np
+                    .affiliation
+                    .or(Some(&self.text[t.start..t.start + stem_len]));
+                return Some(np);
+            }
         }
         let mut last = start;
         if self.word(start).is_none() || !self.np_word_at(start) {
