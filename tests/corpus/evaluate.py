@@ -5,7 +5,8 @@ Usage:
   evaluate.py GOLD_DIR PRED_DIR SPLIT.tsv SET [--verbose]
 
 SPLIT.tsv lists `name<TAB>language<TAB>set`; only the articles of SET are scored. Prints one row
-per language, then the totals; the last line has score.py's form
+per language, then the totals, the share of scare quotes and titles not shown as speech (the
+F1 figures ignore them), the lowest language's attributed-quote F1; the last line has score.py's form
   quotes F1 X | attribution accuracy Y | attributed-quote F1 Z | reported F1 W
 --verbose adds score.py's per-article rows with every miss, extra and wrong speaker: never use it
 on the check set, whose articles nobody reads while changing rules.
@@ -17,7 +18,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from score import prf, score_article  # noqa: E402
 
-KEYS = ("n_gold", "n_pred", "span_tp", "attributable", "attr_right", "e2e_tp",
+KEYS = ("other_gold", "other_kept", "n_gold", "n_pred", "span_tp", "attributable", "attr_right", "e2e_tp",
         "rep_gold", "rep_pred", "rep_tp")
 
 
@@ -73,6 +74,9 @@ def main(argv):
               f"{ef:7.3f} {rf:11.3f}")
     f, acc, ef, rf = figures(total)
     print(f"{'all':8s} {len(names):8d} {total['n_gold']:6d} {f:9.3f} {acc:8.3f} {ef:7.3f} {rf:11.3f}")
+    kept = total["other_kept"] / total["other_gold"] if total["other_gold"] else 1.0
+    print(f"scare quotes and titles kept apart from speech {kept:.3f} "
+          f"({total['other_kept']} of {total['other_gold']})")
     worst = min(figures(s)[2] for s in by_language.values())
     print(f"lowest language attributed-quote F1 {worst:.3f}")
     print(f"quotes F1 {f:.3f} | attribution accuracy {acc:.3f} | attributed-quote F1 {ef:.3f} | "

@@ -105,6 +105,32 @@ impl Context<'_, '_> {
             .all(|t| matches!(t.kind, Kind::Punct(',' | ':' | '—' | '–' | '-')))
     }
 
+    /// The quotation's words.
+    pub fn quoted(&self) -> &str {
+        &self.text[self.quote.start..self.quote.end]
+    }
+
+    /// A fragment capitalised like a title or a name ("Once Upon a Time in Hollywood", "Krieg
+    /// der Welten", "Joker"): every word capitalised but the small words titles leave lowercase.
+    pub fn fragment_looks_like_a_title(&self) -> bool {
+        let lex = self.lex;
+        let mut words = self
+            .quoted()
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .peekable();
+        words.peek().is_some()
+            && !self.whole
+            && words.all(|w| {
+                let lower = w.to_lowercase();
+                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || lex.articles.contains(&lower)
+                    || lex.prepositions.contains(&lower)
+                    || lex.coordinators.contains(&lower)
+            })
+    }
+
     pub fn quote_between(&self, a: usize, b: usize) -> bool {
         self.tokens[a..b].iter().any(|t| t.quote().is_some())
     }

@@ -1,9 +1,13 @@
 //! A partial quotation inside reported speech belongs to the speaker of the verb before it: "She
-//! said the plan was “a disaster for the town”", "Er sagte, die Lage sei „sehr ernst“".
+//! said the plan was “a disaster for the town”", "Er sagte, die Lage sei „sehr ernst“"; not a
+//! title it mentions ("She said she loved “Night Train”").
 
 use crate::engine::attribution::sieve::{Context, Verdict};
 
 pub fn apply(ctx: &Context) -> Option<Verdict> {
+    if ctx.fragment_looks_like_a_title() {
+        return None;
+    }
     ctx.cue_before()
         .filter(|&b| !ctx.quote_between(ctx.cues[b].last + 1, ctx.at) || !ctx.cues[b].naming)
         .map(|b| Verdict::from_cue(ctx, b))
@@ -22,5 +26,11 @@ mod tests {
             decision(text, "en", "a disaster"),
             (Some("Dana Price".into()), Rule::ReportedClause)
         );
+    }
+
+    #[test]
+    fn a_title_in_reported_speech_is_not_speech() {
+        let text = "Councillor Dana Price said she had watched “Night Train” twice.";
+        assert_eq!(decision(text, "en", "Night Train"), (None, Rule::NotSpeech));
     }
 }

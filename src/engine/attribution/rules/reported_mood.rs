@@ -4,7 +4,7 @@
 use crate::engine::attribution::sieve::{Context, Verdict};
 
 pub fn apply(ctx: &Context) -> Option<Verdict> {
-    (!ctx.whole && ctx.reported_mood)
+    (!ctx.whole && ctx.reported_mood && !ctx.fragment_looks_like_a_title())
         .then_some(ctx.focus)
         .flatten()
         .map(|id| Verdict::speech(Some(id)))

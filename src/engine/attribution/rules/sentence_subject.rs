@@ -1,11 +1,12 @@
 //! A fragment in a sentence whose subject is a person, or an actor who speaks in the article, is
-//! theirs: "Lee called the ruling “absurd” on Monday", "Roth hält das für „übertrieben“".
+//! theirs unless it is capitalised like a title: "Lee called the ruling “absurd” on Monday",
+//! "Roth hält das für „völlig übertrieben“", but not "Lee starred in “Night Train”".
 
 use crate::engine::attribution::sieve::{Context, Verdict};
 use crate::engine::model::ActorKind;
 
 pub fn apply(ctx: &Context) -> Option<Verdict> {
-    if ctx.whole {
+    if ctx.whole || ctx.fragment_looks_like_a_title() {
         return None;
     }
     let (at, id) = ctx.subject?;
