@@ -328,3 +328,13 @@ fn an_organisations_possessive_and_a_compound_role_before_the_name() {
         (Some("former mission manager"), Some("Orbitex"))
     );
 }
+
+#[test]
+fn a_description_then_the_name_it_describes_after_the_verb() {
+    let analysis = run("“We will act,” said the head of the regional office, Ann Lee.");
+    assert_eq!(analysis.quotes[0].speaker.as_deref(), Some("Ann Lee"));
+    assert_eq!(
+        analysis.actors[0].role.as_deref(),
+        Some("head of the regional office")
+    );
+}

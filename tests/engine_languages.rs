@@ -277,3 +277,14 @@ fn a_viewpoint_phrase_gives_the_words_to_its_possessor() {
         assert_eq!(said[0].1.as_deref(), Some(speaker), "{language}: {said:?}");
     }
 }
+
+#[test]
+fn spanish_description_then_name_after_an_inverted_verb() {
+    assert_eq!(
+        said(
+            "“Se abrirá una investigación”, afirmó el titular de la dirección regional, Luis Paredes.",
+            "es"
+        ),
+        [pair("Se abrirá una investigación", "Luis Paredes")]
+    );
+}

@@ -229,7 +229,10 @@ impl<'a> Reader<'a> {
             );
         if opens_clause {
             if let Some(np) = self.np_starting_at(cue_end, to) {
-                let np = self.role_after(np, to).unwrap_or(np);
+                let np = self
+                    .named_after_description(&np, to)
+                    .or_else(|| self.role_after(np, to))
+                    .unwrap_or(np);
                 if !matches!(np.kind, NpKind::Description) || np.last > np.first {
                     let last = np.last;
                     let mut cue = self.cue(verb, cue_end - 1, np, naming, true, text_from);

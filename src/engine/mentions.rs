@@ -468,6 +468,37 @@ impl<'a> Reader<'a> {
         Some(role)
     }
 
+    /// "said the head of the regional office, Luis Pérez.": a description, then after a comma the
+    /// name it describes, closing the sentence or clause. The person, with the description as role.
+    pub fn named_after_description(&self, np: &Np<'a>, ceiling: usize) -> Option<Np<'a>> {
+        /// The most words a description runs before its name.
+        const MAX_DESCRIPTION: usize = 30;
+        if np.kind != NpKind::Description {
+            return None;
+        }
+        let comma = (np.last + 1..ceiling.min(np.last + 1 + MAX_DESCRIPTION))
+            .take_while(|&k| self.tokens[k].is_word() || self.tokens[k].is_punct(','))
+            .find(|&k| self.tokens[k].is_punct(','))?;
+        let mut person = self
+            .np_starting_at(comma + 1, ceiling)
+            .filter(|p| p.kind == NpKind::Person && !p.bare)?;
+        let closes = person.last + 1 >= ceiling
+            || matches!(
+                self.tokens[person.last + 1].kind,
+                Kind::Punct('.' | ',' | ';' | ')')
+            );
+        if !closes {
+            return None;
+        }
+        let role = self.slice(np.first, comma - 1);
+        person.role = person.role.or(Some(role));
+        if person.gender == Gender::Unknown {
+            person.gender = np.gender;
+        }
+        person.first = np.first;
+        Some(person)
+    }
+
     /// "of", "for", "at": a word that ties a role to where it is held.
     fn is_affiliation_word(&self, t: &Token) -> bool {
         t.is_in(&self.lex.affiliation_prepositions)
