@@ -521,6 +521,12 @@ async fn hovering_a_quote_underlines_its_cue_and_speaker_and_leaving_undoes_it_e
     assert!(all(&root, "quotelens-mark.quotelens-evidence").is_empty());
     assert_eq!(root.inner_html(), drawn);
     assert_eq!(text_node_count(&root), drawn_nodes, "splits merged back");
+    sleep(500).await;
+    assert!(view.borrow().is_idle());
+    assert!(
+        first.iter().all(|m| m.is_connected()),
+        "our own underlines are no change of the page's: nothing is read again"
+    );
 
     // A pronoun, then focus moving straight to a quote whose speaker was named paragraphs before.
     let pronoun = &marks_of(&root, 1)[0];

@@ -385,10 +385,7 @@ impl View {
         if drawing {
             self.underline_evidence()?;
         }
-        if let Some(observer) = &self.observer {
-            // Our own DOM changes are not the page's: drop their records before they are seen.
-            observer.observer.take_records();
-        }
+        self.drop_own_changes();
         if self.drawn_blocks < total {
             self.ui
                 .set_summary(&format!("Reading… {}%", self.drawn_blocks * 100 / total));
@@ -658,6 +655,15 @@ impl View {
         self.active = index;
         self.evidence.clear();
         let _ = self.underline_evidence();
+        self.drop_own_changes();
+    }
+
+    /// Our own DOM changes are not the page's: their records are dropped before they are seen
+    /// (the removal of a mark would read as the page taking its highlights away).
+    fn drop_own_changes(&self) {
+        if let Some(observer) = &self.observer {
+            observer.observer.take_records();
+        }
     }
 
     /// Underlines the active quote's cue and the words naming its speaker (perhaps paragraphs
@@ -681,10 +687,6 @@ impl View {
                 mark.set_class_name(&classes);
                 Ok(mark)
             })?;
-        }
-        if let Some(observer) = &self.observer {
-            // Our own DOM changes are not the page's: drop their records before they are seen.
-            observer.observer.take_records();
         }
         Ok(())
     }
