@@ -1418,6 +1418,12 @@ async fn real_pages_get_exact_highlights_and_are_restored_exactly() {
             .into(),
         );
         assert_eq!(checked, speech, "{name}: every speech quote is highlighted");
+        // Cloned: the view's listeners borrow it while the events are handled.
+        let quotes = view.borrow().analysis().quotes.clone();
+        let underlined = hover_every_quote_for_its_evidence(&root, &quotes, name);
+        web_sys::console::log_1(
+            &format!("{name}: {underlined} mentions underlined exactly on hover").into(),
+        );
         super::close_view(&view);
         assert!(
             root.inner_html() == before,
@@ -1425,6 +1431,53 @@ async fn real_pages_get_exact_highlights_and_are_restored_exactly() {
         );
         root.remove();
     }
+}
+
+/// Hovers every highlighted quote: its mention is underlined word for word unless it overlaps a
+/// quote (then left out), and leaving leaves the DOM as drawn. Returns how many were underlined.
+fn hover_every_quote_for_its_evidence(root: &Element, quotes: &[Quote], page: &str) -> usize {
+    let drawn = root.inner_html();
+    let drawn_nodes = text_node_count(root);
+    let overlaps_a_quote = |span: &Span| {
+        quotes.iter().any(|q| {
+            q.kind == QuoteKind::Speech
+                && q.span.block == span.block
+                && q.span.start_utf16 < span.end_utf16
+                && span.start_utf16 < q.span.end_utf16
+        })
+    };
+    let mut underlined = 0;
+    for (index, quote) in quotes.iter().enumerate() {
+        let Some(mark) = marks_of(root, index).into_iter().next() else {
+            continue;
+        };
+        mouse("mouseover", &mark, None);
+        if let Some(mention) = quote
+            .mention
+            .as_ref()
+            .filter(|m| !overlaps_a_quote(&m.span))
+        {
+            assert_eq!(
+                collapse(&evidence(root, "mention").concat()),
+                collapse(&mention.text),
+                "{page}: quote {index}'s mention"
+            );
+            underlined += 1;
+        }
+        if quote.cue_span.is_some_and(|c| !overlaps_a_quote(&c)) {
+            assert!(
+                !evidence(root, "cue").is_empty(),
+                "{page}: quote {index}'s cue"
+            );
+        }
+        mouse("mouseout", &mark, Some(root));
+        assert!(
+            root.inner_html() == drawn,
+            "{page}: quote {index} left as drawn"
+        );
+        assert_eq!(text_node_count(root), drawn_nodes, "{page}: quote {index}");
+    }
+    underlined
 }
 
 #[wasm_bindgen_test]
