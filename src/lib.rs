@@ -10,3 +10,10 @@ pub mod engine;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// The view's words and colours are plain data (no DOM): their tests run natively too. Only the
+/// browser's view calls the rest, hence unused here.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "web/present.rs"]
+#[allow(dead_code)]
+mod present;

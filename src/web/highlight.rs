@@ -174,6 +174,34 @@ pub fn resolve_point(node: &Text, offset: u32) -> Option<(Text, u32)> {
     Some((node, offset))
 }
 
+/// The text nodes that now hold UTF-16 offsets `start..end` of a text node's original data,
+/// after splits moved parts of it into following text nodes: one segment each, in document order.
+pub fn current_segments(node: &Text, start: u32, end: u32) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    let Some((mut node, mut offset)) = resolve_point(node, start) else {
+        return segments;
+    };
+    let mut left = end.saturating_sub(start);
+    while left > 0 {
+        let take = left.min(node.length().saturating_sub(offset));
+        if take > 0 {
+            segments.push(Segment {
+                node: node.clone(),
+                start: offset,
+                end: offset + take,
+            });
+            left -= take;
+        }
+        if left > 0 {
+            let Some(next) = next_text_node(&node) else {
+                break;
+            };
+            (node, offset) = (next, 0);
+        }
+    }
+    segments
+}
+
 /// The next text node in document order.
 fn next_text_node(from: &Text) -> Option<Text> {
     let mut current: Node = from.clone().into();

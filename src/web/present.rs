@@ -1,7 +1,9 @@
 //! What the view shows, computed from an [`Analysis`] as plain data: colour slots, the actor list,
 //! tooltip lines, the exports. No DOM here, so every rule is visible in one place.
 
-use crate::engine::{Actor, Analysis, Position, Quote, QuoteKind, Reported, Stance};
+use crate::engine::{
+    Actor, Analysis, MentionKind, Position, Quote, QuoteKind, Reported, Rule, Stance,
+};
 
 /// Distinct speaker styles: 8 colours (Okabe–Ito, safe for colour-blind readers) times 4
 /// underline styles (solid, dotted, dashed, double), defined in extension/quotelens.css. Speakers
@@ -72,6 +74,27 @@ pub fn mark_classes(slot: Option<usize>) -> String {
     }
 }
 
+/// What a quote's evidence underline in the page stands on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    /// The cue: "said", "according to".
+    Cue,
+    /// The words naming the speaker: "John Kirby", "he", "the spokesman".
+    Mention,
+}
+
+/// The classes of an evidence underline, in its speaker's style (the unknown speaker's without one).
+pub fn evidence_classes(slot: Option<usize>, evidence: Evidence) -> String {
+    let which = match evidence {
+        Evidence::Cue => "cue",
+        Evidence::Mention => "mention",
+    };
+    match slot {
+        Some(k) => format!("quotelens-evidence quotelens-evidence-{which} quotelens-speaker-{k}"),
+        None => format!("quotelens-evidence quotelens-evidence-{which}"),
+    }
+}
+
 /// The canonical name of a quote's speaker, empty when unknown.
 pub fn speaker_name<'a>(analysis: &'a Analysis, quote: &'a Quote) -> &'a str {
     quote
@@ -119,6 +142,8 @@ pub struct TooltipText {
     pub speaker: String,
     pub role: Option<String>,
     pub cue: Option<String>,
+    /// Why this speaker: see [`why_line`].
+    pub why: String,
     pub confidence: String,
 }
 
@@ -134,6 +159,7 @@ pub fn tooltip(analysis: &Analysis, quote: &Quote) -> TooltipText {
         .to_string(),
         role: actor.and_then(role_line),
         cue: quote.cue.clone().filter(|c| !c.trim().is_empty()),
+        why: why_line(analysis, quote),
         confidence: if quote.actor.is_some() || quote.speaker.is_some() {
             confidence_text(quote.confidence)
         } else {
@@ -150,9 +176,49 @@ impl TooltipText {
             line.push_str("; ");
             line.push_str(part);
         }
+        // "no speaker found" is already the confidence's wording.
+        if self.why != self.confidence {
+            line.push_str("; ");
+            line.push_str(&self.why);
+        }
         line.push_str("; ");
         line.push_str(&self.confidence);
         line
+    }
+}
+
+/// Why a quote has the speaker it has, in a few plain words: the rule of the attribution sieve
+/// that decided, and for the cue rules how the text names the speaker (the page underlines the
+/// cue and that mention while the quote is pointed at).
+pub fn why_line(analysis: &Analysis, quote: &Quote) -> String {
+    let name = speaker_name(analysis, quote);
+    match quote.rule {
+        Rule::NotSpeech => "not someone's words: a title or a term in quotation marks".to_string(),
+        _ if name.is_empty() => "no speaker found".to_string(),
+        Rule::CueAround | Rule::CueAfter | Rule::CueBefore | Rule::CueLater => {
+            match (&quote.mention, &quote.cue) {
+                (Some(mention), _) => match mention.kind {
+                    MentionKind::Name => "named in the same sentence".to_string(),
+                    MentionKind::Pronoun => format!("‘{}’ — {name}", mention.text),
+                    MentionKind::Description => {
+                        format!("described, not named: ‘{}’", mention.text)
+                    }
+                },
+                // A null-subject language ("—Nos quedamos —dijo."): the verb alone says who.
+                (None, Some(cue)) => format!("speaker left unsaid in the verb ‘{cue}’"),
+                (None, None) => "speaker left unsaid in the sentence".to_string(),
+            }
+        }
+        Rule::ReportedClause => "in the reported speech around it".to_string(),
+        Rule::ListIntroduction => "introduced before the list".to_string(),
+        Rule::SentenceSubject => format!("the sentence is about {name}"),
+        Rule::ReportedMood => {
+            "reported speech (subjunctive) — the person the passage is about".to_string()
+        }
+        Rule::Nested => format!("quoted within {name}'s words"),
+        Rule::PreviousQuote => "continues the quote before it".to_string(),
+        Rule::ContinuedQuote => "continues the previous paragraph".to_string(),
+        Rule::Focus => format!("no cue: the last person who spoke or was named ({name})"),
     }
 }
 
@@ -353,4 +419,150 @@ fn escape_markdown(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{ActorKind, Mention, Span};
+
+    fn analysis_with(
+        rule: Rule,
+        cue: Option<&str>,
+        mention: Option<(&str, MentionKind)>,
+    ) -> Analysis {
+        let span = Span::default();
+        Analysis {
+            language: "en".into(),
+            quotes: vec![Quote {
+                text: "We will stay".into(),
+                kind: QuoteKind::Speech,
+                span,
+                actor: Some(0),
+                speaker: Some("Ann Lee".into()),
+                cue: cue.map(str::to_string),
+                cue_span: cue.map(|_| span),
+                mention: mention.map(|(text, kind)| Mention {
+                    text: text.into(),
+                    span,
+                    kind,
+                }),
+                rule,
+                confidence: 0.9,
+            }],
+            actors: vec![Actor {
+                id: 0,
+                name: "Ann Lee".into(),
+                aliases: vec![],
+                kind: ActorKind::Person,
+                role: Some("mayor".into()),
+                affiliation: None,
+                positions: vec![Position::Quote(0)],
+            }],
+            reported: vec![],
+        }
+    }
+
+    fn why(rule: Rule, cue: Option<&str>, mention: Option<(&str, MentionKind)>) -> String {
+        let analysis = analysis_with(rule, cue, mention);
+        why_line(&analysis, &analysis.quotes[0])
+    }
+
+    #[test]
+    fn cue_rules_say_how_the_sentence_names_the_speaker() {
+        for rule in [
+            Rule::CueAround,
+            Rule::CueAfter,
+            Rule::CueBefore,
+            Rule::CueLater,
+        ] {
+            let said = Some("said");
+            assert_eq!(
+                why(rule, said, Some(("Lee", MentionKind::Name))),
+                "named in the same sentence"
+            );
+            assert_eq!(
+                why(rule, said, Some(("she", MentionKind::Pronoun))),
+                "‘she’ — Ann Lee"
+            );
+            assert_eq!(
+                why(rule, said, Some(("the mayor", MentionKind::Description))),
+                "described, not named: ‘the mayor’"
+            );
+            assert_eq!(
+                why(rule, Some("dijo"), None),
+                "speaker left unsaid in the verb ‘dijo’"
+            );
+            assert_eq!(why(rule, None, None), "speaker left unsaid in the sentence");
+        }
+    }
+
+    #[test]
+    fn rules_without_a_cue_of_their_own_say_what_they_leaned_on() {
+        let name = Some(("Lee", MentionKind::Name));
+        for (rule, cue, line) in [
+            (
+                Rule::ReportedClause,
+                Some("said"),
+                "in the reported speech around it",
+            ),
+            (
+                Rule::ListIntroduction,
+                Some("also said"),
+                "introduced before the list",
+            ),
+            (Rule::SentenceSubject, None, "the sentence is about Ann Lee"),
+            (
+                Rule::ReportedMood,
+                None,
+                "reported speech (subjunctive) — the person the passage is about",
+            ),
+            (Rule::Nested, None, "quoted within Ann Lee's words"),
+            (Rule::PreviousQuote, None, "continues the quote before it"),
+            (
+                Rule::ContinuedQuote,
+                None,
+                "continues the previous paragraph",
+            ),
+            (
+                Rule::Focus,
+                None,
+                "no cue: the last person who spoke or was named (Ann Lee)",
+            ),
+        ] {
+            assert_eq!(why(rule, cue, name), line, "{rule:?}");
+        }
+    }
+
+    #[test]
+    fn without_a_speaker_the_line_says_so() {
+        let mut analysis = analysis_with(Rule::Focus, None, None);
+        analysis.quotes[0].actor = None;
+        analysis.quotes[0].speaker = None;
+        assert_eq!(why_line(&analysis, &analysis.quotes[0]), "no speaker found");
+        assert_eq!(
+            why(Rule::NotSpeech, None, None),
+            "not someone's words: a title or a term in quotation marks"
+        );
+    }
+
+    #[test]
+    fn the_spoken_description_carries_the_why_line_once() {
+        let analysis = analysis_with(
+            Rule::CueAfter,
+            Some("said"),
+            Some(("she", MentionKind::Pronoun)),
+        );
+        assert_eq!(
+            tooltip(&analysis, &analysis.quotes[0]).sentence(),
+            "Said by Ann Lee; mayor; said; ‘she’ — Ann Lee; very likely (90%)"
+        );
+        let mut unknown = analysis_with(Rule::Focus, None, None);
+        unknown.quotes[0].actor = None;
+        unknown.quotes[0].speaker = None;
+        assert_eq!(
+            tooltip(&unknown, &unknown.quotes[0]).sentence(),
+            "Said by Unknown speaker; no speaker found"
+        );
+    }
 }

@@ -90,6 +90,7 @@ li > .role { color: #4a4a4a; font-size: 12.5px; margin: 2px 0 0 26px; }
 #tooltip .role { color: #dadada; margin-bottom: 2px; }
 #tooltip .label { color: #bdbdbd; margin-right: 6px; }
 #tooltip .role:empty { display: none; }
+#tooltip .why { color: #f0f0f0; font-style: italic; margin: 2px 0 4px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 @media (prefers-color-scheme: dark) {
   #sidebar { background: #1e1f21; color: #ececec; border-left-color: #3a3a3a; }

@@ -6,7 +6,8 @@ use super::present::Source;
 use super::schedule::{next_task, sleep};
 use super::view::{self, Analyse, Mode, SharedView, View};
 use crate::engine::{
-    Actor, ActorKind, Analysis, Block, Quote, QuoteKind, Reported, Rule, Span, Stance,
+    Actor, ActorKind, Analysis, Block, Mention, MentionKind, Quote, QuoteKind, Reported, Rule,
+    Span, Stance,
 };
 use regex::Regex;
 use wasm_bindgen::{JsCast, JsValue};
@@ -18,22 +19,30 @@ wasm_bindgen_test_configure!(run_in_browser);
 const HOSTILE: &str = "<img src=x onerror=\"window.__quotelens_pwned=1\">";
 
 /// Quotes between “ and ”; `“…”, said NAME.` attributes one to NAME (role "spokesperson",
-/// affiliation "Ministry"); quotes of fewer than three words are scare quotes; `NAME argued
-/// that X.` is a reported statement against something.
+/// affiliation "Ministry"), `“…”, she said.` to the last speaker named so; a paragraph that is
+/// one quote and nothing else is the last named speaker's too, shown by that naming (perhaps
+/// paragraphs earlier); quotes of fewer than three words are scare quotes; `NAME argued that
+/// X.` is a reported statement against something.
 struct ScriptedAnalyzer {
     quote: Regex,
     reported: Regex,
     analysis: Analysis,
+    /// The last speaker named by a cue, and where.
+    last_named: Option<(usize, Mention)>,
 }
 
 fn scripted(_: &str) -> Box<dyn Analyse> {
     Box::new(ScriptedAnalyzer {
-        quote: Regex::new(r"“([^”]*)”(?:,? said ([^”]+?)\.(?:\s|$))?").unwrap(),
+        quote: Regex::new(
+            r"“([^”]*)”(?:,? (said) ([^”]+?)\.(?:\s|$)|,? (he|she) (said)\.(?:\s|$))?",
+        )
+        .unwrap(),
         reported: Regex::new(r"([A-Z]\w+ [A-Z]\w+) argued that ([^.]+)\.").unwrap(),
         analysis: Analysis {
             language: "en".into(),
             ..Analysis::default()
         },
+        last_named: None,
     })
 }
 
@@ -59,6 +68,7 @@ impl Analyse for ScriptedAnalyzer {
 
     fn add_blocks(&mut self, blocks: &[Block]) {
         let (quote, reported, analysis) = (&self.quote, &self.reported, &mut self.analysis);
+        let last_named = &mut self.last_named;
         let actor_of = |name: &str, analysis: &mut Analysis| {
             if let Some(i) = analysis.actors.iter().position(|a| a.name == name) {
                 return i;
@@ -78,8 +88,37 @@ impl Analyse for ScriptedAnalyzer {
         for block in blocks {
             for found in quote.captures_iter(&block.text) {
                 let text = found.get(1).unwrap();
-                let speaker = found.get(2).map(|m| m.as_str().to_string());
-                let actor = speaker.as_deref().map(|name| actor_of(name, analysis));
+                let cue = found.get(2).or(found.get(5));
+                let alone = found.get(0).unwrap().as_str() == block.text;
+                let (actor, mention, rule) = match (found.get(3), found.get(4)) {
+                    (Some(name), _) => {
+                        let actor = actor_of(name.as_str(), analysis);
+                        let mention = Mention {
+                            text: name.as_str().to_string(),
+                            span: span(block, name.start(), name.end()),
+                            kind: MentionKind::Name,
+                        };
+                        *last_named = Some((actor, mention.clone()));
+                        (Some(actor), Some(mention), Rule::CueAfter)
+                    }
+                    (None, Some(pronoun)) => {
+                        let mention = Mention {
+                            text: pronoun.as_str().to_string(),
+                            span: span(block, pronoun.start(), pronoun.end()),
+                            kind: MentionKind::Pronoun,
+                        };
+                        let actor = last_named.as_ref().map(|(a, _)| *a);
+                        (actor, actor.map(|_| mention), Rule::CueAfter)
+                    }
+                    (None, None) if alone => match last_named {
+                        Some((actor, mention)) => {
+                            (Some(*actor), Some(mention.clone()), Rule::Focus)
+                        }
+                        None => (None, None, Rule::Focus),
+                    },
+                    (None, None) => (None, None, Rule::Focus),
+                };
+                let speaker = actor.map(|a| analysis.actors[a].name.clone());
                 let kind = if text.as_str().split_whitespace().count() < 3 {
                     QuoteKind::Other
                 } else {
@@ -96,15 +135,11 @@ impl Analyse for ScriptedAnalyzer {
                     kind,
                     span: span(block, text.start(), text.end()),
                     actor,
-                    cue: speaker.as_ref().map(|_| "said".to_string()),
+                    cue: cue.map(|c| c.as_str().to_string()),
                     speaker,
-                    cue_span: None,
-                    mention: None,
-                    rule: if actor.is_some() {
-                        Rule::CueAfter
-                    } else {
-                        Rule::Focus
-                    },
+                    cue_span: cue.map(|c| span(block, c.start(), c.end())),
+                    mention,
+                    rule,
                     confidence: if actor.is_some() { 0.92 } else { 0.0 },
                 });
             }
@@ -156,6 +191,10 @@ fn fixture(html: &str) -> Element {
 
 /// Draws a view of `root`'s article with the scripted analyser, its UI in `root` too.
 async fn draw(root: &Element, mode: Mode) -> SharedView {
+    draw_with(root, mode, scripted).await
+}
+
+async fn draw_with(root: &Element, mode: Mode, analyser: view::NewAnalyzer) -> SharedView {
     let view = View::open(
         &document(),
         root.clone(),
@@ -166,7 +205,7 @@ async fn draw(root: &Element, mode: Mode) -> SharedView {
             url: "http://x/".into(),
         },
         Some("en"),
-        scripted,
+        analyser,
     )
     .await
     .unwrap();
@@ -357,7 +396,12 @@ async fn tooltip_shows_speaker_role_cue_and_confidence_on_hover_and_focus() {
     assert_eq!(part(".speaker"), "Bo Chan");
     assert_eq!(part(".role"), "spokesperson, Ministry");
     assert_eq!(part(".cue"), "said");
+    assert_eq!(part(".why"), "named in the same sentence");
     assert_eq!(part(".confidence"), "very likely (92%)");
+    assert_eq!(
+        mark.get_attribute("aria-description").as_deref(),
+        Some("Said by Bo Chan; spokesperson, Ministry; said; named in the same sentence; very likely (92%)")
+    );
     mouse("mouseout", mark, Some(&root));
     assert!(tooltip.has_attribute("hidden"));
     // A quote across markup lights up as one.
@@ -384,6 +428,7 @@ async fn tooltip_shows_speaker_role_cue_and_confidence_on_hover_and_focus() {
         "keyboard focus shows it too"
     );
     assert_eq!(part(".speaker"), "Unknown speaker");
+    assert_eq!(part(".why"), "no speaker found");
     assert_eq!(part(".confidence"), "no speaker found");
     let cue_row = tooltip
         .query_selector(".cue")
@@ -395,6 +440,192 @@ async fn tooltip_shows_speaker_role_cue_and_confidence_on_hover_and_focus() {
     unknown.unchecked_ref::<HtmlElement>().blur().unwrap();
     assert!(tooltip.has_attribute("hidden"));
     super::close_view(&view);
+    root.remove();
+}
+
+/// How many text nodes `root` holds: splits left behind would show here, not in `innerHTML`.
+fn text_node_count(root: &web_sys::Node) -> usize {
+    let children = root.child_nodes();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .map(|child| match child.node_type() {
+            web_sys::Node::TEXT_NODE => 1,
+            _ => text_node_count(&child),
+        })
+        .sum()
+}
+
+/// The texts of the evidence underlines of one kind ("cue", "mention"), in document order.
+fn evidence(root: &Element, which: &str) -> Vec<String> {
+    all(root, &format!("quotelens-mark.quotelens-evidence-{which}"))
+        .iter()
+        .map(text)
+        .collect()
+}
+
+const EVIDENCE_ARTICLE: &str = "<h1>Port reopens</h1>\
+<p>“The port reopens on <b>Monday</b> morning,” said Ann <i>Lee</i>. Critics disagreed.</p>\
+<p>Traders waited.</p>\
+<p>“We have waited for months and months,” she said.</p>\
+<p>“Nobody will be turned away at the gates.”</p>";
+
+#[wasm_bindgen_test]
+async fn hovering_a_quote_underlines_its_cue_and_speaker_and_leaving_undoes_it_exactly() {
+    let root = fixture(EVIDENCE_ARTICLE);
+    let before = root.inner_html();
+    let view = draw(&root, Mode::Page).await;
+    let tooltip = shadow(&root).get_element_by_id("tooltip").unwrap();
+    let why = || text(&tooltip.query_selector(".why").unwrap().unwrap());
+    let drawn = root.inner_html();
+    let drawn_nodes = text_node_count(&root);
+    let page_text = text(&root);
+
+    // Named across markup: one underline per text node, in the speaker's style.
+    let first = marks_of(&root, 0);
+    mouse("mouseover", &first[0], None);
+    assert_eq!(why(), "named in the same sentence");
+    assert_eq!(evidence(&root, "cue"), ["said"]);
+    assert_eq!(evidence(&root, "mention"), ["Ann ", "Lee"]);
+    let underlines = all(&root, "quotelens-mark.quotelens-evidence");
+    for underline in &underlines {
+        assert!(
+            underline.class_list().contains("quotelens-speaker-0"),
+            "Ann Lee's style, like her quote's"
+        );
+        assert!(underline.get_attribute("data-quotelens-quote").is_none());
+        assert!(underline.get_attribute("tabindex").is_none());
+    }
+    assert_eq!(
+        underlines[2].parent_element().unwrap().local_name(),
+        "i",
+        "page elements stay, the underline inside them"
+    );
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&underlines[0])
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        style.get_property_value("text-decoration-color").unwrap(),
+        web_sys::window()
+            .unwrap()
+            .get_computed_style(&first[0])
+            .unwrap()
+            .unwrap()
+            .get_property_value("text-decoration-color")
+            .unwrap(),
+        "the speaker's colour"
+    );
+    assert_eq!(text(&root), page_text, "the text is unchanged while shown");
+    mouse("mouseout", &first[0], Some(&root));
+    assert!(all(&root, "quotelens-mark.quotelens-evidence").is_empty());
+    assert_eq!(root.inner_html(), drawn);
+    assert_eq!(text_node_count(&root), drawn_nodes, "splits merged back");
+    sleep(500).await;
+    assert!(view.borrow().is_idle());
+    assert!(
+        first.iter().all(|m| m.is_connected()),
+        "our own underlines are no change of the page's: nothing is read again"
+    );
+
+    // A pronoun, then focus moving straight to a quote whose speaker was named paragraphs before.
+    let pronoun = &marks_of(&root, 1)[0];
+    pronoun.unchecked_ref::<HtmlElement>().focus().unwrap();
+    assert_eq!(why(), "‘she’ — Ann Lee");
+    assert_eq!(evidence(&root, "cue"), ["said"]);
+    assert_eq!(evidence(&root, "mention"), ["she"]);
+    let lone = &marks_of(&root, 2)[0];
+    lone.unchecked_ref::<HtmlElement>().focus().unwrap();
+    assert_eq!(
+        why(),
+        "no cue: the last person who spoke or was named (Ann Lee)"
+    );
+    assert!(evidence(&root, "cue").is_empty(), "no cue to underline");
+    assert_eq!(evidence(&root, "mention"), ["Ann ", "Lee"]);
+    assert_eq!(
+        all(&root, "p")[0]
+            .query_selector_all("quotelens-mark.quotelens-evidence-mention")
+            .unwrap()
+            .length(),
+        2,
+        "in the first paragraph, two before the quote"
+    );
+    lone.unchecked_ref::<HtmlElement>().blur().unwrap();
+    assert!(all(&root, "quotelens-mark.quotelens-evidence").is_empty());
+    assert_eq!(root.inner_html(), drawn);
+    assert_eq!(text_node_count(&root), drawn_nodes);
+
+    // Shown while the view closes: the page is as it was before QuoteLens.
+    mouse("mouseover", &first[0], None);
+    assert!(!evidence(&root, "mention").is_empty());
+    super::close_view(&view);
+    assert_eq!(root.inner_html(), before);
+    root.remove();
+}
+
+/// The scripted analysis with the first quote's evidence moved onto highlighted text: its
+/// mention inside the quote itself, its cue straddling the quote's end.
+struct Overlapping(Box<dyn Analyse>);
+
+fn overlapping(language: &str) -> Box<dyn Analyse> {
+    Box::new(Overlapping(scripted(language)))
+}
+
+impl Analyse for Overlapping {
+    fn add_blocks(&mut self, blocks: &[Block]) {
+        self.0.add_blocks(blocks);
+    }
+
+    fn analysis(&self) -> Analysis {
+        let mut analysis = self.0.analysis();
+        if let Some(quote) = analysis.quotes.first_mut() {
+            let (at, cue) = (quote.span, quote.cue_span.unwrap());
+            let shift = |span: Span, start: usize, end: usize| Span {
+                start,
+                end,
+                start_utf16: span.start_utf16 + start - span.start,
+                end_utf16: span.start_utf16 + end - span.start,
+                ..span
+            };
+            quote.mention.as_mut().unwrap().span = shift(at, at.start, at.start + "Ann Lee".len());
+            quote.cue_span = Some(shift(cue, at.end - "this,".len(), cue.end));
+        }
+        analysis
+    }
+}
+
+#[wasm_bindgen_test]
+async fn evidence_over_a_highlight_is_left_out_without_harm() {
+    let html =
+        "<p>“Ann Lee will decide this,” said Bo Chan. More text follows in the paragraph.</p>";
+    let root = fixture(html);
+    let before = root.inner_html();
+    let view = draw_with(&root, Mode::Page, overlapping).await;
+    let drawn = root.inner_html();
+    let drawn_nodes = text_node_count(&root);
+    let quote = marks_of(&root, 0);
+    assert_eq!(text(&quote[0]), "Ann Lee will decide this,");
+    mouse("mouseover", &quote[0], None);
+    assert!(
+        evidence(&root, "mention").is_empty(),
+        "inside the quote's own highlight: left out"
+    );
+    assert_eq!(
+        evidence(&root, "cue"),
+        ["” said"],
+        "only the part outside the highlight"
+    );
+    assert_eq!(
+        marks_of(&root, 0).len(),
+        1,
+        "the quote's highlight is whole"
+    );
+    assert_eq!(text(&quote[0]), "Ann Lee will decide this,");
+    mouse("mouseout", &quote[0], Some(&root));
+    assert_eq!(root.inner_html(), drawn);
+    assert_eq!(text_node_count(&root), drawn_nodes);
+    super::close_view(&view);
+    assert_eq!(root.inner_html(), before);
     root.remove();
 }
 
@@ -1187,6 +1418,12 @@ async fn real_pages_get_exact_highlights_and_are_restored_exactly() {
             .into(),
         );
         assert_eq!(checked, speech, "{name}: every speech quote is highlighted");
+        // Cloned: the view's listeners borrow it while the events are handled.
+        let quotes = view.borrow().analysis().quotes.clone();
+        let underlined = hover_every_quote_for_its_evidence(&root, &quotes, name);
+        web_sys::console::log_1(
+            &format!("{name}: {underlined} mentions underlined exactly on hover").into(),
+        );
         super::close_view(&view);
         assert!(
             root.inner_html() == before,
@@ -1194,6 +1431,53 @@ async fn real_pages_get_exact_highlights_and_are_restored_exactly() {
         );
         root.remove();
     }
+}
+
+/// Hovers every highlighted quote: its mention is underlined word for word unless it overlaps a
+/// quote (then left out), and leaving leaves the DOM as drawn. Returns how many were underlined.
+fn hover_every_quote_for_its_evidence(root: &Element, quotes: &[Quote], page: &str) -> usize {
+    let drawn = root.inner_html();
+    let drawn_nodes = text_node_count(root);
+    let overlaps_a_quote = |span: &Span| {
+        quotes.iter().any(|q| {
+            q.kind == QuoteKind::Speech
+                && q.span.block == span.block
+                && q.span.start_utf16 < span.end_utf16
+                && span.start_utf16 < q.span.end_utf16
+        })
+    };
+    let mut underlined = 0;
+    for (index, quote) in quotes.iter().enumerate() {
+        let Some(mark) = marks_of(root, index).into_iter().next() else {
+            continue;
+        };
+        mouse("mouseover", &mark, None);
+        if let Some(mention) = quote
+            .mention
+            .as_ref()
+            .filter(|m| !overlaps_a_quote(&m.span))
+        {
+            assert_eq!(
+                collapse(&evidence(root, "mention").concat()),
+                collapse(&mention.text),
+                "{page}: quote {index}'s mention"
+            );
+            underlined += 1;
+        }
+        if quote.cue_span.is_some_and(|c| !overlaps_a_quote(&c)) {
+            assert!(
+                !evidence(root, "cue").is_empty(),
+                "{page}: quote {index}'s cue"
+            );
+        }
+        mouse("mouseout", &mark, Some(root));
+        assert!(
+            root.inner_html() == drawn,
+            "{page}: quote {index} left as drawn"
+        );
+        assert_eq!(text_node_count(root), drawn_nodes, "{page}: quote {index}");
+    }
+    underlined
 }
 
 #[wasm_bindgen_test]

@@ -215,6 +215,7 @@ impl Ui {
             "role",
             Some(text.role.as_deref().unwrap_or("")),
         )?;
+        child(doc, tooltip, "div", "why", Some(&text.why))?;
         for (label, class, value) in [
             ("Cue", "cue", text.cue.as_deref().unwrap_or("")),
             ("Attribution", "confidence", &text.confidence),

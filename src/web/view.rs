@@ -2,8 +2,8 @@
 //! listens to the page. Drawing is progressive: blocks are analysed and highlighted in slices,
 //! yielding to the page between them; content the page adds later is analysed incrementally.
 
-use super::highlight::{resolve_point, Highlighter, Segment, MARK_TAG};
-use super::present::{self, plural, ActorKey, Source};
+use super::highlight::{current_segments, resolve_point, Highlighter, MARK_TAG};
+use super::present::{self, plural, ActorKey, Evidence, Source};
 use super::schedule::{next_task, now, sleep, Slice, SliceLog, SLICE_MS};
 use super::ui::Ui;
 use crate::article::{Article, Extractor};
@@ -109,6 +109,9 @@ pub struct View {
     analysed_blocks: usize,
     drawn_blocks: usize,
     highlighter: Highlighter,
+    /// The underlines of the active quote's cue and mention, undone before any other change to
+    /// the highlights so that each highlighter finds its own splits as it left them.
+    evidence: Highlighter,
     /// Highlighted quotes by their place in the text, which stays put while indices may not.
     drawn: HashMap<(usize, usize, usize), DrawnQuote>,
     /// Marks of each quote of `analysis`, by quote index.
@@ -191,6 +194,7 @@ impl View {
             analysed_blocks: 0,
             drawn_blocks: 0,
             highlighter: Highlighter::default(),
+            evidence: Highlighter::default(),
             drawn: HashMap::new(),
             marks_of: Vec::new(),
             slots: Vec::new(),
@@ -240,6 +244,7 @@ impl View {
                     true,
                 );
         }
+        self.evidence.clear();
         self.highlighter.clear();
         self.ui.host.remove();
     }
@@ -365,6 +370,10 @@ impl View {
             }
         }
         let mut drawn_now = 0;
+        let drawing = self.drawn_blocks < self.analysed_blocks;
+        if drawing {
+            self.evidence.clear();
+        }
         while self.drawn_blocks < self.analysed_blocks && (drawn_now == 0 || !slice.over()) {
             drawn_now += 1;
             let block = self.drawn_blocks;
@@ -373,10 +382,10 @@ impl View {
             }
             self.drawn_blocks += 1;
         }
-        if let Some(observer) = &self.observer {
-            // Our own DOM changes are not the page's: drop their records before they are seen.
-            observer.observer.take_records();
+        if drawing {
+            self.underline_evidence()?;
         }
+        self.drop_own_changes();
         if self.drawn_blocks < total {
             self.ui
                 .set_summary(&format!("Reading… {}%", self.drawn_blocks * 100 / total));
@@ -391,39 +400,18 @@ impl View {
     fn draw_quote(&mut self, index: usize) -> Result<(), JsValue> {
         let quote = &self.analysis.quotes[index];
         let span = quote.span;
-        let Some(pieces) = self.article.pieces.get(span.block) else {
-            return Ok(());
-        };
         let slot = quote
             .actor
             .and_then(|a| self.slots.get(a).copied().flatten());
         let classes = present::mark_classes(slot);
         let speaker = present::speaker_name(&self.analysis, quote).to_string();
-        let mut marks = Vec::new();
-        // From the end backwards, so that offsets before each split stay valid in the node.
-        for piece in pieces.iter().rev() {
-            let from = span.start_utf16.max(piece.block_start);
-            let to = span.end_utf16.min(piece.block_start + piece.len);
-            if from >= to {
-                continue;
-            }
-            let Some(node) = piece.node.dyn_ref::<Text>() else {
-                continue;
-            };
-            let segment = Segment {
-                node: node.clone(),
-                start: (piece.node_start + from - piece.block_start) as u32,
-                end: (piece.node_start + to - piece.block_start) as u32,
-            };
+        let marks = wrap_span(&self.article, &mut self.highlighter, &span, || {
             let mark = self.doc.create_element(MARK_TAG)?;
             mark.set_class_name(&classes);
             mark.set_attribute("data-quotelens-quote", &index.to_string())?;
             mark.set_attribute("data-quotelens-speaker", &speaker)?;
-            if self.highlighter.wrap(&segment, &mark)? {
-                marks.push(mark);
-            }
-        }
-        marks.reverse();
+            Ok(mark)
+        })?;
         if let Some(first) = marks.first() {
             first.set_attribute("tabindex", "0")?;
             first.set_attribute(
@@ -451,6 +439,7 @@ impl View {
     fn restyle_drawn(&mut self) {
         self.slots = present::colour_slots(&self.analysis);
         let mut moved = false;
+        let mut active = self.active;
         for (index, quote) in self.analysis.quotes.iter().enumerate() {
             let Some(drawn) = self.drawn.get_mut(&span_key(&quote.span)) else {
                 continue;
@@ -475,8 +464,13 @@ impl View {
                 );
             }
             moved |= drawn.index != index;
+            if self.active == Some(drawn.index) {
+                // The quote pointed at stays so under its new index.
+                active = Some(index);
+            }
             (drawn.index, drawn.slot, drawn.speaker) = (index, slot, speaker.to_string());
         }
+        self.active = active;
         if moved {
             self.index_marks();
         } else {
@@ -640,7 +634,7 @@ impl View {
     }
 
     /// Marks every piece of quote `index` (a quote crossing markup has several) as the one
-    /// pointed at; `None` clears it and hides the tooltip.
+    /// pointed at and underlines its evidence; `None` clears both and hides the tooltip.
     fn set_active(&mut self, index: Option<usize>) {
         if index.is_none() {
             self.ui.hide_tooltip();
@@ -659,6 +653,42 @@ impl View {
             }
         }
         self.active = index;
+        self.evidence.clear();
+        let _ = self.underline_evidence();
+        self.drop_own_changes();
+    }
+
+    /// Our own DOM changes are not the page's: their records are dropped before they are seen
+    /// (the removal of a mark would read as the page taking its highlights away).
+    fn drop_own_changes(&self) {
+        if let Some(observer) = &self.observer {
+            observer.observer.take_records();
+        }
+    }
+
+    /// Underlines the active quote's cue and the words naming its speaker (perhaps paragraphs
+    /// earlier) in the speaker's style; what overlaps a highlight is left out.
+    fn underline_evidence(&mut self) -> Result<(), JsValue> {
+        let Some(quote) = self.active.and_then(|i| self.analysis.quotes.get(i)) else {
+            return Ok(());
+        };
+        let slot = quote
+            .actor
+            .and_then(|a| self.slots.get(a).copied().flatten());
+        let evidence = [
+            (quote.cue_span, Evidence::Cue),
+            (quote.mention.as_ref().map(|m| m.span), Evidence::Mention),
+        ];
+        for (span, which) in evidence {
+            let Some(span) = span else { continue };
+            let classes = present::evidence_classes(slot, which);
+            wrap_span(&self.article, &mut self.evidence, &span, || {
+                let mark = self.doc.create_element(MARK_TAG)?;
+                mark.set_class_name(&classes);
+                Ok(mark)
+            })?;
+        }
+        Ok(())
     }
 
     fn on_pointer_out(&mut self, _: &SharedView, event: &Event) {
@@ -1024,6 +1054,37 @@ fn keep_prose(mut article: Article<Node>, mode: Mode) -> Article<Node> {
         article.pieces.clear();
     }
     article
+}
+
+/// Wraps the text of `span` in marks made by `new_mark`, one per text node it crosses now (the
+/// highlights may have split the page's nodes), and returns them in document order. What cannot
+/// be wrapped cleanly (see [`Highlighter::wrap`]) is left as it is.
+fn wrap_span(
+    article: &Article<Node>,
+    highlighter: &mut Highlighter,
+    span: &Span,
+    mut new_mark: impl FnMut() -> Result<Element, JsValue>,
+) -> Result<Vec<Element>, JsValue> {
+    let mut segments = Vec::new();
+    for piece in article.pieces.get(span.block).into_iter().flatten() {
+        let from = span.start_utf16.max(piece.block_start);
+        let to = span.end_utf16.min(piece.block_start + piece.len);
+        let Some(node) = piece.node.dyn_ref::<Text>().filter(|_| from < to) else {
+            continue;
+        };
+        let node_offset = |at: usize| (piece.node_start + at - piece.block_start) as u32;
+        segments.extend(current_segments(node, node_offset(from), node_offset(to)));
+    }
+    let mut marks = Vec::new();
+    // From the end backwards, so that offsets before each split stay valid in the node.
+    for segment in segments.iter().rev() {
+        let mark = new_mark()?;
+        if highlighter.wrap(segment, &mark)? {
+            marks.push(mark);
+        }
+    }
+    marks.reverse();
+    Ok(marks)
 }
 
 fn scroll_to(element: &Element) {

@@ -102,8 +102,10 @@ async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const results = new Results();
   const analysis = JSON.parse(execFileSync(CLI, ['analyze', SEED_PAGE], { encoding: 'utf8' }));
+  // The article's blocks as the command line reads them, which the analysis's offsets refer to.
+  const blocks = execFileSync(CLI, ['text', SEED_PAGE], { encoding: 'utf8' }).split('\n\n');
   const site = await server.start();
-  const context = { origin: site.origin, analysis };
+  const context = { origin: site.origin, analysis, blocks };
   try {
     if (!only || only === 'engines') await require('./engines').run(results);
     if (!only) await shippedManifests(results);

@@ -48,8 +48,27 @@ function readUi() {
       positions: [...li.querySelectorAll('button.position')].map((b) => ({ quote: b.getAttribute('data-quote-index'), reported: b.getAttribute('data-reported-index') })),
     })),
     exports: [...root.querySelectorAll('button[data-export]')].map((b) => b.getAttribute('data-export')),
-    tooltip: tooltip && { role: tooltip.getAttribute('role'), shown: shown(tooltip), speaker: text(tooltip, '.speaker'), role_: text(tooltip, '.role'), cue: text(tooltip, '.cue'), confidence: text(tooltip, '.confidence') },
+    tooltip: tooltip && { role: tooltip.getAttribute('role'), shown: shown(tooltip), speaker: text(tooltip, '.speaker'), role_: text(tooltip, '.role'), why: text(tooltip, '.why'), cue: text(tooltip, '.cue'), confidence: text(tooltip, '.confidence') },
   };
+}
+
+// The cue and mention underlines shown for the quote pointed at: their words, the words of their
+// paragraph before them, and their classes.
+function readEvidence() {
+  const read = (which) => {
+    const marks = [...document.querySelectorAll(`quotelens-mark.quotelens-evidence-${which}`)];
+    if (marks.length === 0) return null;
+    const block = marks[0].closest('p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption');
+    const before = document.createRange();
+    before.setStart(block, 0);
+    before.setEndBefore(marks[0]);
+    return { text: marks.map((m) => m.textContent).join(''), before: before.toString(), classes: marks.map((m) => m.className) };
+  };
+  return { cue: read('cue'), mention: read('mention'), count: document.querySelectorAll('quotelens-mark.quotelens-evidence').length };
+}
+
+function scrollToMark(selector) {
+  document.querySelector(selector).scrollIntoView({ block: 'center', behavior: 'instant' });
 }
 
 function readMarkState(index) {
@@ -85,10 +104,57 @@ function expectedHighlights(analysis) {
     .filter((quote) => quote.kind === 'speech');
 }
 
+// The tooltip's "why" line for the kinds of attribution the seed article has (see
+// src/web/present.rs why_line).
+function expectedWhy(quote) {
+  if (quote.rule === 'focus') return `no cue: the last person who spoke or was named (${quote.speaker})`;
+  if (quote.rule === 'reported_clause') return 'in the reported speech around it';
+  if (['cue_around', 'cue_after', 'cue_before', 'cue_later'].includes(quote.rule)) {
+    if (quote.mention?.kind === 'pronoun') return `‘${quote.mention.text}’ — ${quote.speaker}`;
+    if (quote.mention?.kind === 'name') return 'named in the same sentence';
+  }
+  throw new Error(`no expected line for ${JSON.stringify(quote)}`);
+}
+
+// Hovering quote `index` shows why in the tooltip and underlines exactly its cue's and its
+// mention's words (in the article's block `span.block`, as the command line read it) in the
+// speaker's style; moving away removes them and leaves the page as drawn.
+async function checkEvidence(driver, { analysis, blocks }, index) {
+  const quote = analysis.quotes[index];
+  const selector = `quotelens-mark[data-quotelens-quote="${index}"][tabindex="0"]`;
+  const drawn = await driver.evaluate(readPage);
+  const markClass = (await driver.evaluate(readMarks)).quotes.find((q) => q.index === index).classes[0];
+  const speakerClass = markClass.split(/\s+/).find((c) => /^quotelens-speaker-\d+$/.test(c));
+  await driver.evaluate(scrollToMark, selector);
+  await driver.hover(selector);
+  const ui = await until('the tooltip', async () => { const u = await driver.evaluate(readUi); return u?.tooltip?.shown && u; });
+  assert.strictEqual(ui.tooltip.why, expectedWhy(quote), 'the why line');
+  const shown = await until('the underlines', async () => { const e = await driver.evaluate(readEvidence); return e.count > 0 && e; });
+  for (const [which, span] of [['cue', quote.cue_span], ['mention', quote.mention?.span]]) {
+    const underline = shown[which];
+    if (!span) {
+      assert.strictEqual(underline, null, `no ${which} to underline`);
+      continue;
+    }
+    assert.ok(underline, `a ${which} underline`);
+    const block = blocks[span.block];
+    assert.strictEqual(normalise(underline.text), normalise(block.slice(span.start_utf16, span.end_utf16)), `${which}'s words`);
+    assert.strictEqual(normalise(underline.before), normalise(block.slice(0, span.start_utf16)), `${which}'s place in block ${span.block}`);
+    for (const cls of underline.classes) {
+      assert.deepStrictEqual(cls.split(/\s+/).sort(), ['quotelens-evidence', `quotelens-evidence-${which}`, speakerClass].sort(), `${which} classes`);
+    }
+  }
+  console.log(`        quote ${index} (${quote.rule}): "${ui.tooltip.why}"; cue "${shown.cue?.text ?? ''}", mention "${shown.mention?.text ?? ''}"`);
+  assert.strictEqual((await driver.evaluate(readPage)).text, drawn.text, 'the page text while underlined');
+  await driver.moveAway();
+  await until('the underlines to go', async () => (await driver.evaluate(readEvidence)).count === 0);
+  assertSameDom(drawn, await driver.evaluate(readPage));
+}
+
 // --- The scenarios ---
 
 // The seed article: highlights, tooltip, sidebar, scroll, filter, exports, and exact restoration.
-async function seedArticle(results, driver, { label, url, analysis, expectEngine }) {
+async function seedArticle(results, driver, { label, url, analysis, blocks, expectEngine }) {
   const check = (name, fn) => results.check(`${driver.name} ${label}: ${name}`, fn);
   let original, shown;
 
@@ -163,6 +229,20 @@ async function seedArticle(results, driver, { label, url, analysis, expectEngine
     await driver.evaluate(() => document.activeElement?.blur());
     await until('the tooltip to hide on blur', async () => !(await driver.evaluate(readUi)).tooltip.shown);
   });
+
+  // One of each: named by the cue's subject, a pronoun, and no cue with the name paragraphs before.
+  const speech = analysis.quotes.map((q, index) => ({ ...q, index })).filter((q) => q.kind === 'speech');
+  const evidenceCases = [
+    ['named in the same sentence', speech.find((q) => q.rule.startsWith('cue_') && q.mention?.kind === 'name')],
+    ['a pronoun', speech.find((q) => q.rule.startsWith('cue_') && q.mention?.kind === 'pronoun')],
+    ['no cue, named in an earlier paragraph', speech.find((q) => q.rule === 'focus' && q.mention && q.mention.span.block < q.span.block)],
+  ];
+  for (const [what, quote] of evidenceCases) {
+    await check(`hovering a quote (${what}) says why and underlines its cue and mention; leaving removes them`, async () => {
+      assert.ok(quote, `the seed has a quote ${what}`);
+      await checkEvidence(driver, { analysis, blocks }, quote.index);
+    });
+  }
 
   let ui;
   await check('sidebar lists the actors, most-quoted first, with their positions', async () => {
@@ -259,10 +339,10 @@ function firstDifference(a, b) {
 }
 
 // Every scenario for one browser. `strictEngine` is the engine expected under the strict CSP.
-async function runAll(results, driver, { origin, analysis, strictEngine }) {
-  await seedArticle(results, driver, { label: 'seed', url: `${origin}/pages/seed/`, analysis, expectEngine: 'wasm' });
-  await seedArticle(results, driver, { label: 'seed-strict-csp', url: `${origin}/strict/pages/seed/`, analysis, expectEngine: strictEngine });
-  await seedArticle(results, driver, { label: 'seed-locked-csp', url: `${origin}/locked/pages/seed/`, analysis, expectEngine: strictEngine });
+async function runAll(results, driver, { origin, analysis, blocks, strictEngine }) {
+  await seedArticle(results, driver, { label: 'seed', url: `${origin}/pages/seed/`, analysis, blocks, expectEngine: 'wasm' });
+  await seedArticle(results, driver, { label: 'seed-strict-csp', url: `${origin}/strict/pages/seed/`, analysis, blocks, expectEngine: strictEngine });
+  await seedArticle(results, driver, { label: 'seed-locked-csp', url: `${origin}/locked/pages/seed/`, analysis, blocks, expectEngine: strictEngine });
   await messagePage(results, driver, { label: 'no-article', url: `${origin}/fixtures/no-article.html`, message: 'No article found on this page.' });
   await messagePage(results, driver, { label: 'no-quotes', url: `${origin}/strict/fixtures/no-quotes.html`, message: 'No quotes found in this article.' });
 }
