@@ -5,7 +5,7 @@
 
 mod export;
 mod highlight;
-mod present;
+use crate::present;
 mod schedule;
 mod styles;
 mod ui;
