@@ -288,3 +288,15 @@ fn spanish_description_then_name_after_an_inverted_verb() {
         [pair("Se abrirá una investigación", "Luis Paredes")]
     );
 }
+
+#[test]
+fn french_multiword_roles_name_and_describe_the_speaker() {
+    let text = "« Nous avancerons », a affirmé le juge en chef Paul Girard.\n\nLe juge en chef avait déclaré que « rien ne change ».";
+    assert_eq!(
+        said(text, "fr"),
+        [
+            pair("Nous avancerons", "Paul Girard"),
+            pair("rien ne change", "Paul Girard")
+        ]
+    );
+}

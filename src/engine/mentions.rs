@@ -268,6 +268,7 @@ impl<'a> Reader<'a> {
             if n.is_word()
                 && (self.np_word_at(last + 1)
                     || self.connector_inside(last + 1)
+                    || self.in_title_phrase(last + 1, start)
                     || adjective_before_name)
                 && !n.is_in(&self.lex.speech_verbs)
             {
