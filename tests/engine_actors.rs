@@ -140,7 +140,9 @@ fn reported_speech_with_stance() {
                 Rear Admiral John Kirby told reporters the talks would take place in Vienna.\n\n\
                 The budget will grow, Mr. Frankel warned on Monday.";
     let analysis = run(text);
-    let found: Vec<(Option<&str>, &str, &str, Option<(Side, &str)>)> = analysis
+    // Speaker, cue, statement, and the side taken on what.
+    type Statement<'a> = (Option<&'a str>, &'a str, &'a str, Option<(Side, &'a str)>);
+    let found: Vec<Statement> = analysis
         .reported
         .iter()
         .map(|r| {
@@ -203,5 +205,8 @@ fn positions_follow_reading_order() {
         ]
     );
     let stance = analysis.reported[1].stance.as_ref().unwrap();
-    assert_eq!((stance.side, stance.object.as_str()), (Side::Against, "the levy"));
+    assert_eq!(
+        (stance.side, stance.object.as_str()),
+        (Side::Against, "the levy")
+    );
 }

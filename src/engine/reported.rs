@@ -195,9 +195,12 @@ pub fn stance(reader: &Reader, cue: Option<&Cue>, first: usize, end: usize) -> O
 fn trigger_at<'a>(reader: &Reader<'a>, i: usize, to: usize) -> Option<Trigger<'a>> {
     let lex = reader.lex;
     let words = &reader.tokens[i..to.max(i)];
-    let (side, len) = [(Side::Against, &lex.stance_against), (Side::For, &lex.stance_for)]
-        .into_iter()
-        .find_map(|(side, set)| phrase_at(set, words).map(|len| (side, len)))?;
+    let (side, len) = [
+        (Side::Against, &lex.stance_against),
+        (Side::For, &lex.stance_for),
+    ]
+    .into_iter()
+    .find_map(|(side, set)| phrase_at(set, words).map(|len| (side, len)))?;
     let closing = if lex.stance_closings.is_empty() {
         None
     } else {
@@ -286,9 +289,8 @@ fn object(reader: &Reader, trigger: &Trigger, mut from: usize, end: usize) -> Op
     }
     // "rejected it", "kritisiert ihn im Gespräch": a pronoun object names nothing a reader could
     // see; after "that" a pronoun is the subject of a clause that does.
-    let is_pronoun = |t: &Token| {
-        t.is_word() && (t.is_in(&lex.pronoun_words) || t.is_in(&lex.object_pronouns))
-    };
+    let is_pronoun =
+        |t: &Token| t.is_word() && (t.is_in(&lex.pronoun_words) || t.is_in(&lex.object_pronouns));
     let names_nothing = if from > 0 && tokens[from - 1].is_in(&lex.complementizers) {
         tokens[from..last].iter().all(is_pronoun)
     } else {
@@ -397,10 +399,7 @@ mod tests {
                 side(Side::Against, "it had broken the rules"),
             ),
             // A fragment of a proposition is no object: agreeing is not taking a side on it.
-            (
-                "The critic agrees it's a bold but tiring film.",
-                None,
-            ),
+            ("The critic agrees it's a bold but tiring film.", None),
             (
                 "The mayor said she supports the new park, which opens next year.",
                 side(Side::For, "the new park"),
@@ -557,7 +556,10 @@ mod tests {
             // Negated "against": no side. "lehne" without "ab" is another verb.
             ("Der Minister sagte, er lehne den Vorschlag nicht ab.", None),
             ("Der Bürgermeister sagte, er lehne sich zurück.", None),
-            ("Die Ministerin sagte, sie kritisiere ihn im Interview.", None),
+            (
+                "Die Ministerin sagte, sie kritisiere ihn im Interview.",
+                None,
+            ),
             (
                 "Der Bürgermeister sagte, die Brücke werde im Mai geöffnet.",
                 None,
