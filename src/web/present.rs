@@ -1,7 +1,7 @@
 //! What the view shows, computed from an [`Analysis`] as plain data: colour slots, the actor list,
 //! tooltip lines, the exports. No DOM here, so every rule is visible in one place.
 
-use crate::engine::{Actor, Analysis, Position, Quote, QuoteKind, Reported, Stance};
+use crate::engine::{Actor, Analysis, Position, Quote, QuoteKind, Reported, Side, Stance};
 
 /// Distinct speaker styles: 8 colours (Okabe–Ito, safe for colour-blind readers) times 4
 /// underline styles (solid, dotted, dashed, double), defined in extension/quotelens.css. Speakers
@@ -105,12 +105,16 @@ pub fn confidence_text(confidence: f32) -> String {
     format!("{words} ({percent}%)")
 }
 
-pub fn stance_text(stance: Stance) -> &'static str {
-    match stance {
-        Stance::For => "for",
-        Stance::Against => "against",
-        Stance::Neutral => "neutral",
+pub fn side_name(side: Side) -> &'static str {
+    match side {
+        Side::For => "for",
+        Side::Against => "against",
     }
+}
+
+/// A stance with what it is taken on: "against: consulting with Tehran".
+pub fn stance_text(stance: &Stance) -> String {
+    format!("{}: {}", side_name(stance.side), stance.object)
 }
 
 /// The tooltip of one quote.
@@ -331,9 +335,13 @@ fn quote_line(quote: &Quote) -> String {
 }
 
 fn reported_line(statement: &Reported) -> String {
+    let stance = statement
+        .stance
+        .as_ref()
+        .map(|stance| format!(" ({})", escape_markdown(&stance_text(stance))))
+        .unwrap_or_default();
     format!(
-        "- Reported ({}): {} — {}\n",
-        stance_text(statement.stance),
+        "- Reported{stance}: {} — {}\n",
         escape_markdown(&statement.text),
         escape_markdown(&statement.cue)
     )
