@@ -166,11 +166,11 @@ pub struct Found {
 
 /// A stance phrase at some token: its side, where it ends, and the words that must close its
 /// object ("ab" of "lehnt … ab").
-struct Trigger<'l> {
+struct Trigger<'a> {
     side: Side,
     start: usize,
     end: usize,
-    closing: Option<&'l [String]>,
+    closing: Option<&'a [String]>,
 }
 
 /// The position the statement `first..end` (tokens) states, reported by `cue` (None for a list
