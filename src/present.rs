@@ -2,7 +2,7 @@
 //! tooltip lines, the exports. No DOM here, so every rule is visible in one place.
 
 use crate::engine::{
-    Actor, Analysis, MentionKind, Position, Quote, QuoteKind, Reported, Rule, Stance,
+    Actor, Analysis, MentionKind, Position, Quote, QuoteKind, Reported, Rule, Side, Stance,
 };
 
 /// Distinct speaker styles: 8 colours (Okabe–Ito, safe for colour-blind readers) times 4
@@ -128,12 +128,16 @@ pub fn confidence_text(confidence: f32) -> String {
     format!("{words} ({percent}%)")
 }
 
-pub fn stance_text(stance: Stance) -> &'static str {
-    match stance {
-        Stance::For => "for",
-        Stance::Against => "against",
-        Stance::Neutral => "neutral",
+pub fn side_name(side: Side) -> &'static str {
+    match side {
+        Side::For => "for",
+        Side::Against => "against",
     }
+}
+
+/// A stance with what it is taken on: "against: consulting with Tehran".
+pub fn stance_text(stance: &Stance) -> String {
+    format!("{}: {}", side_name(stance.side), stance.object)
 }
 
 /// The tooltip of one quote.
@@ -397,9 +401,13 @@ fn quote_line(quote: &Quote) -> String {
 }
 
 fn reported_line(statement: &Reported) -> String {
+    let stance = statement
+        .stance
+        .as_ref()
+        .map(|stance| format!(" ({})", escape_markdown(&stance_text(stance))))
+        .unwrap_or_default();
     format!(
-        "- Reported ({}): {} — {}\n",
-        stance_text(statement.stance),
+        "- Reported{stance}: {} — {}\n",
         escape_markdown(&statement.text),
         escape_markdown(&statement.cue)
     )

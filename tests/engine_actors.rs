@@ -4,7 +4,7 @@
 mod common;
 
 use common::run;
-use quotelens::engine::{ActorKind, Position, Stance};
+use quotelens::engine::{blocks_from_text, ActorKind, Position, Side};
 
 #[test]
 fn title_and_name_forms_merge_into_one_actor() {
@@ -140,7 +140,9 @@ fn reported_speech_with_stance() {
                 Rear Admiral John Kirby told reporters the talks would take place in Vienna.\n\n\
                 The budget will grow, Mr. Frankel warned on Monday.";
     let analysis = run(text);
-    let found: Vec<(Option<&str>, &str, &str, Stance)> = analysis
+    // Speaker, cue, statement, and the side taken on what.
+    type Statement<'a> = (Option<&'a str>, &'a str, &'a str, Option<(Side, &'a str)>);
+    let found: Vec<Statement> = analysis
         .reported
         .iter()
         .map(|r| {
@@ -148,7 +150,7 @@ fn reported_speech_with_stance() {
                 r.speaker.as_deref(),
                 r.cue.as_str(),
                 r.text.as_str(),
-                r.stance,
+                r.stance.as_ref().map(|s| (s.side, s.object.as_str())),
             )
         })
         .collect();
@@ -159,33 +161,39 @@ fn reported_speech_with_stance() {
                 Some("Jane Smith"),
                 "denied",
                 "the talks had failed",
-                Stance::Against
+                Some((Side::Against, "the talks had failed"))
             ),
-            (
-                Some("union"),
-                "saying",
-                "it would protect jobs",
-                Stance::Neutral
-            ),
+            (Some("union"), "saying", "it would protect jobs", None),
             (
                 Some("John Kirby"),
                 "told reporters",
                 "the talks would take place in Vienna",
-                Stance::Neutral
+                None
             ),
             (
                 Some("Frankel"),
                 "warned on Monday",
                 "The budget will grow",
-                Stance::Neutral
+                None
             ),
         ]
+    );
+    // The object's span is where its words stand.
+    let stance = analysis.reported[0].stance.as_ref().unwrap();
+    let block = &blocks_from_text(text)[stance.object_span.block].text;
+    assert_eq!(
+        &block[stance.object_span.start..stance.object_span.end],
+        stance.object
+    );
+    assert_eq!(
+        stance.object_span.end_utf16 - stance.object_span.start_utf16,
+        stance.object.encode_utf16().count()
     );
 }
 
 #[test]
 fn positions_follow_reading_order() {
-    let text = "Jane Smith said the plan was wrong.\n\n“It will fail,” Ms Smith said.\n\nSmith added that she opposes it.";
+    let text = "Jane Smith said the plan was wrong.\n\n“It will fail,” Ms Smith said.\n\nSmith added that she opposes the levy.";
     let analysis = run(text);
     assert_eq!(analysis.actors.len(), 1);
     assert_eq!(
@@ -196,5 +204,9 @@ fn positions_follow_reading_order() {
             Position::Reported(1)
         ]
     );
-    assert_eq!(analysis.reported[1].stance, Stance::Against);
+    let stance = analysis.reported[1].stance.as_ref().unwrap();
+    assert_eq!(
+        (stance.side, stance.object.as_str()),
+        (Side::Against, "the levy")
+    );
 }

@@ -160,7 +160,7 @@ impl Analyzer {
                     cue: r.cue.clone(),
                     cue_span: r.cue_span,
                     mention: r.mention.clone(),
-                    stance: r.stance,
+                    stance: r.stance.clone(),
                 }
             })
             .collect();

@@ -124,12 +124,21 @@ pub enum ActorKind {
     Group,
 }
 
+/// The side a stated position takes on its object.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Stance {
+pub enum Side {
     For,
     Against,
-    Neutral,
+}
+
+/// A stated position: the side taken and what it is taken on, in the text's own words ("against:
+/// consulting with Tehran").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stance {
+    pub side: Side,
+    pub object: String,
+    pub object_span: Span,
 }
 
 /// Indirect speech: what an actor is reported to have said without quotation marks.
@@ -142,7 +151,8 @@ pub struct Reported {
     pub cue: String,
     pub cue_span: Span,
     pub mention: Option<Mention>,
-    pub stance: Stance,
+    /// None where the statement takes no side, or takes one on nothing the text names.
+    pub stance: Option<Stance>,
 }
 
 /// One of an actor's stated positions, in reading order.

@@ -73,10 +73,12 @@ li > .role { color: #4a4a4a; font-size: 12.5px; margin: 2px 0 0 26px; }
   display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden;
 }
 .position .cue { display: block; color: #5a5a5a; font-size: 12px; font-style: italic; }
-.stance { display: inline-block; font-size: 11px; font-weight: 650; padding: 0 5px; margin-right: 4px; border-radius: 8px; border: 1px solid; }
+.stance {
+  display: inline-block; max-width: 100%; overflow-wrap: anywhere; font-size: 11px; font-weight: 650;
+  padding: 0 5px; margin-right: 4px; border-radius: 8px; border: 1px solid;
+}
 .stance-for { color: #00603f; }
 .stance-against { color: #9a3a00; }
-.stance-neutral { color: #4a4a4a; }
 #tooltip {
   position: fixed; left: 0; top: 0; max-width: 320px;
   padding: 8px 10px; border-radius: 6px;
@@ -99,7 +101,7 @@ li > .role { color: #4a4a4a; font-size: 12.5px; margin: 2px 0 0 26px; }
   header, .exports, .actor, .unattributed { border-color: #333; }
   button:hover { background: rgba(255, 255, 255, 0.08); }
   .name[aria-pressed="true"] { background: #173447; box-shadow: inset 3px 0 0 #56b4e9; }
-  .stance-for { color: #5fd3a4; } .stance-against { color: #ffa36b; } .stance-neutral { color: #c4c4c4; }
+  .stance-for { color: #5fd3a4; } .stance-against { color: #ffa36b; }
 }
 @media (prefers-reduced-motion: no-preference) { button { transition: background 0.12s; } }
 "#;

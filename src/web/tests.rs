@@ -7,7 +7,7 @@ use super::schedule::{next_task, sleep};
 use super::view::{self, Analyse, Mode, SharedView, View};
 use crate::engine::{
     Actor, ActorKind, Analysis, Block, Mention, MentionKind, Quote, QuoteKind, Reported, Rule,
-    Span, Stance,
+    Side, Span, Stance,
 };
 use regex::Regex;
 use wasm_bindgen::{JsCast, JsValue};
@@ -22,7 +22,7 @@ const HOSTILE: &str = "<img src=x onerror=\"window.__quotelens_pwned=1\">";
 /// affiliation "Ministry"), `“…”, she said.` to the last speaker named so; a paragraph that is
 /// one quote and nothing else is the last named speaker's too, shown by that naming (perhaps
 /// paragraphs earlier); quotes of fewer than three words are scare quotes; `NAME argued that
-/// X.` is a reported statement against something.
+/// X.` is a reported statement taking no side, `NAME argued against X.` one against X.
 struct ScriptedAnalyzer {
     quote: Regex,
     reported: Regex,
@@ -37,7 +37,7 @@ fn scripted(_: &str) -> Box<dyn Analyse> {
             r"“([^”]*)”(?:,? (said) ([^”]+?)\.(?:\s|$)|,? (he|she) (said)\.(?:\s|$))?",
         )
         .unwrap(),
-        reported: Regex::new(r"([A-Z]\w+ [A-Z]\w+) argued that ([^.]+)\.").unwrap(),
+        reported: Regex::new(r"([A-Z]\w+ [A-Z]\w+) argued (that|against) ([^.]+)\.").unwrap(),
         analysis: Analysis {
             language: "en".into(),
             ..Analysis::default()
@@ -145,19 +145,28 @@ impl Analyse for ScriptedAnalyzer {
             }
             for found in reported.captures_iter(&block.text) {
                 let actor = actor_of(&found[1], analysis);
-                let text = found.get(2).unwrap();
+                let text = found.get(3).unwrap();
+                let span = span(block, text.start(), text.end());
                 analysis.actors[actor]
                     .positions
                     .push(crate::engine::Position::Reported(analysis.reported.len()));
                 analysis.reported.push(Reported {
                     text: text.as_str().to_string(),
-                    span: span(block, text.start(), text.end()),
+                    span,
                     actor: Some(actor),
                     speaker: Some(found[1].to_string()),
                     cue: "argued".into(),
-                    cue_span: span(block, text.start(), text.start()),
+                    cue_span: Span {
+                        end: span.start,
+                        end_utf16: span.start_utf16,
+                        ..span
+                    },
                     mention: None,
-                    stance: Stance::Against,
+                    stance: (&found[2] == "against").then(|| Stance {
+                        side: Side::Against,
+                        object: text.as_str().to_string(),
+                        object_span: span,
+                    }),
                 });
             }
         }
@@ -249,7 +258,7 @@ fn marks_of(root: &Element, quote: usize) -> Vec<Element> {
 const ARTICLE: &str = "<h1>Talks stall</h1>\
 <p>“We will <em>never</em> <a href=\"#a\">give up</a> on this,” said Ann Lee. Critics called it “theatre”.</p>\
 <ul>\n  <li>“Nobody was consulted at all,” said Bo Chan.</li>\n  <li>Plain item.</li>\n</ul>\
-<p>“Everything is on the table now,” said Ann Lee. Bo Chan argued that the deal was rushed.</p>\
+<p>“Everything is on the table now,” said Ann Lee. Bo Chan argued against the rushed deal.</p>\
 <p>“A voice from nowhere in particular” was heard.</p>";
 
 #[wasm_bindgen_test]
@@ -704,9 +713,9 @@ async fn sidebar_lists_actors_most_quoted_first_with_positions_in_reading_order(
     );
     assert_eq!(
         text(&positions[1].query_selector(".stance").unwrap().unwrap()),
-        "against"
+        "against: the rushed deal"
     );
-    assert!(text(&positions[1]).contains("the deal was rushed"));
+    assert!(text(&positions[1]).contains("the rushed deal"));
     assert_eq!(
         actors[2].get_attribute("data-actor-id").as_deref(),
         Some("unknown")
@@ -819,7 +828,7 @@ async fn clicking_an_actor_filters_and_a_position_scrolls_and_flashes() {
             .unwrap(),
     );
     let selection = window.get_selection().unwrap().unwrap();
-    assert_eq!(String::from(selection.to_string()), "the deal was rushed");
+    assert_eq!(String::from(selection.to_string()), "the rushed deal");
     selection.remove_all_ranges().unwrap();
     // Folding the panel keeps only its header.
     let fold = ui.query_selector("button.collapse").unwrap().unwrap();
@@ -911,6 +920,44 @@ async fn hostile_page_text_is_shown_as_text() {
     );
     assert!(
         markdown.contains("\\<img src=x onerror=\"window.\\_\\_quotelens\\_pwned=1\"\\> Smith"),
+        "{markdown}"
+    );
+    super::close_view(&view);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_statement_taking_no_side_has_no_stance_badge_or_label() {
+    let root = fixture(
+        "<p>“Everything is on the table now,” said Ann Lee. Bo Chan argued that the deal was rushed.</p>",
+    );
+    let view = draw(&root, Mode::Embedded).await;
+    let statement = shadow(&root)
+        .query_selector("button.position[data-reported-index=\"0\"]")
+        .unwrap()
+        .unwrap();
+    assert!(text(&statement).contains("the deal was rushed"));
+    assert!(statement.query_selector(".stance").unwrap().is_none());
+    let mut analyzer = scripted("en");
+    analyzer.add_blocks(&[Block {
+        id: 0,
+        kind: crate::engine::BlockKind::Paragraph,
+        text: "Bo Chan argued that the deal was rushed. Ann Lee argued against the new levy."
+            .into(),
+    }]);
+    let markdown = super::present::markdown(
+        &analyzer.analysis(),
+        &Source {
+            title: "T".into(),
+            url: "http://x/".into(),
+        },
+    );
+    assert!(
+        markdown.contains("- Reported: the deal was rushed — argued\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- Reported (against: the new levy): the new levy — argued\n"),
         "{markdown}"
     );
     super::close_view(&view);

@@ -368,15 +368,16 @@ fn position_button(
         Position::Reported(index) => {
             let statement = &analysis.reported[index];
             button.set_attribute("data-reported-index", &index.to_string())?;
-            let stance = present::stance_text(statement.stance);
-            let badge = element(
-                doc,
-                "span",
-                &format!("stance stance-{stance}"),
-                Some(stance),
-            )?;
-            badge.set_attribute("title", &format!("Stance: {stance}"))?;
-            button.append_child(&badge)?;
+            // Only a side taken on something the text names earns a badge.
+            if let Some(stance) = &statement.stance {
+                child(
+                    doc,
+                    &button,
+                    "span",
+                    &format!("stance stance-{}", present::side_name(stance.side)),
+                    Some(&present::stance_text(stance)),
+                )?;
+            }
             child(doc, &button, "span", "text", Some(&statement.text))?;
             child(doc, &button, "span", "cue", Some(&statement.cue))?;
         }

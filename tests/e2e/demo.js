@@ -24,7 +24,7 @@ function printAnalysis(analysis) {
     for (const quote of quotes) console.log(`      “${clip(quote.text)}”${quote.cue ? `  [${quote.cue}]` : ''}`);
   }
   for (const reported of analysis.reported ?? []) {
-    console.log(`  ${reported.speaker ?? '(unknown)'} ${reported.cue ?? ''} (reported): ${clip(reported.text)}${reported.stance ? `  [${reported.stance}]` : ''}`);
+    console.log(`  ${reported.speaker ?? '(unknown)'} ${reported.cue ?? ''} (reported): ${clip(reported.text)}${reported.stance ? `  [${reported.stance.side}: ${reported.stance.object}]` : ''}`);
   }
 }
 

@@ -43,7 +43,7 @@ pub struct ReportedRecord {
     pub cue: String,
     pub cue_span: Span,
     pub mention: Option<Mention>,
-    pub stance: Stance,
+    pub stance: Option<Stance>,
 }
 
 #[derive(Default)]
@@ -89,6 +89,16 @@ impl Place<'_> {
     fn span_of_tokens(&self, tokens: &[Token], first: usize, last: usize) -> Span {
         self.map
             .span(self.block, tokens[first].start, tokens[last].end)
+    }
+
+    /// A stance found over tokens, with its object's words and span.
+    fn stance(&self, tokens: &[Token], found: reported::Found) -> Stance {
+        let (start, end) = (tokens[found.first].start, tokens[found.end - 1].end);
+        Stance {
+            side: found.side,
+            object: self.text[start..end].to_string(),
+            object_span: self.map.span(self.block, start, end),
+        }
     }
 
     /// The mention an explicit phrase makes; none for the subject a null-subject language omits.
@@ -402,15 +412,15 @@ impl State {
                 {
                     claimed = Some(last);
                     let (start, end) = (toks[first].start, toks[last - 1].end);
-                    let clause = &text[start..end];
                     self.reported.push(ReportedRecord {
-                        text: clause.to_string(),
+                        text: text[start..end].to_string(),
                         span: place.map.span(block.id, start, end),
                         entity: speakers[c].entity,
                         cue: cue.text.clone(),
                         cue_span: place.span_of_tokens(&toks, cue.verb_first, cue.verb_last),
                         mention: speakers[c].mention.clone(),
-                        stance: reported::stance(lex, &cue.text, clause),
+                        stance: reported::stance(&reader, Some(cue), first, last)
+                            .map(|found| place.stance(&toks, found)),
                     });
                 }
             }
@@ -441,7 +451,8 @@ impl State {
                     cue: list.cue.clone(),
                     cue_span: list.cue_span,
                     mention: list.mention.clone(),
-                    stance: reported::stance(lex, &list.cue, text),
+                    stance: reported::stance(&reader, None, 0, toks.len())
+                        .map(|found| place.stance(&toks, found)),
                 });
             }
         }

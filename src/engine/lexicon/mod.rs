@@ -208,8 +208,19 @@ pub struct Lexicon {
     pub pronoun_words: PhraseSet,
     pub male_words: PhraseSet,
     pub female_words: PhraseSet,
+    /// Words and phrases that take a side on what follows them ("open to", "rejected").
     pub stance_for: PhraseSet,
     pub stance_against: PhraseSet,
+    /// The words that close the object of a split stance phrase, by the phrase's opening words:
+    /// "lehnt … ab" reads "lehnt den Plan ab", and "lehnt" without "ab" takes no side.
+    pub stance_closings: FastMap<String, Vec<String>>,
+    /// "not", "nie", "jamais": a stance phrase next to one is negated.
+    pub negations: PhraseSet,
+    /// Words that start a new clause inside a sentence (subordinate conjunctions, relative
+    /// pronouns, "but"): a stance's object ends before them.
+    pub object_ends: PhraseSet,
+    /// "it", "ihn": pronouns that may stand as a verb's object, naming nothing themselves.
+    pub object_pronouns: PhraseSet,
     /// Prepositions: a name right after one is a place or an object, not yet a subject.
     pub prepositions: PhraseSet,
     /// "and", "but": a verb after one shares the clause's subject.
@@ -487,8 +498,25 @@ impl Lexicon {
             }
             "male_words" => self.male_words.insert(&lower),
             "female_words" => self.female_words.insert(&lower),
-            "stance_for" => self.stance_for.insert(&lower),
-            "stance_against" => self.stance_against.insert(&lower),
+            "stance_for" | "stance_against" => {
+                let (opening, closing) = match lower.split_once('…') {
+                    Some((opening, closing)) => (opening.trim(), Some(closing)),
+                    None => (lower.as_str(), None),
+                };
+                if let Some(closing) = closing {
+                    let words = closing.split_whitespace().map(str::to_string).collect();
+                    let key = opening.split_whitespace().collect::<Vec<_>>().join(" ");
+                    self.stance_closings.insert(key, words);
+                }
+                if section == "stance_for" {
+                    self.stance_for.insert(opening);
+                } else {
+                    self.stance_against.insert(opening);
+                }
+            }
+            "negations" => self.negations.insert(&lower),
+            "object_ends" => self.object_ends.insert(&lower),
+            "object_pronouns" => self.object_pronouns.insert(&lower),
             "prepositions" => self.prepositions.insert(&lower),
             "coordinators" => self.coordinators.insert(&lower),
             "relative_pronouns" => self.relative_pronouns.insert(&lower),
@@ -545,8 +573,10 @@ impl Lexicon {
 /// Every section a lexicon file may have. Word lists hold one entry a line (several words make a
 /// phrase); `quote_pairs` an opening and a closing mark; `pronouns` a word and what it stands for
 /// (male, female, organization, plural, none); `source_patterns` words around one `X` slot (`X's`
-/// for a possessive) or one `P` slot, a possessive determiner; the `*_endings` lists word endings; `grammar` settings (`null_subject yes`).
-pub const SECTIONS: [&str; 44] = [
+/// for a possessive) or one `P` slot, a possessive determiner; the `*_endings` lists word endings;
+/// `grammar` settings (`null_subject yes`). A `stance_*` entry may hold `…` where its object goes,
+/// the words after it closing the object (German separable verbs: "lehnt … ab").
+pub const SECTIONS: [&str; 47] = [
     "quote_pairs",
     "speech_verbs",
     "naming_verbs",
@@ -572,6 +602,9 @@ pub const SECTIONS: [&str; 44] = [
     "female_words",
     "stance_for",
     "stance_against",
+    "negations",
+    "object_ends",
+    "object_pronouns",
     "prepositions",
     "coordinators",
     "relative_pronouns",
