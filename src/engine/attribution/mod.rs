@@ -366,7 +366,6 @@ impl State {
                         cue_speakers: &cue_speakers,
                         quote: &top[qi],
                         at,
-                        sentence: (from, to),
                         whole: sieve::is_whole(text, &top[qi], at, (from, to), &toks),
                         subject,
                         reported_mood,
@@ -502,21 +501,19 @@ impl State {
         list_cue: Option<&ListCue>,
     ) -> QuoteRecord {
         let (span, text) = quote_text(place, q);
-        let (cue, cue_span, mention) = match (verdict.cue, rule) {
+        let list = list_cue.filter(|_| rule == Rule::ListIntroduction);
+        let (cue, cue_span, mention) = match (verdict.cue, list) {
             (Some(c), _) => (
                 Some(cues[c].text.clone()),
                 Some(place.span_of_tokens(toks, cues[c].verb_first, cues[c].verb_last)),
                 speakers[c].mention.clone(),
             ),
-            (None, Rule::ListIntroduction) => {
-                let list = list_cue.expect("the list rule decides only after a list cue");
-                (
-                    Some(list.cue.clone()),
-                    Some(list.cue_span),
-                    list.mention.clone(),
-                )
-            }
-            (None, _) => (None, None, self.last_mention(verdict.entity)),
+            (None, Some(list)) => (
+                Some(list.cue.clone()),
+                Some(list.cue_span),
+                list.mention.clone(),
+            ),
+            (None, None) => (None, None, self.last_mention(verdict.entity)),
         };
         let entity = verdict.entity.filter(|_| verdict.speech);
         let confidence = match (entity, verdict.cue, mention.as_ref().map(|m| m.kind)) {

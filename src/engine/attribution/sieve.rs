@@ -22,9 +22,8 @@ pub struct Context<'c, 'a> {
     pub cues: &'c [Cue<'a>],
     pub cue_speakers: &'c [Option<usize>],
     pub quote: &'c RawQuote,
-    /// The quotation's token, and its sentence's token range.
+    /// The quotation's token.
     pub at: usize,
-    pub sentence: (usize, usize),
     /// Reads as someone's words on its own: it opens its paragraph or sentence, or is long and
     /// sentence-like (see [`is_whole`]). A fragment is not.
     pub whole: bool,
