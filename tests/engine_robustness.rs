@@ -105,6 +105,15 @@ fn a_million_quote_marks() {
 }
 
 #[test]
+fn a_long_run_of_possessive_names_after_a_verb() {
+    // A speaker's phrase may open with an organisation's possessive ("said Orbitex's manager …"):
+    // a run of them must not be read by recursing once per word.
+    let text = format!("“Hi,” said {} x.", "Ab's ".repeat(200_000));
+    let analysis = check(&[block(0, &text)]);
+    assert_eq!(analysis.quotes.len(), 1);
+}
+
+#[test]
 fn replacement_characters_from_lone_surrogates() {
     // The DOM layer turns a lone surrogate into U+FFFD; offsets must still line up.
     let text = "\u{FFFD}“\u{FFFD}Quoted \u{FFFD} text\u{FFFD},” said Jane \u{FFFD}Smith. 😀 “More,” she said.\u{FFFD}";

@@ -236,7 +236,11 @@ impl<'a> Reader<'a> {
         }
         // "Rosetta's former mission manager Gerhard Schwehm": the possessor is the person's
         // affiliation, the phrase after it the person.
-        if t.cap && t.is_possessive() && start == first {
+        // One level only: a run of possessives ("A's B's C's …") must not recurse down the run.
+        let possessive_follows = self
+            .word(first + 1)
+            .is_some_and(|n| n.cap && n.is_possessive());
+        if t.cap && t.is_possessive() && start == first && !possessive_follows {
             let owned = self
                 .np_starting_at(first + 1, ceiling)
                 .filter(|np| matches!(np.kind, NpKind::Person | NpKind::Description));
