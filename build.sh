@@ -168,6 +168,8 @@ test_accuracy() {
   check_floors "$(python3 tests/corpus/evaluate.py "$NEWS/gold" "$out" "$NEWS/split.tsv" check)" "${CHECK_FLOORS[@]}" || failed=1
   log "accuracy on the TUNE set of the news gold"
   check_floors "$(python3 tests/corpus/evaluate.py "$NEWS/gold" "$out" "$NEWS/split.tsv" tune --verbose)" "${TUNE_FLOORS[@]}" || failed=1
+  log "the sieve's rules on the TUNE set: how the quotations each rule decided came out"
+  python3 tests/corpus/rules.py "$NEWS/gold" "$out" "$NEWS/split.tsv" tune
   log "accuracy on the first gold (tests/corpus/gold, through the article finder)"
   for gold in tests/corpus/gold/*.json; do
     name=$(basename "$gold" .json)
