@@ -120,14 +120,21 @@ impl<'a> Reader<'a> {
                 && t.cap
                 && next.is_some_and(|n| self.is_title(n) && n.cap)
             // The noun of a compound role: "mission manager", "campaign director".
-            || t.is_word()
-                && !t.cap
-                && !t.is_in(&self.lex.articles)
-                && !t.is_in(&self.lex.prepositions)
-                && !t.is_in(&self.lex.coordinators)
+            || self.lowercase_modifier(t)
                 && !t.is_in(&self.lex.pronoun_words)
                 && !t.is_in(&self.lex.speech_verbs)
                 && next.is_some_and(|n| self.is_role(n) && !n.cap)
+    }
+
+    /// A lowercase word that may qualify a role inside a speaker's phrase ("opositora" in "la
+    /// diputada opositora Ana Ruiz", "mission" in "mission manager"): not an article, preposition
+    /// or coordinator.
+    fn lowercase_modifier(&self, t: &Token) -> bool {
+        t.is_word()
+            && !t.cap
+            && !t.is_in(&self.lex.articles)
+            && !t.is_in(&self.lex.prepositions)
+            && !t.is_in(&self.lex.coordinators)
     }
 
     /// The last token of the run of name, title and connector words starting at `i`.
@@ -260,11 +267,8 @@ impl<'a> Reader<'a> {
         while last + 1 < ceiling {
             let n = &self.tokens[last + 1];
             // A lowercase adjective between a role and a name: "la diputada opositora Ana Ruiz".
-            let adjective_before_name = !n.cap
+            let adjective_before_name = self.lowercase_modifier(n)
                 && self.is_role(&self.tokens[last])
-                && !n.is_in(&self.lex.articles)
-                && !n.is_in(&self.lex.prepositions)
-                && !n.is_in(&self.lex.coordinators)
                 && self
                     .tokens
                     .get(last + 2)

@@ -173,6 +173,23 @@ impl Analyse for ScriptedAnalyzer {
     }
 }
 
+/// The Markdown export of one paragraph as the scripted analyser reads it.
+fn scripted_markdown(paragraph: String) -> String {
+    let mut analyzer = scripted("en");
+    analyzer.add_blocks(&[Block {
+        id: 0,
+        kind: crate::engine::BlockKind::Paragraph,
+        text: paragraph,
+    }]);
+    super::present::markdown(
+        &analyzer.analysis(),
+        &Source {
+            title: "T".into(),
+            url: "http://x/".into(),
+        },
+    )
+}
+
 fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -905,19 +922,7 @@ async fn hostile_page_text_is_shown_as_text() {
     let pwned =
         js_sys::Reflect::get(&web_sys::window().unwrap(), &"__quotelens_pwned".into()).unwrap();
     assert!(pwned.is_undefined());
-    let mut analyzer = scripted("en");
-    analyzer.add_blocks(&[Block {
-        id: 0,
-        kind: crate::engine::BlockKind::Paragraph,
-        text: text(&p),
-    }]);
-    let markdown = super::present::markdown(
-        &analyzer.analysis(),
-        &Source {
-            title: "T".into(),
-            url: "http://x/".into(),
-        },
-    );
+    let markdown = scripted_markdown(text(&p));
     assert!(
         markdown.contains("\\<img src=x onerror=\"window.\\_\\_quotelens\\_pwned=1\"\\> Smith"),
         "{markdown}"
@@ -938,19 +943,8 @@ async fn a_statement_taking_no_side_has_no_stance_badge_or_label() {
         .unwrap();
     assert!(text(&statement).contains("the deal was rushed"));
     assert!(statement.query_selector(".stance").unwrap().is_none());
-    let mut analyzer = scripted("en");
-    analyzer.add_blocks(&[Block {
-        id: 0,
-        kind: crate::engine::BlockKind::Paragraph,
-        text: "Bo Chan argued that the deal was rushed. Ann Lee argued against the new levy."
-            .into(),
-    }]);
-    let markdown = super::present::markdown(
-        &analyzer.analysis(),
-        &Source {
-            title: "T".into(),
-            url: "http://x/".into(),
-        },
+    let markdown = scripted_markdown(
+        "Bo Chan argued that the deal was rushed. Ann Lee argued against the new levy.".into(),
     );
     assert!(
         markdown.contains("- Reported: the deal was rushed — argued\n"),

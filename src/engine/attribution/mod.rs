@@ -17,7 +17,7 @@ use super::offsets::Utf16Map;
 use super::quotes::{self, RawQuote};
 use super::reported;
 use super::tokens::{self, Token};
-use sieve::{Context, Verdict};
+use sieve::{Context, CueSpeaker, Verdict};
 
 /// Blocks after which an unrefreshed focus is too old to carry a quotation.
 const FOCUS_LIFETIME: usize = 4;
@@ -69,12 +69,6 @@ struct ListCue {
     entity: Option<usize>,
     cue: String,
     cue_span: Span,
-    mention: Option<Mention>,
-}
-
-/// A cue's speaker phrase, resolved.
-struct CueSpeaker {
-    entity: Option<usize>,
     mention: Option<Mention>,
 }
 
@@ -351,7 +345,6 @@ impl State {
                 .filter_map(|k| toks[k].quote().map(|q| (k, q)))
                 .collect();
             if !quoted.is_empty() {
-                let cue_speakers: Vec<Option<usize>> = speakers.iter().map(|s| s.entity).collect();
                 // Who the sentence is about, and whether its mood alone marks reported speech,
                 // for fragments without a cue.
                 let subject = self.sentence_subject(&reader, from, to);
@@ -363,7 +356,7 @@ impl State {
                         tokens: &toks,
                         registry: &self.registry,
                         cues: &cues,
-                        cue_speakers: &cue_speakers,
+                        cue_speakers: &speakers,
                         quote: &top[qi],
                         at,
                         whole: sieve::is_whole(text, &top[qi], at, (from, to), &toks),

@@ -8,7 +8,7 @@ use super::rules;
 use crate::engine::actors::Registry;
 use crate::engine::cues::Cue;
 use crate::engine::lexicon::Lexicon;
-use crate::engine::model::Rule;
+use crate::engine::model::{Mention, Rule};
 use crate::engine::quotes::RawQuote;
 use crate::engine::tokens::{Kind, Token};
 
@@ -20,7 +20,7 @@ pub struct Context<'c, 'a> {
     pub registry: &'c Registry,
     /// The sentence's cues, in order, and the actor each one's speaker phrase stands for.
     pub cues: &'c [Cue<'a>],
-    pub cue_speakers: &'c [Option<usize>],
+    pub cue_speakers: &'c [CueSpeaker],
     pub quote: &'c RawQuote,
     /// The quotation's token.
     pub at: usize,
@@ -41,6 +41,13 @@ pub struct Context<'c, 'a> {
     pub focus: Option<usize>,
 }
 
+/// A cue's speaker phrase, resolved: the actor, and the words naming it (none for the subject a
+/// null-subject language leaves out).
+pub struct CueSpeaker {
+    pub entity: Option<usize>,
+    pub mention: Option<Mention>,
+}
+
 /// A rule's decision.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Verdict {
@@ -53,7 +60,7 @@ pub struct Verdict {
 
 impl Verdict {
     pub fn from_cue(ctx: &Context, cue: usize) -> Self {
-        let entity = ctx.cue_speakers[cue];
+        let entity = ctx.cue_speakers[cue].entity;
         Verdict {
             entity,
             cue: Some(cue),
@@ -119,14 +126,15 @@ impl Context<'_, '_> {
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty())
             .peekable();
-        words.peek().is_some()
-            && !self.whole
+        !self.whole
+            && words.peek().is_some()
             && words.all(|w| {
-                let lower = w.to_lowercase();
-                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                    || lex.articles.contains(&lower)
-                    || lex.prepositions.contains(&lower)
-                    || lex.coordinators.contains(&lower)
+                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || {
+                    let lower = w.to_lowercase();
+                    lex.articles.contains(&lower)
+                        || lex.prepositions.contains(&lower)
+                        || lex.coordinators.contains(&lower)
+                }
             })
     }
 
