@@ -262,10 +262,17 @@ impl Registry {
     /// recent one whose role or title has that head word.
     pub fn described(&self, head: &str) -> Option<usize> {
         let head = head.to_lowercase();
+        // A compound ends with its head: "die Ministerin" is the "Finanzministerin" met before.
+        let is_head = |word: &str| {
+            word == head
+                || head.chars().count() >= 5
+                    && word.ends_with(head.as_str())
+                    && word.len() > head.len() + 2
+        };
         let has_head = |text: &str| {
             text.to_lowercase()
                 .split_whitespace()
-                .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == head)
+                .any(|w| is_head(w.trim_matches(|c: char| !c.is_alphanumeric())))
         };
         self.recent().find(|&i| {
             let e = &self.entities[i];

@@ -50,7 +50,9 @@ impl<'a> Reader<'a> {
             let source = t.is_in(&lex.source_openers);
             let verb =
                 lex.speech_verbs.may_start(t.classes) || lex.naming_verbs.may_start(t.classes);
-            if !(source || verb || t.hyphenated || self.colon_quote_follows(i, to)) {
+            let split_verb = !lex.speech_verb_particles.is_empty()
+                && lex.speech_verb_particles.contains_key(t.lower);
+            if !(source || verb || split_verb || t.hyphenated || self.colon_quote_follows(i, to)) {
                 // Most words: nothing a cue can start with.
                 i += 1;
                 continue;
@@ -67,6 +69,17 @@ impl<'a> Reader<'a> {
                 None
             };
             let Some(len) = speech.or(naming) else {
+                if let Some(particle) = split_verb
+                    .then(|| self.split_verb_particle(i, to))
+                    .flatten()
+                {
+                    if let Some(mut cue) = self.cue_at(i, i, false, from, to, cues.last()) {
+                        cue.last = cue.last.max(particle);
+                        i = cue.last + 1;
+                        cues.push(cue);
+                        continue;
+                    }
+                }
                 if let Some(cue) = self.hyphenated_cue(i, to) {
                     i = cue.last + 1;
                     cues.push(cue);
@@ -89,6 +102,21 @@ impl<'a> Reader<'a> {
             }
         }
         cues
+    }
+
+    /// The particle that completes the split verb at `verb` as the last word of its clause:
+    /// "teilte der Verband am Montag mit." / "fügte er hinzu:".
+    fn split_verb_particle(&self, verb: usize, to: usize) -> Option<usize> {
+        let particles = self
+            .lex
+            .speech_verb_particles
+            .get(self.tokens[verb].lower)?;
+        let clause_end = (verb + 1..to)
+            .take(12)
+            .find(|&k| !self.tokens[k].is_word())
+            .or((to <= verb + 13).then_some(to))?;
+        let last = clause_end - 1;
+        (last > verb && particles.iter().any(|p| p == self.tokens[last].lower)).then_some(last)
     }
 
     /// "Obama: “…”": a colon and a quotation right after token `i`.
@@ -233,12 +261,10 @@ impl<'a> Reader<'a> {
                     .named_after_description(&np, to)
                     .or_else(|| self.role_after(np, to))
                     .unwrap_or(np);
-                if !matches!(np.kind, NpKind::Description) || np.last > np.first {
-                    let last = np.last;
-                    let mut cue = self.cue(verb, cue_end - 1, np, naming, true, text_from);
-                    cue.last = last.max(cue.last);
-                    return Some(cue);
-                }
+                let last = np.last;
+                let mut cue = self.cue(verb, cue_end - 1, np, naming, true, text_from);
+                cue.last = last.max(cue.last);
+                return Some(cue);
             }
         }
         // "Ana Gómez, vecina … (RVB), dijo": a long appositive closed by a comma; the

@@ -67,12 +67,17 @@ impl<'a> Reader<'a> {
         self.lex.pronouns.get(t.lower).copied()
     }
 
+    /// A title, or a compound ending with one ("Finanzministerin", "Parteichef").
     fn is_title(&self, t: &Token) -> bool {
         t.stem_is_in(&self.lex.titles)
+            || t.cap && self.lex.is_compound_of(t.stem(), &self.lex.titles, 4)
     }
 
+    /// A role, or a compound ending with a role long enough not to end other nouns by chance
+    /// ("Finanzexperte", not "Flugzeuge").
     fn is_role(&self, t: &Token) -> bool {
         t.stem_is_in(&self.lex.roles)
+            || t.cap && self.lex.is_compound_of(t.stem(), &self.lex.roles, 7)
     }
 
     fn is_group(&self, t: &Token) -> bool {

@@ -117,7 +117,8 @@ impl Context<'_, '_> {
     }
 
     /// A fragment capitalised like a title or a name ("Once Upon a Time in Hollywood", "Krieg
-    /// der Welten", "Joker"): every word capitalised but the small words titles leave lowercase.
+    /// der Welten", "Joker"): every word capitalised but the small words titles leave lowercase,
+    /// and never the first ("unter Kontrolle" is speech: German capitalises every noun).
     pub fn fragment_looks_like_a_title(&self) -> bool {
         let lex = self.lex;
         let mut words = self
@@ -127,7 +128,9 @@ impl Context<'_, '_> {
             .filter(|w| !w.is_empty())
             .peekable();
         !self.whole
-            && words.peek().is_some()
+            && words
+                .peek()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
             && words.all(|w| {
                 w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || {
                     let lower = w.to_lowercase();

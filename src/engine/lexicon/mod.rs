@@ -184,6 +184,9 @@ pub struct Lexicon {
     /// Every mark of `quote_pairs`, for the scanner's per-character test.
     marks: Vec<char>,
     pub speech_verbs: PhraseSet,
+    /// The particles that complete a split verb of saying, by its finite form: German "teilte …
+    /// mit" is speech, "teilte" alone ("shared") is not.
+    pub speech_verb_particles: FastMap<String, Vec<String>>,
     pub naming_verbs: PhraseSet,
     pub cue_adverbs: PhraseSet,
     pub cue_tails: PhraseSet,
@@ -263,6 +266,9 @@ pub struct Lexicon {
     /// The language drops subject pronouns ("dijo" alone is "he said"): a speech verb without a
     /// subject speaks for the one who spoke or was named last.
     pub null_subject: bool,
+    /// The language writes compound nouns as one word ending with its head ("Finanzministerin"):
+    /// a word that ends with a title or role is one.
+    pub compounds: bool,
     /// The first words of `source_patterns` ("according"), as a list for [`Classes`].
     pub source_openers: PhraseSet,
     /// Every word of every list above, with the lists it is in: words of up to eight bytes (most
@@ -452,7 +458,20 @@ impl Lexicon {
                     }
                 }
             }
-            "speech_verbs" => self.speech_verbs.insert(&lower),
+            "speech_verbs" => match lower.split_once('…') {
+                Some((finite, particle)) => {
+                    let (finite, particle) = (finite.trim(), particle.trim());
+                    if finite.contains(' ') || particle.is_empty() || particle.contains(' ') {
+                        return Err(format!("a split verb is one word … one word: {entry}"));
+                    }
+                    let particles = self
+                        .speech_verb_particles
+                        .entry(finite.to_string())
+                        .or_default();
+                    particles.push(particle.to_string());
+                }
+                None => self.speech_verbs.insert(&lower),
+            },
             "naming_verbs" => self.naming_verbs.insert(&lower),
             "cue_adverbs" => self.cue_adverbs.insert(&lower),
             "cue_tails" => self.cue_tails.insert(&lower),
@@ -538,11 +557,25 @@ impl Lexicon {
             "grammar" => match lower.split_whitespace().collect::<Vec<_>>()[..] {
                 ["null_subject", "yes"] => self.null_subject = true,
                 ["null_subject", "no"] => self.null_subject = false,
+                ["compounds", "yes"] => self.compounds = true,
+                ["compounds", "no"] => self.compounds = false,
                 _ => return Err(format!("unknown grammar setting {entry:?}")),
             },
             _ => return Err(format!("section [{section}] is declared but not read")),
         }
         Ok(())
+    }
+
+    /// Whether a lowercase word is a compound whose head, of at least `min_chars` characters, is
+    /// a one-word entry of `list` after a part of its own of at least three ("finanz|ministerin").
+    pub fn is_compound_of(&self, word: &str, list: &PhraseSet, min_chars: usize) -> bool {
+        self.compounds
+            && word
+                .char_indices()
+                .skip(3)
+                .map(|(at, _)| &word[at..])
+                .take_while(|head| head.chars().count() >= min_chars)
+                .any(|head| list.contains(head))
     }
 
     /// Whether a lowercase word ends with one of `endings` and is longer than it.
@@ -575,7 +608,8 @@ impl Lexicon {
 /// (male, female, organization, plural, none); `source_patterns` words around one `X` slot (`X's`
 /// for a possessive) or one `P` slot, a possessive determiner; the `*_endings` lists word endings;
 /// `grammar` settings (`null_subject yes`). A `stance_*` entry may hold `…` where its object goes,
-/// the words after it closing the object (German separable verbs: "lehnt … ab").
+/// the words after it closing the object (German separable verbs: "lehnt … ab"); a
+/// `speech_verbs` entry "teilte … mit" is a verb of saying split around its speaker.
 pub const SECTIONS: [&str; 47] = [
     "quote_pairs",
     "speech_verbs",

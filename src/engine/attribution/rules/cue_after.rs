@@ -42,4 +42,31 @@ mod tests {
             (Some("Maria Olsen".into()), Rule::CueAfter)
         );
     }
+
+    #[test]
+    fn a_german_verb_split_around_its_speaker() {
+        let text = "„Wir fordern eine Korrektur“, teilte der Verband am Montag mit.";
+        assert_eq!(
+            decision(text, "de", "Wir fordern"),
+            (Some("Verband".into()), Rule::CueAfter)
+        );
+        // Without its particle the verb says nothing: "teilte" alone is "shared".
+        let text = "„Wir fordern eine Korrektur“, teilte der Verband Brot.";
+        assert_ne!(decision(text, "de", "Wir fordern").1, Rule::CueAfter);
+    }
+
+    #[test]
+    fn a_role_alone_after_the_verb_is_the_speaker() {
+        let text = "“Nobody will lose out,” said the minister.";
+        assert_eq!(
+            decision(text, "en", "Nobody"),
+            (Some("the minister".into()), Rule::CueAfter)
+        );
+        let text = "Finanzministerin Anna Berg verteidigte den Plan.\n\n„Niemand verliert“, \
+                    betonte die Ministerin.";
+        assert_eq!(
+            decision(text, "de", "Niemand"),
+            (Some("Anna Berg".into()), Rule::CueAfter)
+        );
+    }
 }

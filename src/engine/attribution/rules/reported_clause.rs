@@ -33,4 +33,14 @@ mod tests {
         let text = "Councillor Dana Price said she had watched “Night Train” twice.";
         assert_eq!(decision(text, "en", "Night Train"), (None, Rule::NotSpeech));
     }
+
+    #[test]
+    fn a_german_fragment_of_capitalised_nouns_is_still_speech() {
+        // German capitalises every noun: a fragment opening in lowercase is no title.
+        let text = "Jonas Weber sagte, die Lage sei „unter Kontrolle“.";
+        assert_eq!(
+            decision(text, "de", "unter"),
+            (Some("Jonas Weber".into()), Rule::ReportedClause)
+        );
+    }
 }
