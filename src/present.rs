@@ -199,7 +199,7 @@ pub fn why_line(analysis: &Analysis, quote: &Quote) -> String {
     match quote.rule {
         Rule::NotSpeech => "not someone's words: a title or a term in quotation marks".to_string(),
         _ if name.is_empty() => "no speaker found".to_string(),
-        Rule::CueAround | Rule::CueAfter | Rule::CueBefore | Rule::CueLater => {
+        Rule::CueAround | Rule::CueAfter | Rule::CueBefore | Rule::CueInside | Rule::CueLater => {
             match (&quote.mention, &quote.cue) {
                 (Some(mention), _) => match mention.kind {
                     MentionKind::Name => "named in the same sentence".to_string(),
@@ -482,6 +482,7 @@ mod tests {
             Rule::CueAround,
             Rule::CueAfter,
             Rule::CueBefore,
+            Rule::CueInside,
             Rule::CueLater,
         ] {
             let said = Some("said");

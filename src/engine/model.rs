@@ -52,6 +52,8 @@ pub enum Rule {
     CueAfter,
     /// The cue introduces the quotation: "Kerry said: “We will stay.”"
     CueBefore,
+    /// The cue is an incise inside the quotation's marks: "« C'est fini, a-t-il dit. Rien. »"
+    CueInside,
     /// A partial quotation inside reported speech: "She said the plan was “a disaster”."
     ReportedClause,
     /// The cue comes later in the sentence: "“Never,” was all the mayor told reporters."

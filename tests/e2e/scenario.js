@@ -105,11 +105,11 @@ function expectedHighlights(analysis) {
 }
 
 // The tooltip's "why" line for the kinds of attribution the seed article has (see
-// src/web/present.rs why_line).
+// src/present.rs why_line).
 function expectedWhy(quote) {
   if (quote.rule === 'focus') return `no cue: the last person who spoke or was named (${quote.speaker})`;
   if (quote.rule === 'reported_clause') return 'in the reported speech around it';
-  if (['cue_around', 'cue_after', 'cue_before', 'cue_later'].includes(quote.rule)) {
+  if (['cue_around', 'cue_after', 'cue_inside', 'cue_before', 'cue_later'].includes(quote.rule)) {
     if (quote.mention?.kind === 'pronoun') return `‘${quote.mention.text}’ — ${quote.speaker}`;
     if (quote.mention?.kind === 'name') return 'named in the same sentence';
   }

@@ -16,7 +16,7 @@ use super::model::{Block, BlockKind, Mention, MentionKind, QuoteKind, Rule, Span
 use super::offsets::Utf16Map;
 use super::quotes::{self, RawQuote};
 use super::reported;
-use super::tokens::{self, Token};
+use super::tokens::{self, Kind, Token};
 use sieve::{Context, CueSpeaker, Verdict};
 
 /// Blocks after which an unrefreshed focus is too old to carry a quotation.
@@ -60,12 +60,14 @@ pub struct State {
     /// Speaker of a quotation left open at the end of the previous block.
     open_quote: Option<Option<usize>>,
     /// "President Obama also said:" closing a block: the list items that follow are his.
-    list_cue: Option<ListCue>,
+    list_cue: Option<ResolvedCue>,
     buffers: tokens::Buffers,
 }
 
+/// A cue read outside the sentence's own cue list, its speaker resolved: a list's introduction
+/// in an earlier block, or an incise inside the quotation's marks.
 #[derive(Clone)]
-struct ListCue {
+struct ResolvedCue {
     entity: Option<usize>,
     cue: String,
     cue_span: Span,
@@ -195,6 +197,48 @@ impl State {
                 found
             }
         }
+    }
+
+    /// "« C'est un scandale, explique Claire Martin. Mais … »": a cue set between commas inside
+    /// the quotation's own marks, its verb before an explicit speaker, the incise French and
+    /// Portuguese writing puts inside the marks.
+    fn cue_inside(&mut self, place: &Place, q: &RawQuote, lex: &Lexicon) -> Option<ResolvedCue> {
+        if !may_hold_an_incise(&place.text[q.start..q.end], lex) {
+            return None;
+        }
+        // The block read again with its quotations' words as plain text, for the ones inside.
+        let mut buffers = tokens::Buffers::default();
+        let toks = tokens::tokenize(place.text, &[], lex, &mut buffers);
+        let reader = Reader {
+            text: place.text,
+            tokens: &toks,
+            lex,
+        };
+        let from = toks.partition_point(|t| t.start < q.start);
+        let to = toks.partition_point(|t| t.end <= q.end);
+        let closes_incise =
+            |k: usize| k < to && matches!(toks[k].kind, Kind::Punct(',' | '.' | '!' | '?' | ';'));
+        let cues = reader.cues(from, to);
+        let cue = cues.iter().find(|c| {
+            c.inverted
+                && !c.naming
+                && c.first > from
+                && toks[c.first - 1].is_punct(',')
+                && closes_incise(c.last + 1)
+                && c.last + 2 < to
+                && c.speaker.kind != NpKind::Implicit
+        })?;
+        let entity = self.speaker(&cue.speaker, &reader, true);
+        let mention = place.mention(&toks, &cue.speaker);
+        if let Some(id) = entity {
+            self.remember_mention(id, mention.clone());
+        }
+        Some(ResolvedCue {
+            entity,
+            cue: cue.text.clone(),
+            cue_span: place.span_of_tokens(&toks, cue.verb_first, cue.verb_last),
+            mention,
+        })
     }
 
     /// The first actor the sentence `from..to` mentions (its subject, in the usual order), and
@@ -350,6 +394,7 @@ impl State {
                 let subject = self.sentence_subject(&reader, from, to);
                 let reported_mood = (from..to).any(|k| toks[k].is_in(&lex.reported_speech_markers));
                 for (at, qi) in quoted {
+                    let inside = self.cue_inside(&place, &top[qi], lex);
                     let ctx = Context {
                         lex,
                         text,
@@ -363,6 +408,7 @@ impl State {
                         subject,
                         reported_mood,
                         list_speaker: list_cue.as_ref().map(|l| l.entity),
+                        inside_speaker: inside.as_ref().map(|c| c.entity),
                         previous_in_block,
                         continued,
                         focus: self.focus(),
@@ -376,7 +422,11 @@ impl State {
                         verdict,
                         &cues,
                         &speakers,
-                        list_cue.as_ref(),
+                        match rule {
+                            Rule::ListIntroduction => list_cue.as_ref(),
+                            Rule::CueInside => inside.as_ref(),
+                            _ => None,
+                        },
                     );
                     if let (Some(id), true) = (verdict.entity, verdict.speech) {
                         self.registry.spoke(id, Gender::Unknown);
@@ -424,7 +474,7 @@ impl State {
                     .next_back()
                     .filter(|(_, c)| c.last + 2 >= toks.len())
                 {
-                    self.list_cue = Some(ListCue {
+                    self.list_cue = Some(ResolvedCue {
                         entity: speakers[c].entity,
                         cue: cue.text.clone(),
                         cue_span: place.span_of_tokens(&toks, cue.verb_first, cue.verb_last),
@@ -491,20 +541,19 @@ impl State {
         verdict: Verdict,
         cues: &[Cue],
         speakers: &[CueSpeaker],
-        list_cue: Option<&ListCue>,
+        resolved: Option<&ResolvedCue>,
     ) -> QuoteRecord {
         let (span, text) = quote_text(place, q);
-        let list = list_cue.filter(|_| rule == Rule::ListIntroduction);
-        let (cue, cue_span, mention) = match (verdict.cue, list) {
+        let (cue, cue_span, mention) = match (verdict.cue, resolved) {
             (Some(c), _) => (
                 Some(cues[c].text.clone()),
                 Some(place.span_of_tokens(toks, cues[c].verb_first, cues[c].verb_last)),
                 speakers[c].mention.clone(),
             ),
-            (None, Some(list)) => (
-                Some(list.cue.clone()),
-                Some(list.cue_span),
-                list.mention.clone(),
+            (None, Some(resolved)) => (
+                Some(resolved.cue.clone()),
+                Some(resolved.cue_span),
+                resolved.mention.clone(),
             ),
             (None, None) => (None, None, self.last_mention(verdict.entity)),
         };
@@ -532,6 +581,17 @@ impl State {
             confidence,
         }
     }
+}
+
+/// A comma followed, within two words, by a verb of saying or a hyphenated word ("explique",
+/// "a déclaré", "poursuit-elle"): only then is the quotation read for an incise.
+fn may_hold_an_incise(inner: &str, lex: &Lexicon) -> bool {
+    inner.split(',').skip(1).any(|after| {
+        after.split_whitespace().take(2).any(|word| {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            word.contains('-') || lex.speech_verbs.contains(&word.to_lowercase())
+        })
+    })
 }
 
 /// A quotation's span and text. Spaced styles (« Oui ») keep their spaces outside it.

@@ -33,6 +33,8 @@ pub struct Context<'c, 'a> {
     pub reported_mood: bool,
     /// The block is a list item after "X also said:": X, if known.
     pub list_speaker: Option<Option<usize>>,
+    /// The quotation holds an incise naming its speaker ("« …, explique X. … »"): X, if known.
+    pub inside_speaker: Option<Option<usize>>,
     /// The speaker of the block's previous quotation, when that was speech.
     pub previous_in_block: Option<Option<usize>>,
     /// The speaker of a quotation left open at the previous block's end.
@@ -81,9 +83,10 @@ impl Verdict {
 type RuleFn = fn(&Context) -> Option<Verdict>;
 
 /// The rules in the order they are tried. [`Rule::Focus`] is the last resort and always decides.
-pub const SIEVE: [(Rule, RuleFn); 11] = [
+pub const SIEVE: [(Rule, RuleFn); 12] = [
     (Rule::CueAround, rules::cue_around::apply),
     (Rule::CueAfter, rules::cue_after::apply),
+    (Rule::CueInside, rules::cue_inside::apply),
     (Rule::CueBefore, rules::cue_before::apply),
     (Rule::ReportedClause, rules::reported_clause::apply),
     (Rule::CueLater, rules::cue_later::apply),

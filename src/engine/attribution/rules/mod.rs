@@ -4,6 +4,7 @@ pub mod continued_quote;
 pub mod cue_after;
 pub mod cue_around;
 pub mod cue_before;
+pub mod cue_inside;
 pub mod cue_later;
 pub mod focus;
 pub mod list_introduction;
