@@ -86,7 +86,14 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 if self.colon_quote_follows(i, to) {
-                    if let Some(cue) = self.colon_cue(i, from) {
+                    // "Weber sagte der Deutschen Presse-Agentur: „…“": the one told, right after
+                    // the verb of the cue before, is no speaker of its own.
+                    let told = |np: &Np| {
+                        cues.last().is_some_and(|c: &Cue| {
+                            (c.last + 1..np.first).all(|k| self.tokens[k].is_in(&self.lex.articles))
+                        })
+                    };
+                    if let Some(cue) = self.colon_cue(i, from).filter(|c| !told(&c.speaker)) {
                         cues.push(cue);
                     }
                 }
@@ -249,6 +256,22 @@ impl<'a> Reader<'a> {
                 return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from));
             }
         }
+        // "Ana Gómez, vecina … (RVB), dijo", "Der Sprecher, Jonas Weber, sagte der dpa": a long
+        // appositive closed by a comma; the named subject opens the sentence, and a name after
+        // the verb is who was told. Not after a quotation ("„…“, sagte der Sprecher"). Looked
+        // for near the sentence's start only, as its subject is.
+        let appositive_closed = verb > from
+            && verb - from <= APPOSITIVE_REACH
+            && self.tokens[before.max(from + 1) - 1].is_punct(',');
+        if appositive_closed && !self.tokens[from..verb].iter().any(|t| t.quote().is_some()) {
+            if let Some(np) = self
+                .sentence_subject(from, before)
+                .filter(|np| np.first == from && named(np))
+                .filter(|np| self.tokens[np.last + 1].is_punct(','))
+            {
+                return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from));
+            }
+        }
         // "…,” said Patrick McHugh" / ", say economists," / "…,” he said" inverted in German "sagte er".
         let opens_clause = verb == from
             || matches!(
@@ -265,16 +288,6 @@ impl<'a> Reader<'a> {
                 let mut cue = self.cue(verb, cue_end - 1, np, naming, true, text_from);
                 cue.last = last.max(cue.last);
                 return Some(cue);
-            }
-        }
-        // "Ana Gómez, vecina … (RVB), dijo": a long appositive closed by a comma; the
-        // named subject opens the sentence.
-        if verb > from && self.tokens[before.max(from + 1) - 1].is_punct(',') {
-            if let Some(np) = self
-                .sentence_subject(from, before)
-                .filter(|np| np.first == from && named(np))
-            {
-                return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from));
             }
         }
         // Null-subject languages leave the speaker out: "“…”, lamentó", "Agregó que …". Not an
@@ -319,7 +332,7 @@ impl<'a> Reader<'a> {
         // "Le porte-parole du gouvernement, Louis Petit, a assuré": a phrase with a role word
         // before the first comma, a full name between the commas.
         let role_phrase = (from..open).any(|k| self.tokens[k].stem_is_in(&self.lex.roles));
-        if role_phrase && self.np_ending_at(open - 1, from).is_none() {
+        if role_phrase && self.np_ending_at(open - 1, from).filter(named).is_none() {
             if let Some(mut np) = inner_person() {
                 np.role = np.role.or(Some(self.slice(from, open - 1)));
                 return Some(np);
@@ -496,6 +509,10 @@ impl<'a> Reader<'a> {
         })
     }
 }
+
+/// How far from the sentence's start a verb may close a subject's appositive: "Ana Gómez, vecina
+/// del barrio desde hace treinta años (RVB), dijo".
+const APPOSITIVE_REACH: usize = 40;
 
 fn named(np: &Np) -> bool {
     matches!(

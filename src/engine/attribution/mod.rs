@@ -202,18 +202,12 @@ impl State {
     /// "« C'est un scandale, explique Claire Martin. Mais … »": a cue set between commas inside
     /// the quotation's own marks, its verb before an explicit speaker, the incise French and
     /// Portuguese writing puts inside the marks.
-    fn cue_inside(&mut self, place: &Place, q: &RawQuote, lex: &Lexicon) -> Option<ResolvedCue> {
-        if !may_hold_an_incise(&place.text[q.start..q.end], lex) {
+    /// `reader` reads the block with its quotations' words as plain text.
+    fn cue_inside(&mut self, place: &Place, q: &RawQuote, reader: &Reader) -> Option<ResolvedCue> {
+        if !may_hold_an_incise(&place.text[q.start..q.end], reader.lex) {
             return None;
         }
-        // The block read again with its quotations' words as plain text, for the ones inside.
-        let mut buffers = tokens::Buffers::default();
-        let toks = tokens::tokenize(place.text, &[], lex, &mut buffers);
-        let reader = Reader {
-            text: place.text,
-            tokens: &toks,
-            lex,
-        };
+        let toks = reader.tokens;
         let from = toks.partition_point(|t| t.start < q.start);
         let to = toks.partition_point(|t| t.end <= q.end);
         let closes_incise =
@@ -228,15 +222,15 @@ impl State {
                 && c.last + 2 < to
                 && c.speaker.kind != NpKind::Implicit
         })?;
-        let entity = self.speaker(&cue.speaker, &reader, true);
-        let mention = place.mention(&toks, &cue.speaker);
+        let entity = self.speaker(&cue.speaker, reader, true);
+        let mention = place.mention(toks, &cue.speaker);
         if let Some(id) = entity {
             self.remember_mention(id, mention.clone());
         }
         Some(ResolvedCue {
             entity,
             cue: cue.text.clone(),
-            cue_span: place.span_of_tokens(&toks, cue.verb_first, cue.verb_last),
+            cue_span: place.span_of_tokens(toks, cue.verb_first, cue.verb_last),
             mention,
         })
     }
@@ -354,6 +348,22 @@ impl State {
             map: Utf16Map::new(text),
         };
         let mut decided: Vec<Option<QuoteRecord>> = vec![None; top.len()];
+        // The block again with its quotations' words as plain text, read for incises inside
+        // them; tokenised once, and only when a quotation may hold one.
+        let mut plain_buffers = tokens::Buffers::default();
+        let plain_tokens = if top
+            .iter()
+            .any(|q| may_hold_an_incise(&text[q.start..q.end], lex))
+        {
+            tokens::tokenize(text, &[], lex, &mut plain_buffers)
+        } else {
+            Vec::new()
+        };
+        let plain = Reader {
+            text,
+            tokens: &plain_tokens,
+            lex,
+        };
 
         let continued = self.open_quote.take();
         let list_cue = if block.kind == BlockKind::ListItem {
@@ -394,7 +404,7 @@ impl State {
                 let subject = self.sentence_subject(&reader, from, to);
                 let reported_mood = (from..to).any(|k| toks[k].is_in(&lex.reported_speech_markers));
                 for (at, qi) in quoted {
-                    let inside = self.cue_inside(&place, &top[qi], lex);
+                    let inside = self.cue_inside(&place, &top[qi], &plain);
                     let ctx = Context {
                         lex,
                         text,

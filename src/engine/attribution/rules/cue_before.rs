@@ -37,4 +37,19 @@ mod tests {
             (Some("Claire Martin".into()), Rule::CueBefore)
         );
     }
+
+    #[test]
+    fn the_one_told_before_the_colon_is_not_the_speaker() {
+        let text = "Der Sprecher des Ministeriums, Jonas Weber, sagte der Deutschen \
+                    Presse-Agentur: „Die Zahlen sind solide.“";
+        assert_eq!(
+            decision(text, "de", "Die Zahlen").0,
+            Some("Jonas Weber".into())
+        );
+        let text = "Ann Lee, the ministry spokeswoman, told Channel Four: “The figures are solid.”";
+        assert_eq!(
+            decision(text, "en", "The figures").0,
+            Some("Ann Lee".into())
+        );
+    }
 }
