@@ -279,7 +279,7 @@ impl<'a> Reader<'a> {
                 Kind::Punct(',' | '—' | '–' | '(') | Kind::Quote(_)
             );
         if opens_clause {
-            if let Some(np) = self.np_starting_at(cue_end, to) {
+            if let Some(np) = self.np_starting_at(self.after_addressee(cue_end, to), to) {
                 let np = self
                     .named_after_description(&np, to)
                     .or_else(|| self.role_after(np, to))
@@ -299,6 +299,32 @@ impl<'a> Reader<'a> {
             return Some(self.cue(verb, cue_end - 1, np, naming, false, text_from));
         }
         None
+    }
+
+    /// Where the speaker phrase starts after an inverted verb that first names the one spoken
+    /// to: "afirmó a EFE el portavoz", "explicó a este medio Juan Pérez", "disse à Folha o
+    /// ministro". Without such an addressee, `at` itself.
+    fn after_addressee(&self, at: usize, to: usize) -> usize {
+        if !self
+            .word(at)
+            .is_some_and(|t| t.is_in(&self.lex.addressee_prepositions))
+        {
+            return at;
+        }
+        let skipped = match self.np_starting_at(at + 1, to) {
+            Some(np) => np.last + 1,
+            // "a este medio": a few lowercase words, up to the speaker's article or name.
+            _ => (at + 1..to.min(at + 4))
+                .find(|&k| {
+                    self.word(k)
+                        .is_none_or(|t| t.cap || t.is_in(&self.lex.articles))
+                })
+                .unwrap_or(at),
+        };
+        match self.np_starting_at(skipped, to) {
+            Some(_) if skipped > at + 1 => skipped,
+            _ => at,
+        }
     }
 
     /// "NAME, APPOSITIVE," or "ROLE, NAME," right before a verb.

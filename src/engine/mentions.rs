@@ -51,7 +51,7 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn word(&self, i: usize) -> Option<&'a Token<'a>> {
+    pub(super) fn word(&self, i: usize) -> Option<&'a Token<'a>> {
         self.tokens.get(i).filter(|t| t.is_word())
     }
 

@@ -250,6 +250,9 @@ pub struct Lexicon {
     pub affiliation_prepositions: PhraseSet,
     /// Verbs whose object is the one spoken to, part of the cue ("told reporters").
     pub telling_verbs: PhraseSet,
+    /// Prepositions that bring in the one spoken to between an inverted verb and its speaker:
+    /// "afirmó a EFE el portavoz", "disse à Folha o ministro".
+    pub addressee_prepositions: PhraseSet,
     /// Honorifics that say nothing of a role ("Dr", "Prof").
     pub honorifics: PhraseSet,
     /// Word endings of past participles ("ed"): a passive cue ("was described … by").
@@ -550,6 +553,7 @@ impl Lexicon {
             "name_particles" => self.name_particles.insert(&lower),
             "affiliation_prepositions" => self.affiliation_prepositions.insert(&lower),
             "telling_verbs" => self.telling_verbs.insert(&lower),
+            "addressee_prepositions" => self.addressee_prepositions.insert(&lower),
             "honorifics" => self.honorifics.insert(&lower),
             "participle_endings" => self.participle_endings.push(lower),
             "adverb_endings" => self.adverb_endings.push(lower),
@@ -610,7 +614,7 @@ impl Lexicon {
 /// `grammar` settings (`null_subject yes`). A `stance_*` entry may hold `…` where its object goes,
 /// the words after it closing the object (German separable verbs: "lehnt … ab"); a
 /// `speech_verbs` entry "teilte … mit" is a verb of saying split around its speaker.
-pub const SECTIONS: [&str; 47] = [
+pub const SECTIONS: [&str; 48] = [
     "quote_pairs",
     "speech_verbs",
     "naming_verbs",
@@ -653,6 +657,7 @@ pub const SECTIONS: [&str; 47] = [
     "name_particles",
     "affiliation_prepositions",
     "telling_verbs",
+    "addressee_prepositions",
     "honorifics",
     "participle_endings",
     "adverb_endings",

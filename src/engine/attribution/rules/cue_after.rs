@@ -69,4 +69,18 @@ mod tests {
             (Some("Anna Berg".into()), Rule::CueAfter)
         );
     }
+
+    #[test]
+    fn the_one_spoken_to_between_the_verb_and_its_speaker() {
+        let text = "\"No vamos a ceder\", afirmó a EFE el portavoz del Gobierno, Juan Pérez.";
+        assert_eq!(
+            decision(text, "es", "No vamos"),
+            (Some("Juan Pérez".into()), Rule::CueAfter)
+        );
+        let text = "\"Não vamos ceder\", disse à Folha o ministro João Silva.";
+        assert_eq!(
+            decision(text, "pt", "Não vamos"),
+            (Some("João Silva".into()), Rule::CueAfter)
+        );
+    }
 }

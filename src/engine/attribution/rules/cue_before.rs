@@ -52,4 +52,13 @@ mod tests {
             Some("Ann Lee".into())
         );
     }
+
+    #[test]
+    fn in_the_words_of_a_speaker() {
+        let text = "En palabras de Juan Pérez, \"no hay dinero para todos\".";
+        assert_eq!(
+            decision(text, "es", "no hay"),
+            (Some("Juan Pérez".into()), Rule::CueBefore)
+        );
+    }
 }
