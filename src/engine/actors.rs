@@ -225,6 +225,12 @@ impl Registry {
 
     /// The person or organisation a pronoun of `kind` most likely stands for: the most recent
     /// compatible one, preferring one whose sex is known to match among the last three people.
+    /// The person met or heard last.
+    pub fn last_person(&self) -> Option<usize> {
+        self.recent()
+            .find(|&i| self.entities[i].kind == ActorKind::Person)
+    }
+
     pub fn antecedent(&self, pronoun: super::lexicon::PronounKind) -> Option<usize> {
         use super::lexicon::PronounKind as P;
         let kind_of = |i: usize| self.entities[i].kind;

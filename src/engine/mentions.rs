@@ -78,6 +78,23 @@ impl<'a> Reader<'a> {
     fn is_role(&self, t: &Token) -> bool {
         t.stem_is_in(&self.lex.roles)
             || t.cap && self.lex.is_compound_of(t.stem(), &self.lex.roles, 7)
+            || self.is_age_noun(t)
+    }
+
+    /// "45-Jährige", "45-year-old".
+    fn is_age_noun(&self, t: &Token) -> bool {
+        t.lower.bytes().any(|b| b.is_ascii_digit())
+            && Lexicon::ends_with_any(t.stem(), &self.lex.age_noun_endings)
+    }
+
+    /// A description that only ever refers back to someone met before: a person named by age
+    /// ("der 45-Jährige") or by a party or body joined to a role ("die SPD-Politikerin").
+    pub fn refers_back(&self, np: &Np) -> bool {
+        let head = &self.tokens[np.last];
+        let joined_role = head.stem().rsplit_once('-').is_some_and(|(prefix, role)| {
+            head.cap && !prefix.is_empty() && self.lex.roles.contains(role)
+        });
+        np.kind == NpKind::Description && (self.is_age_noun(head) || joined_role)
     }
 
     fn is_group(&self, t: &Token) -> bool {

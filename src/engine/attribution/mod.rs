@@ -177,9 +177,16 @@ impl State {
                 let named = reader
                     .appositive_of(np)
                     .and_then(|person| self.registry.resolve(&person, lex));
+                // "der 45-Jährige", "die SPD-Politikerin": the last person of that gender.
+                let referent = || match np.gender {
+                    Gender::Male => self.registry.antecedent(PronounKind::Male),
+                    Gender::Female => self.registry.antecedent(PronounKind::Female),
+                    Gender::Unknown => self.registry.last_person(),
+                };
                 let found = match self.registry.described(np.name).or(named) {
                     Some(id) => id,
                     None if !saying => return None,
+                    None if reader.refers_back(np) && referent().is_some() => referent()?,
                     None => {
                         let name = reader.described_source(np);
                         let role = np.role.unwrap_or(np.name);

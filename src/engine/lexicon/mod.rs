@@ -266,6 +266,9 @@ pub struct Lexicon {
     pub adverb_endings: Vec<String>,
     /// Word endings of the participle that reports ("saying", "diciendo").
     pub gerund_endings: Vec<String>,
+    /// Word endings of the nouns that name a person by age ("45-Jährige", "45-year-old"): with a
+    /// digit, a description of someone met before.
+    pub age_noun_endings: Vec<String>,
     /// The language drops subject pronouns ("dijo" alone is "he said"): a speech verb without a
     /// subject speaks for the one who spoke or was named last.
     pub null_subject: bool,
@@ -558,6 +561,7 @@ impl Lexicon {
             "participle_endings" => self.participle_endings.push(lower),
             "adverb_endings" => self.adverb_endings.push(lower),
             "gerund_endings" => self.gerund_endings.push(lower),
+            "age_noun_endings" => self.age_noun_endings.push(lower),
             "grammar" => match lower.split_whitespace().collect::<Vec<_>>()[..] {
                 ["null_subject", "yes"] => self.null_subject = true,
                 ["null_subject", "no"] => self.null_subject = false,
@@ -614,7 +618,7 @@ impl Lexicon {
 /// `grammar` settings (`null_subject yes`). A `stance_*` entry may hold `…` where its object goes,
 /// the words after it closing the object (German separable verbs: "lehnt … ab"); a
 /// `speech_verbs` entry "teilte … mit" is a verb of saying split around its speaker.
-pub const SECTIONS: [&str; 48] = [
+pub const SECTIONS: [&str; 49] = [
     "quote_pairs",
     "speech_verbs",
     "naming_verbs",
@@ -662,6 +666,7 @@ pub const SECTIONS: [&str; 48] = [
     "participle_endings",
     "adverb_endings",
     "gerund_endings",
+    "age_noun_endings",
     "grammar",
 ];
 

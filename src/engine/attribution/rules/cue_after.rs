@@ -83,4 +83,26 @@ mod tests {
             (Some("João Silva".into()), Rule::CueAfter)
         );
     }
+
+    #[test]
+    fn a_description_by_age_or_party_refers_back() {
+        let text = "Jonas Weber leitet die Behörde seit 2019.\n\n„Wir sind zufrieden“, sagte der \
+                    45-Jährige.";
+        assert_eq!(
+            decision(text, "de", "Wir sind").0,
+            Some("Jonas Weber".into())
+        );
+        let text =
+            "Jonas Weber leitet die Behörde.\n\n„Wir sind zufrieden“, sagte der SPD-Politiker.";
+        assert_eq!(
+            decision(text, "de", "Wir sind").0,
+            Some("Jonas Weber".into())
+        );
+        // With nobody met before, the description is the speaker.
+        let text = "“We are happy,” said the 45-year-old.";
+        assert_eq!(
+            decision(text, "en", "We are").0,
+            Some("the 45-year-old".into())
+        );
+    }
 }
