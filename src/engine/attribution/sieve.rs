@@ -120,8 +120,8 @@ impl Context<'_, '_> {
     }
 
     /// A fragment capitalised like a title or a name ("Once Upon a Time in Hollywood", "Krieg
-    /// der Welten", "Joker"): every word capitalised but the small words titles leave lowercase,
-    /// and never the first ("unter Kontrolle" is speech: German capitalises every noun).
+    /// der Welten", "Joker"): every word capitalised but the small words titles leave lowercase;
+    /// where every noun is capitalised, never the first ("unter Kontrolle" is German speech).
     pub fn fragment_looks_like_a_title(&self) -> bool {
         let lex = self.lex;
         let mut words = self
@@ -131,9 +131,10 @@ impl Context<'_, '_> {
             .filter(|w| !w.is_empty())
             .peekable();
         !self.whole
-            && words
-                .peek()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+            && words.peek().is_some_and(|w| {
+                !lex.capitalised_nouns
+                    || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            })
             && words.all(|w| {
                 w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || {
                     let lower = w.to_lowercase();

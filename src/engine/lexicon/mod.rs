@@ -275,6 +275,8 @@ pub struct Lexicon {
     /// The language writes compound nouns as one word ending with its head ("Finanzministerin"):
     /// a word that ends with a title or role is one.
     pub compounds: bool,
+    /// Every noun is capitalised (German): a capitalised word is no sign of a name or a title.
+    pub capitalised_nouns: bool,
     /// The first words of `source_patterns` ("according"), as a list for [`Classes`].
     pub source_openers: PhraseSet,
     /// Every word of every list above, with the lists it is in: words of up to eight bytes (most
@@ -567,6 +569,8 @@ impl Lexicon {
                 ["null_subject", "no"] => self.null_subject = false,
                 ["compounds", "yes"] => self.compounds = true,
                 ["compounds", "no"] => self.compounds = false,
+                ["capitalised_nouns", "yes"] => self.capitalised_nouns = true,
+                ["capitalised_nouns", "no"] => self.capitalised_nouns = false,
                 _ => return Err(format!("unknown grammar setting {entry:?}")),
             },
             _ => return Err(format!("section [{section}] is declared but not read")),
