@@ -600,15 +600,17 @@ impl State {
     }
 }
 
-/// A comma followed, within two words, by a verb of saying or a hyphenated word ("explique",
-/// "a déclaré", "poursuit-elle"): only then is the quotation read for an incise.
+/// In a language that sets incises inside the marks, a comma followed, within two words, by a
+/// verb of saying or a hyphenated word ("explique", "a déclaré", "poursuit-elle"): only then is
+/// the quotation read for an incise.
 fn may_hold_an_incise(inner: &str, lex: &Lexicon) -> bool {
-    inner.split(',').skip(1).any(|after| {
-        after.split_whitespace().take(2).any(|word| {
-            let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-            word.contains('-') || lex.speech_verbs.contains(&word.to_lowercase())
+    lex.incises_inside_quotes
+        && inner.split(',').skip(1).any(|after| {
+            after.split_whitespace().take(2).any(|word| {
+                let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+                word.contains('-') || lex.speech_verbs.contains(&word.to_lowercase())
+            })
         })
-    })
 }
 
 /// A quotation's span and text. Spaced styles (« Oui ») keep their spaces outside it.

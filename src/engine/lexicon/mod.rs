@@ -275,6 +275,9 @@ pub struct Lexicon {
     /// The language writes compound nouns as one word ending with its head ("Finanzministerin"):
     /// a word that ends with a title or role is one.
     pub compounds: bool,
+    /// Writing sets an incise naming the speaker inside the quotation's own marks (French,
+    /// Portuguese: « C'est fini, a-t-il dit. Rien. »): quotations are read for one.
+    pub incises_inside_quotes: bool,
     /// Every noun is capitalised (German): a capitalised word is no sign of a name or a title.
     pub capitalised_nouns: bool,
     /// The first words of `source_patterns` ("according"), as a list for [`Classes`].
@@ -570,6 +573,8 @@ impl Lexicon {
                 ["compounds", "yes"] => self.compounds = true,
                 ["compounds", "no"] => self.compounds = false,
                 ["capitalised_nouns", "yes"] => self.capitalised_nouns = true,
+                ["incises_inside_quotes", "yes"] => self.incises_inside_quotes = true,
+                ["incises_inside_quotes", "no"] => self.incises_inside_quotes = false,
                 ["capitalised_nouns", "no"] => self.capitalised_nouns = false,
                 _ => return Err(format!("unknown grammar setting {entry:?}")),
             },
