@@ -90,7 +90,9 @@ impl<'a> Reader<'a> {
                     // the verb of the cue before, is no speaker of its own.
                     let told = |np: &Np| {
                         cues.last().is_some_and(|c: &Cue| {
-                            (c.last + 1..np.first).all(|k| self.tokens[k].is_in(&self.lex.articles))
+                            c.last < np.first
+                                && (c.last + 1..np.first)
+                                    .all(|k| self.tokens[k].is_in(&self.lex.articles))
                         })
                     };
                     if let Some(cue) = self.colon_cue(i, from).filter(|c| !told(&c.speaker)) {

@@ -186,12 +186,14 @@ impl State {
                 let found = match self.registry.described(np.name).or(named) {
                     Some(id) => id,
                     None if !saying => return None,
-                    None if reader.refers_back(np) && referent().is_some() => referent()?,
-                    None => {
-                        let name = reader.described_source(np);
-                        let role = np.role.unwrap_or(np.name);
-                        self.registry.unnamed(name, role, np.affiliation, np.gender)
-                    }
+                    None => match reader.refers_back(np).then(referent).flatten() {
+                        Some(id) => id,
+                        None => {
+                            let name = reader.described_source(np);
+                            let role = np.role.unwrap_or(np.name);
+                            self.registry.unnamed(name, role, np.affiliation, np.gender)
+                        }
+                    },
                 };
                 self.registry.spoke(found, Gender::Unknown);
                 Some(found)
