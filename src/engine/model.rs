@@ -56,7 +56,8 @@ pub enum Rule {
     CueInside,
     /// A partial quotation inside reported speech: "She said the plan was “a disaster”."
     ReportedClause,
-    /// The cue comes later in the sentence: "“Never,” was all the mayor told reporters."
+    /// The cue comes later in the sentence: "“Never,” was all the mayor told reporters.", or
+    /// opens the next one referring back: "„…“ Das sagte Weber."
     CueLater,
     /// A list item after "The minister also said:".
     ListIntroduction,

@@ -244,6 +244,47 @@ impl State {
         })
     }
 
+    /// "„Wir prüfen alle Optionen.“ Das sagte Weber am Dienstag.": a sentence opening with
+    /// words that stand for the quotation before it, a verb of saying and its speaker; the
+    /// cue, and its verb's token.
+    fn back_reference_cue(
+        &mut self,
+        reader: &Reader,
+        place: &Place,
+        from: usize,
+        to: usize,
+    ) -> Option<(ResolvedCue, usize)> {
+        let toks = reader.tokens;
+        let lex = reader.lex;
+        let opener = lex
+            .quote_back_references
+            .match_at(toks[from..to].iter().map(|t| t.lower))?;
+        let verb = from + opener;
+        let verb_len = tokens::phrase_at(&lex.speech_verbs, &toks[verb..to])?;
+        // A person, or one described or named by a pronoun: "Das erklärte Ziel der Regierung"
+        // is a noun phrase, not a speaker.
+        let np = reader.np_starting_at(verb + verb_len, to).filter(|np| {
+            matches!(
+                np.kind,
+                NpKind::Person | NpKind::Description | NpKind::Pronoun(_)
+            )
+        })?;
+        let entity = self.speaker(&np, reader, true);
+        let mention = place.mention(toks, &np);
+        if let Some(id) = entity {
+            self.set_focus(id);
+            self.remember_mention(id, mention.clone());
+        }
+        let verb_last = verb + verb_len - 1;
+        let cue = ResolvedCue {
+            entity,
+            cue: place.text[toks[verb].start..toks[verb_last].end].to_string(),
+            cue_span: place.span_of_tokens(toks, verb, verb_last),
+            mention,
+        };
+        Some((cue, verb))
+    }
+
     /// The first actor the sentence `from..to` mentions (its subject, in the usual order), and
     /// the token where it is mentioned. Read once per sentence: quotations ask it in turn.
     fn sentence_subject(&self, reader: &Reader, from: usize, to: usize) -> Option<(usize, usize)> {
@@ -385,8 +426,29 @@ impl State {
         }
         let mut previous_in_block: Option<Option<usize>> = None;
 
+        // The last quotation of the sentence before, when no cue decided it: a sentence that
+        // opens "Das sagte X" gives it to X.
+        let mut awaiting_cue: Option<usize> = None;
         for sentence in &sentences {
             let (from, to) = (sentence.start, sentence.end);
+            // The verb of a cue that refers back: what follows it is no reported clause.
+            let mut verb_referring_back = None;
+            if let Some(qi) = awaiting_cue.take() {
+                if let Some((cue, verb)) = self.back_reference_cue(&reader, &place, from, to) {
+                    verb_referring_back = Some(verb);
+                    let verdict = Verdict::speech(cue.entity);
+                    decided[qi] = Some(self.record(
+                        &place,
+                        &toks,
+                        &top[qi],
+                        Rule::CueLater,
+                        verdict,
+                        &[],
+                        &[],
+                        Some(&cue),
+                    ));
+                }
+            }
             let cues = reader.cues(from, to);
             // Mentions outside cues, and cue speakers, in reading order.
             let mut speakers: Vec<CueSpeaker> = Vec::with_capacity(cues.len());
@@ -452,6 +514,10 @@ impl State {
                         self.set_focus(id);
                     }
                     previous_in_block = verdict.speech.then_some(verdict.entity);
+                    awaiting_cue = (verdict.cue.is_none()
+                        && matches!(rule, Rule::Focus | Rule::PreviousQuote)
+                        && to <= at + 2)
+                        .then_some(qi);
                     decided[qi] = Some(record);
                 }
             }
@@ -465,7 +531,10 @@ impl State {
                     .map(|p| (cues[p].last + 1).max(claimed.unwrap_or(0)));
                 // A statement with no known speaker has nowhere to go in the sidebar; a cue inside
                 // another's statement is part of it ("Kirby said Kerry told him …").
-                if speakers[c].entity.is_none() || claimed.is_some_and(|end| cue.first < end) {
+                if speakers[c].entity.is_none()
+                    || claimed.is_some_and(|end| cue.first < end)
+                    || verb_referring_back == Some(cue.verb_first)
+                {
                     continue;
                 }
                 if let Some((first, last)) =

@@ -250,6 +250,9 @@ pub struct Lexicon {
     pub affiliation_prepositions: PhraseSet,
     /// Verbs whose object is the one spoken to, part of the cue ("told reporters").
     pub telling_verbs: PhraseSet,
+    /// Words opening a sentence that stand for the quotation before it as what a verb of saying
+    /// says: "„…“ Das sagte Weber am Montag.", "Así lo dijo el ministro."
+    pub quote_back_references: PhraseSet,
     /// Prepositions that bring in the one spoken to between an inverted verb and its speaker:
     /// "afirmó a EFE el portavoz", "disse à Folha o ministro".
     pub addressee_prepositions: PhraseSet,
@@ -562,6 +565,7 @@ impl Lexicon {
             "affiliation_prepositions" => self.affiliation_prepositions.insert(&lower),
             "telling_verbs" => self.telling_verbs.insert(&lower),
             "addressee_prepositions" => self.addressee_prepositions.insert(&lower),
+            "quote_back_references" => self.quote_back_references.insert(&lower),
             "honorifics" => self.honorifics.insert(&lower),
             "participle_endings" => self.participle_endings.push(lower),
             "adverb_endings" => self.adverb_endings.push(lower),
@@ -627,7 +631,7 @@ impl Lexicon {
 /// `grammar` settings (`null_subject yes`). A `stance_*` entry may hold `…` where its object goes,
 /// the words after it closing the object (German separable verbs: "lehnt … ab"); a
 /// `speech_verbs` entry "teilte … mit" is a verb of saying split around its speaker.
-pub const SECTIONS: [&str; 49] = [
+pub const SECTIONS: [&str; 50] = [
     "quote_pairs",
     "speech_verbs",
     "naming_verbs",
@@ -671,6 +675,7 @@ pub const SECTIONS: [&str; 49] = [
     "affiliation_prepositions",
     "telling_verbs",
     "addressee_prepositions",
+    "quote_back_references",
     "honorifics",
     "participle_endings",
     "adverb_endings",

@@ -1,5 +1,7 @@
 //! The cue comes later in the sentence, a few words after the quotation: "“Never,” was all the
-//! mayor, Ann Cole, told reporters on Friday."
+//! mayor, Ann Cole, told reporters on Friday." A quotation no cue decided may also take the cue of
+//! the next sentence when that sentence opens referring back to it ("„…“ Das sagte Weber."): the
+//! orchestrator reads it there and records this rule.
 
 use crate::engine::attribution::sieve::{Context, Verdict};
 
@@ -24,5 +26,18 @@ mod tests {
             decision(text, "en", "It is over"),
             (Some("Liam Byrne".into()), Rule::CueLater)
         );
+    }
+
+    #[test]
+    fn the_next_sentence_refers_back_to_the_quotation() {
+        let text = "Der Minister Jonas Weber ist zufrieden. Petra Lindqvist ist es nicht. „Wir \
+                    prüfen alle Optionen.“ Das sagte Weber am Dienstag.";
+        assert_eq!(
+            decision(text, "de", "Wir prüfen"),
+            (Some("Jonas Weber".into()), Rule::CueLater)
+        );
+        // "Das erklärte Ziel": an adjective and a noun, no speaker.
+        let text = "„Wir prüfen alle Optionen.“ Das erklärte Ziel der Regierung ist klar.";
+        assert_ne!(decision(text, "de", "Wir prüfen").1, Rule::CueLater);
     }
 }
