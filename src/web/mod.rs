@@ -5,7 +5,6 @@
 
 mod export;
 mod highlight;
-use crate::present;
 mod schedule;
 mod styles;
 mod ui;
@@ -17,7 +16,7 @@ mod tests;
 pub mod dom_node;
 
 use crate::engine;
-use present::Source;
+use crate::present::Source;
 use std::cell::RefCell;
 use std::rc::Rc;
 use view::{Mode, SharedView, View};

@@ -2,7 +2,7 @@
 //! extension/quotelens.css as custom properties on `quotelens-root`, inherited into the shadow
 //! tree, so highlights and swatches cannot drift apart.
 
-use super::present::{LINE_STYLES, STYLE_SLOTS};
+use crate::present::{LINE_STYLES, STYLE_SLOTS};
 
 const BASE: &str = r#"
 :host {

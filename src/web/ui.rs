@@ -1,9 +1,11 @@
 //! The QuoteLens interface: one `<quotelens-root>` host with an open shadow root holding the
 //! sidebar and the tooltip. Page text only ever enters it through `textContent`.
 
-use super::present::{self, ActorEntry, ActorKey, TooltipText};
 use super::styles::shadow_css;
 use crate::engine::{Analysis, Position};
+use crate::present::action::{Action, ACTION_ATTRIBUTE};
+use crate::present::export::ExportKind;
+use crate::present::{self, ActorEntry, ActorKey, TooltipText};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     CssStyleSheet, Document, DocumentFragment, DomRect, Element, HtmlElement, Node, ShadowRoot,
@@ -44,6 +46,19 @@ pub fn element(
     Ok(el)
 }
 
+/// A button doing `action` when clicked.
+fn action_button(
+    doc: &Document,
+    class: &str,
+    text: Option<&str>,
+    action: Action,
+) -> Result<Element, JsValue> {
+    let button = element(doc, "button", class, text)?;
+    button.set_attribute("type", "button")?;
+    button.set_attribute(ACTION_ATTRIBUTE, &action.encode())?;
+    Ok(button)
+}
+
 /// Creates an element as [`element`] does and appends it to `parent`.
 pub fn child(
     doc: &Document,
@@ -73,14 +88,12 @@ impl Ui {
         sidebar.set_attribute("aria-label", "QuoteLens")?;
         let header = element(doc, "header", "", None)?;
         child(doc, &header, "h2", "", Some("QuoteLens: who said what"))?;
-        let collapse = element(doc, "button", "collapse", Some("–"))?;
-        collapse.set_attribute("type", "button")?;
+        let collapse = action_button(doc, "collapse", Some("–"), Action::Fold)?;
         collapse.set_attribute("aria-expanded", "true")?;
         collapse.set_attribute("aria-label", "Fold the QuoteLens panel")?;
         collapse.set_attribute("title", "Fold the panel (highlights stay)")?;
         header.append_child(&collapse)?;
-        let close = element(doc, "button", "close", Some("×"))?;
-        close.set_attribute("type", "button")?;
+        let close = action_button(doc, "close", Some("×"), Action::Close)?;
         close.set_attribute("aria-label", "Close QuoteLens")?;
         close.set_attribute("title", "Close QuoteLens")?;
         header.append_child(&close)?;
@@ -93,10 +106,12 @@ impl Ui {
         sidebar.append_child(&message)?;
         let exports = element(doc, "div", "exports", None)?;
         exports.set_attribute("hidden", "")?;
-        for (kind, label) in [("json", "Export JSON"), ("markdown", "Export Markdown")] {
-            let button = element(doc, "button", "", Some(label))?;
-            button.set_attribute("type", "button")?;
-            button.set_attribute("data-export", kind)?;
+        for kind in ExportKind::ALL {
+            let label = match kind {
+                ExportKind::Json => "Export JSON",
+                ExportKind::Markdown => "Export Markdown",
+            };
+            let button = action_button(doc, "", Some(label), Action::Export(kind))?;
             exports.append_child(&button)?;
         }
         sidebar.append_child(&exports)?;
@@ -300,8 +315,7 @@ fn actor_item(
     let swatch = element(doc, "span", &swatch_class, None)?;
     swatch.set_attribute("aria-hidden", "true")?;
     head.append_child(&swatch)?;
-    let name = element(doc, "button", "name", Some(&entry.name))?;
-    name.set_attribute("type", "button")?;
+    let name = action_button(doc, "name", Some(&entry.name), Action::Filter(entry.key))?;
     name.set_attribute("aria-pressed", "false")?;
     name.set_attribute("title", "Show only this speaker's quotes")?;
     head.append_child(&name)?;
@@ -331,14 +345,13 @@ fn actor_item(
     }
     item.append_child(&positions)?;
     if shown < entry.positions.len() {
-        let more = child(
+        let more = action_button(
             doc,
-            &item,
-            "button",
             "more",
             Some(&format!("Show all {}", entry.positions.len())),
+            Action::ShowAll(entry.key),
         )?;
-        more.set_attribute("type", "button")?;
+        item.append_child(&more)?;
     }
     Ok(item)
 }
@@ -348,12 +361,14 @@ fn position_button(
     analysis: &Analysis,
     position: Position,
 ) -> Result<Element, JsValue> {
-    let button = element(doc, "button", "position", None)?;
-    button.set_attribute("type", "button")?;
+    let action = match position {
+        Position::Quote(index) => Action::RevealQuote(index),
+        Position::Reported(index) => Action::RevealReported(index),
+    };
+    let button = action_button(doc, "position", None, action)?;
     match position {
         Position::Quote(index) => {
             let quote = &analysis.quotes[index];
-            button.set_attribute("data-quote-index", &index.to_string())?;
             child(
                 doc,
                 &button,
@@ -367,7 +382,6 @@ fn position_button(
         }
         Position::Reported(index) => {
             let statement = &analysis.reported[index];
-            button.set_attribute("data-reported-index", &index.to_string())?;
             // Only a side taken on something the text names earns a badge.
             if let Some(stance) = &statement.stance {
                 child(

@@ -45,9 +45,12 @@ function readUi() {
     actors: [...root.querySelectorAll('li.actor')].map((li) => ({
       id: li.getAttribute('data-actor-id'), name: text(li, '.name'), role: text(li, '.role'),
       count: text(li, '.count'), countLabel: li.querySelector('.count')?.getAttribute('aria-label') ?? '', swatch: !!li.querySelector('.swatch'),
-      positions: [...li.querySelectorAll('button.position')].map((b) => ({ quote: b.getAttribute('data-quote-index'), reported: b.getAttribute('data-reported-index') })),
+      positions: [...li.querySelectorAll('button.position')].map((b) => {
+        const [verb, index] = b.getAttribute('data-action').split(':');
+        return { quote: verb === 'quote' ? index : null, reported: verb === 'reported' ? index : null };
+      }),
     })),
-    exports: [...root.querySelectorAll('button[data-export]')].map((b) => b.getAttribute('data-export')),
+    exports: [...root.querySelectorAll('button[data-action^="export:"]')].map((b) => b.getAttribute('data-action').slice('export:'.length)),
     tooltip: tooltip && { role: tooltip.getAttribute('role'), shown: shown(tooltip), speaker: text(tooltip, '.speaker'), role_: text(tooltip, '.role'), why: text(tooltip, '.why'), cue: text(tooltip, '.cue'), confidence: text(tooltip, '.confidence') },
   };
 }
@@ -105,7 +108,7 @@ function expectedHighlights(analysis) {
 }
 
 // The tooltip's "why" line for the kinds of attribution the seed article has (see
-// src/web/present.rs why_line).
+// src/present/mod.rs why_line).
 function expectedWhy(quote) {
   if (quote.rule === 'focus') return `no cue: the last person who spoke or was named (${quote.speaker})`;
   if (quote.rule === 'reported_clause') return 'in the reported speech around it';
@@ -267,7 +270,7 @@ async function seedArticle(results, driver, { label, url, analysis, blocks, expe
     assert.ok(last, 'a quote with a sidebar entry');
     await driver.evaluate(() => window.scrollTo(0, 0));
     const before = await driver.evaluate(readMarkState, last.index);
-    await driver.clickInUi(`button.position[data-quote-index="${last.index}"]`);
+    await driver.clickInUi(`button.position[data-action="quote:${last.index}"]`);
     const after = await until('the quote in view and flashing', async () => { const s = await driver.evaluate(readMarkState, last.index); return s.inView && s.flashing && s; });
     assert.ok(after.scrollY > before.scrollY || before.inView, `scrolled from ${before.scrollY} to ${after.scrollY}`);
     await driver.screenshot(`${label}-scrolled`);
@@ -287,10 +290,10 @@ async function seedArticle(results, driver, { label, url, analysis, blocks, expe
 
   if (driver.download) {
     await check('exports the analysis as JSON and as Markdown citing title and URL', async () => {
-      const json = JSON.parse((await driver.download('button[data-export="json"]')).text);
+      const json = JSON.parse((await driver.download('button[data-action="export:json"]')).text);
       assert.strictEqual(json.quotes.length, analysis.quotes.length, 'quotes in the JSON export');
       // Backslash escapes are Markdown syntax, not text ("a \\| b" reads "a | b").
-      const markdown = (await driver.download('button[data-export="markdown"]')).text.replace(/\\([!-\/:-@[-`{-~])/g, '$1');
+      const markdown = (await driver.download('button[data-action="export:markdown"]')).text.replace(/\\([!-\/:-@[-`{-~])/g, '$1');
       const title = await driver.evaluate(() => document.title);
       assert.ok(markdown.includes(title), 'Markdown cites the title');
       assert.ok(markdown.includes(url), 'Markdown cites the URL');

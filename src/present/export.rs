@@ -1,0 +1,233 @@
+//! The analysis as files to download: JSON and Markdown, both citing the page they were made of,
+//! and the file name they are offered under.
+
+use super::{actor_entries, stance_text};
+use crate::engine::{Analysis, Position, Quote, Reported};
+use serde::Serialize;
+
+/// The page an analysis was made of, cited by the exports.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+}
+
+/// The analysis as Markdown: actors, their quotes and reported positions, citing the source.
+pub fn markdown(analysis: &Analysis, source: &Source) -> String {
+    let title = if source.title.trim().is_empty() {
+        "Untitled page"
+    } else {
+        source.title.trim()
+    };
+    let mut out = format!("# Who said what: {}\n\n", escape_markdown(title));
+    if source.url.is_empty() {
+        out.push_str(&format!("Source: {}\n\n", escape_markdown(title)));
+    } else {
+        out.push_str(&format!(
+            "Source: [{}](<{}>)\n\n",
+            escape_markdown(title),
+            source.url.replace('>', "%3E")
+        ));
+    }
+    let entries = actor_entries(analysis);
+    let quotes: usize = entries.iter().map(|e| e.quotes).sum();
+    out.push_str(&format!(
+        "{quotes} quote{} and {} reported statement{}, found by QuoteLens.\n",
+        if quotes == 1 { "" } else { "s" },
+        analysis.reported.len(),
+        if analysis.reported.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+    ));
+    for entry in &entries {
+        out.push_str(&format!("\n## {}", escape_markdown(&entry.name)));
+        if let Some(role) = &entry.role {
+            out.push_str(&format!(" ({})", escape_markdown(role)));
+        }
+        out.push_str("\n\n");
+        for position in &entry.positions {
+            match *position {
+                Position::Quote(i) => out.push_str(&quote_line(&analysis.quotes[i])),
+                Position::Reported(i) => out.push_str(&reported_line(&analysis.reported[i])),
+            }
+        }
+    }
+    out
+}
+
+fn quote_line(quote: &Quote) -> String {
+    let mut line = format!("- “{}”", escape_markdown(&quote.text));
+    if let Some(cue) = &quote.cue {
+        line.push_str(&format!(" — {}", escape_markdown(cue)));
+    }
+    line.push('\n');
+    line
+}
+
+fn reported_line(statement: &Reported) -> String {
+    let stance = statement
+        .stance
+        .as_ref()
+        .map(|stance| format!(" ({})", escape_markdown(&stance_text(stance))))
+        .unwrap_or_default();
+    format!(
+        "- Reported{stance}: {} — {}\n",
+        escape_markdown(&statement.text),
+        escape_markdown(&statement.cue)
+    )
+}
+
+/// Backslash-escapes what Markdown would read as markup, and keeps each item on one line.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The formats the analysis can be downloaded in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    Json,
+    Markdown,
+}
+
+impl ExportKind {
+    pub const ALL: [ExportKind; 2] = [ExportKind::Json, ExportKind::Markdown];
+
+    /// The name the interface's actions use for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportKind::Json => "json",
+            ExportKind::Markdown => "markdown",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ExportKind> {
+        Self::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+
+    pub fn mime_type(self) -> &'static str {
+        match self {
+            ExportKind::Json => "application/json",
+            ExportKind::Markdown => "text/markdown",
+        }
+    }
+
+    /// The file's content: the analysis in this format, citing `source`.
+    pub fn content(self, analysis: &Analysis, source: &Source) -> String {
+        match self {
+            ExportKind::Json => json(analysis, source),
+            ExportKind::Markdown => markdown(analysis, source),
+        }
+    }
+
+    /// "quotelens-<words of the title>.json"
+    pub fn file_name(self, source: &Source) -> String {
+        let extension = match self {
+            ExportKind::Json => "json",
+            ExportKind::Markdown => "md",
+        };
+        format!("quotelens-{}.{extension}", file_stem(&source.title))
+    }
+}
+
+/// The JSON export: the analysis as the command line prints it, with a `source` giving the page's
+/// title and URL, indented by two spaces.
+pub fn json(analysis: &Analysis, source: &Source) -> String {
+    #[derive(Serialize)]
+    struct Cited<'a> {
+        #[serde(flatten)]
+        analysis: &'a Analysis,
+        source: &'a Source,
+    }
+    serde_json::to_string_pretty(&Cited { analysis, source })
+        .expect("an analysis always serialises: its maps have string keys")
+}
+
+/// A file name from a page title: lower-case words joined by dashes, at most 60 characters.
+fn file_stem(title: &str) -> String {
+    let mut stem = String::new();
+    for word in title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+    {
+        if stem.len() + word.len() + 1 > 60 {
+            break;
+        }
+        if !stem.is_empty() {
+            stem.push('-');
+        }
+        stem.push_str(&word);
+    }
+    if stem.is_empty() {
+        "analysis".to_string()
+    } else {
+        stem
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Rule;
+
+    fn source() -> Source {
+        Source {
+            title: "Mayor: ‘We will stay’ | The Daily".into(),
+            url: "https://example.org/news?id=1".into(),
+        }
+    }
+
+    #[test]
+    fn json_is_the_command_lines_analysis_citing_its_source() {
+        let analysis = super::super::tests::analysis_with(Rule::Focus, None, None);
+        let value: serde_json::Value = serde_json::from_str(&json(&analysis, &source())).unwrap();
+        // Through text, as the command line writes it (an f32 read back as f64 would differ).
+        let mut bare: serde_json::Value =
+            serde_json::from_str(&serde_json::to_string(&analysis).unwrap()).unwrap();
+        bare["source"] = serde_json::json!({
+            "title": "Mayor: ‘We will stay’ | The Daily",
+            "url": "https://example.org/news?id=1",
+        });
+        assert_eq!(value, bare);
+    }
+
+    #[test]
+    fn files_are_named_after_the_title() {
+        assert_eq!(
+            ExportKind::Json.file_name(&source()),
+            "quotelens-mayor-we-will-stay-the-daily.json"
+        );
+        let untitled = Source::default();
+        assert_eq!(
+            ExportKind::Markdown.file_name(&untitled),
+            "quotelens-analysis.md"
+        );
+        let long = Source {
+            title: "word ".repeat(40),
+            url: String::new(),
+        };
+        let name = ExportKind::Markdown.file_name(&long);
+        assert!(name.len() <= "quotelens-.md".len() + 60, "{name}");
+        assert!(name.ends_with("-word.md"), "{name}");
+    }
+
+    #[test]
+    fn every_kind_has_a_name_that_reads_back() {
+        for kind in ExportKind::ALL {
+            assert_eq!(ExportKind::from_name(kind.name()), Some(kind));
+        }
+    }
+}
