@@ -31,6 +31,8 @@ thread_local! {
     static EMBEDDED: RefCell<Option<SharedView>> = const { RefCell::new(None) };
     /// Whether `toggle()` is still reading the page for a view not yet drawn.
     static OPENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Called when the reader closes the page's view from its panel (see `onClosed`).
+    static ON_CLOSED: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     /// How many times `renderInto()` was called: only the latest call's view is kept.
     static RENDERS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
@@ -171,6 +173,32 @@ async fn finish(view: SharedView) -> Result<JsValue, JsValue> {
     }
     let summary = view.borrow().summary();
     Ok(summary)
+}
+
+/// Sets what is called, with no argument, when the reader closes the page's view from its panel
+/// rather than through `toggle()`: the extension's button then shows it off.
+#[wasm_bindgen(js_name = onClosed)]
+pub fn on_closed(callback: Option<js_sys::Function>) {
+    ON_CLOSED.with(|slot| *slot.borrow_mut() = callback);
+}
+
+/// The panel's close button: closes `view` as toggling off does, and tells the extension when
+/// it was the page's view.
+pub(crate) fn close_by_reader(view: &SharedView) {
+    let was_active = ACTIVE.with(|active| {
+        active
+            .borrow()
+            .as_ref()
+            .is_some_and(|v| Rc::ptr_eq(v, view))
+    });
+    close_view(view);
+    if was_active {
+        if let Some(callback) = ON_CLOSED.with(|slot| slot.borrow().clone()) {
+            if let Err(error) = callback.call0(&JsValue::NULL) {
+                web_sys::console::warn_2(&"QuoteLens: onClosed failed".into(), &error);
+            }
+        }
+    }
 }
 
 /// Closes `view` and forgets it (the sidebar's close button; the same as toggling off).

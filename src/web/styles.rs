@@ -25,7 +25,8 @@ const BASE: &str = r#"
 [hidden] { display: none !important; }
 #sidebar {
   position: fixed; top: 0; right: 0; bottom: 0;
-  width: min(380px, 92vw);
+  /* The width the page leaves it (extension/quotelens.css). */
+  width: var(--quotelens-panel-width, min(380px, 92vw));
   display: flex; flex-direction: column;
   background: #fdfdfc; color: #1c1c1c;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -43,10 +44,10 @@ button {
 button:hover { background: rgba(0, 0, 0, 0.06); }
 button:focus-visible { outline: 2px solid #0072b2; outline-offset: 1px; }
 .close, .collapse { font-size: 18px; line-height: 1; padding: 4px 8px; }
-#sidebar.collapsed, #sidebar.empty { bottom: auto; }
+#sidebar.empty:not(.collapsed) { bottom: auto; }
 #sidebar.empty .actors { padding: 0 0 12px; }
-#sidebar.collapsed > :not(header) { display: none; }
-#sidebar.collapsed header { border-bottom: 0; }
+#sidebar.collapsed > :not(header), #sidebar.collapsed h2 { display: none; }
+#sidebar.collapsed header { flex-direction: column; border-bottom: 0; padding: 8px 4px; }
 .summary, .message { margin: 8px 12px 0; }
 .summary { color: #4a4a4a; font-size: 13px; }
 .message { padding: 8px 10px; background: #f1f1ee; border-radius: 4px; }

@@ -143,6 +143,10 @@ impl Ui {
     /// Folds the panel down to its header, or unfolds it.
     pub fn toggle_collapsed(&self) -> Result<(), JsValue> {
         let collapsed = self.sidebar.class_list().toggle("collapsed")?;
+        // The page's stylesheet reads it on the host, to give the page back its width.
+        self.host
+            .class_list()
+            .toggle_with_force("folded", collapsed)?;
         self.collapse
             .set_attribute("aria-expanded", if collapsed { "false" } else { "true" })?;
         self.collapse

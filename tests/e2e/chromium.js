@@ -65,6 +65,8 @@ function driverFor({ worker, page }, name = 'chromium') {
     focus: (selector) => page.focus(selector),
     moveAway: () => page.mouse.move(1, 1),
     clickInUi: (selector) => page.locator('quotelens-root').locator(selector).first().click(),
+    hoverInUi: (selector) => page.locator('quotelens-root').locator(selector).first().hover(),
+    badgeText: async () => worker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), await tabId()),
     // caret: 'initial' — hiding the caret leaves a style attribute on the page's inputs.
     screenshot: (label) => page.screenshot({ path: path.join(ARTIFACTS, `${name}-${label}.png`), caret: 'initial' }),
     async download(selector) {

@@ -1,8 +1,9 @@
 // What a reader does with QuoteLens, as checks that run the same in every browser. A driver gives
 // the browser-specific moves: open(url), toggle() (the real toolbar path; resolves when the page
 // has answered), evaluate(fn, arg) in the page, hover(selector), focus(selector), moveAway(),
-// clickInUi(selector) inside QuoteLens's shadow root, screenshot(name), and optionally
-// download(selector) -> {name, text}.
+// clickInUi(selector) and hoverInUi(selector) inside QuoteLens's shadow root, badgeText() of the
+// toolbar button on the page's tab, screenshot(name), and optionally download(selector) ->
+// {name, text}.
 'use strict';
 const { assert } = require('./lib/harness');
 
@@ -82,6 +83,32 @@ function readMarkState(index) {
     inView: rect.top >= 0 && rect.bottom <= window.innerHeight,
     flashing: marks.every((m) => m.classList.contains('quotelens-flash')),
   };
+}
+
+// The page's text that lies under QuoteLens's panel: every line box of the page's visible text
+// that reaches past the panel's left edge (none when the page is laid out beside it).
+function readTextUnderPanel() {
+  const host = document.querySelector('quotelens-root');
+  const panel = host.shadowRoot.querySelector('#sidebar').getBoundingClientRect();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const under = [];
+  let lines = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.data.trim() || host.contains(node)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const rect of range.getClientRects()) {
+      if (rect.width === 0 || rect.height === 0) continue;
+      lines += 1;
+      if (rect.right > panel.left + 0.5) under.push(node.data.trim().slice(0, 40));
+    }
+  }
+  return { panelLeft: panel.left, panelWidth: panel.width, viewport: window.innerWidth, lines, under };
+}
+
+function readActiveQuotes() {
+  const active = document.querySelectorAll('quotelens-mark.quotelens-active');
+  return [...new Set([...active].map((m) => Number(m.getAttribute('data-quotelens-quote'))))];
 }
 
 function readDimmed() {
@@ -247,6 +274,19 @@ async function seedArticle(results, driver, { label, url, analysis, blocks, expe
     });
   }
 
+  await check('the panel sits beside the article, covering none of its text, folded or not', async () => {
+    const open = await driver.evaluate(readTextUnderPanel);
+    console.log(`        panel ${Math.round(open.panelWidth)} px of ${open.viewport}; ${open.lines} lines of page text beside it`);
+    assert.ok(open.lines > 0 && open.panelWidth >= 200, JSON.stringify(open));
+    assert.deepStrictEqual(open.under, [], 'page text under the panel');
+    await driver.clickInUi('button.collapse');
+    const folded = await until('the folded strip', async () => { const f = await driver.evaluate(readTextUnderPanel); return f.panelWidth < 100 && f; });
+    assert.deepStrictEqual(folded.under, [], 'page text under the folded panel');
+    assert.ok(folded.panelLeft > open.panelLeft, 'the page takes its width back when folded');
+    await driver.clickInUi('button.collapse');
+    await until('the panel unfolded', async () => (await driver.evaluate(readTextUnderPanel)).panelWidth >= 200);
+  });
+
   let ui;
   await check('sidebar lists the actors, most-quoted first, with their positions', async () => {
     ui = await driver.evaluate(readUi);
@@ -274,6 +314,15 @@ async function seedArticle(results, driver, { label, url, analysis, blocks, expe
     const after = await until('the quote in view and flashing', async () => { const s = await driver.evaluate(readMarkState, last.index); return s.inView && s.flashing && s; });
     assert.ok(after.scrollY > before.scrollY || before.inView, `scrolled from ${before.scrollY} to ${after.scrollY}`);
     await driver.screenshot(`${label}-scrolled`);
+  });
+
+  await check("pointing at a quote's entry in the panel marks the quote in the page", async () => {
+    const entry = ui.actors.flatMap((a) => a.positions).find((p) => p.quote !== null);
+    await driver.hoverInUi(`button.position[data-action="quote:${entry.quote}"]`);
+    const active = await until('the quote marked', async () => { const a = await driver.evaluate(readActiveQuotes); return a.length > 0 && a; });
+    assert.deepStrictEqual(active, [Number(entry.quote)]);
+    await driver.moveAway();
+    await until('the mark to go', async () => (await driver.evaluate(readActiveQuotes)).length === 0);
   });
 
   await check("clicking an actor's name dims the other speakers' quotes; again clears", async () => {
@@ -311,6 +360,20 @@ async function seedArticle(results, driver, { label, url, analysis, blocks, expe
     const again = await driver.toggle();
     if (again) assert.strictEqual(again.active, true);
     assert.strictEqual((await driver.evaluate(readMarks)).quotes.length, shown.quotes.length);
+    await driver.toggle();
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+
+  await check("the panel's × turns QuoteLens off, the button's badge follows, the page is restored", async () => {
+    await driver.toggle();
+    assert.strictEqual(await driver.badgeText(), 'on');
+    await driver.clickInUi('button.close');
+    await until('the badge to go off', async () => (await driver.badgeText()) === '');
+    assert.strictEqual((await driver.evaluate(readMarks)).hosts, 0, 'no panel left');
+    assertSameDom(original, await driver.evaluate(readPage));
+    const again = await driver.toggle();
+    if (again) assert.strictEqual(again.active, true, 'the next click turns it on, not off');
+    assert.strictEqual(await driver.badgeText(), 'on');
     await driver.toggle();
     assertSameDom(original, await driver.evaluate(readPage));
   });

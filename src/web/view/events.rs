@@ -33,7 +33,7 @@ impl Listeners {
                 v.doc.clone().into(),
             )
         };
-        let handlers: [(&EventTarget, &'static str, Handler); 7] = [
+        let handlers: [(&EventTarget, &'static str, Handler); 11] = [
             (&root, "mouseover", View::on_pointer_over),
             (&root, "mouseout", View::on_pointer_out),
             (&root, "focusin", View::on_pointer_over),
@@ -42,6 +42,10 @@ impl Listeners {
             // Any scrolling moves the highlight away from its tooltip (capture: scroll does not bubble).
             (&document, "scroll", View::on_scroll),
             (&shadow, "click", View::on_click),
+            (&shadow, "mouseover", View::on_entry_over),
+            (&shadow, "mouseout", View::on_entry_out),
+            (&shadow, "focusin", View::on_entry_over),
+            (&shadow, "focusout", View::on_entry_out),
         ];
         let mut listeners = Listeners::default();
         for (target, kind, handler) in handlers {
@@ -82,6 +86,13 @@ impl Listeners {
     }
 }
 
+/// Where the pointer or focus went to, for an event saying where it left.
+fn related_target(event: &Event) -> Option<EventTarget> {
+    js_sys::Reflect::get(event, &"relatedTarget".into())
+        .ok()
+        .and_then(|t| t.dyn_into::<EventTarget>().ok())
+}
+
 /// The highlight an event happened on, and its quote's index.
 fn quote_of_mark(target: Option<EventTarget>) -> Option<(Element, usize)> {
     let mark = target?
@@ -101,9 +112,7 @@ impl View {
     }
 
     fn on_pointer_out(&mut self, _: &SharedView, event: &Event) {
-        let related = js_sys::Reflect::get(event, &"relatedTarget".into())
-            .ok()
-            .and_then(|t| t.dyn_into::<EventTarget>().ok());
+        let related = related_target(event);
         let leaving = quote_of_mark(event.target()).map(|(_, i)| i);
         let entering = quote_of_mark(related).map(|(_, i)| i);
         if leaving.is_some() && leaving != entering {
@@ -138,14 +147,33 @@ impl View {
     }
 
     fn on_click(&mut self, view: &SharedView, event: &Event) {
-        let action = event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|e| e.closest(&format!("[{ACTION_ATTRIBUTE}]")).ok().flatten())
-            .and_then(|control| control.get_attribute(ACTION_ATTRIBUTE))
-            .and_then(|value| Action::decode(&value, &self.analysis));
-        if let Some(action) = action {
+        if let Some(action) = self.action_of(event.target()) {
             self.perform(view, action);
         }
+    }
+
+    /// Pointing at or focusing a quote's entry in the panel marks the quote in the page.
+    fn on_entry_over(&mut self, _: &SharedView, event: &Event) {
+        if let Some(Action::RevealQuote(index)) = self.action_of(event.target()) {
+            self.set_active(Some(index));
+        }
+    }
+
+    fn on_entry_out(&mut self, _: &SharedView, event: &Event) {
+        let related = related_target(event);
+        let leaving = self.action_of(event.target());
+        if matches!(leaving, Some(Action::RevealQuote(_))) && leaving != self.action_of(related) {
+            self.set_active(None);
+        }
+    }
+
+    /// The action of the interface's control `target` is in, if any.
+    fn action_of(&self, target: Option<EventTarget>) -> Option<Action> {
+        let control = target?
+            .dyn_into::<Element>()
+            .ok()?
+            .closest(&format!("[{ACTION_ATTRIBUTE}]"))
+            .ok()??;
+        Action::decode(&control.get_attribute(ACTION_ATTRIBUTE)?, &self.analysis)
     }
 }

@@ -391,7 +391,7 @@ impl View {
             Action::Close => {
                 // Closing drops the listener running this, so it happens after the event.
                 let view = view.clone();
-                wasm_bindgen_futures::spawn_local(async move { super::close_view(&view) });
+                wasm_bindgen_futures::spawn_local(async move { super::close_by_reader(&view) });
             }
             Action::Fold => {
                 let _ = self.ui.toggle_collapsed();
