@@ -124,14 +124,6 @@ impl ExportKind {
         }
     }
 
-    /// The file's content: the analysis in this format, citing `source`.
-    pub fn content(self, analysis: &Analysis, source: &Source) -> String {
-        match self {
-            ExportKind::Json => json(analysis, source),
-            ExportKind::Markdown => markdown(analysis, source),
-        }
-    }
-
     /// "quotelens-<words of the title>.json"
     pub fn file_name(self, source: &Source) -> String {
         let extension = match self {
@@ -142,17 +134,14 @@ impl ExportKind {
     }
 }
 
-/// The JSON export: the analysis as the command line prints it, with a `source` giving the page's
-/// title and URL, indented by two spaces.
-pub fn json(analysis: &Analysis, source: &Source) -> String {
-    #[derive(Serialize)]
-    struct Cited<'a> {
-        #[serde(flatten)]
-        analysis: &'a Analysis,
-        source: &'a Source,
-    }
-    serde_json::to_string_pretty(&Cited { analysis, source })
-        .expect("an analysis always serialises: its maps have string keys")
+/// What the JSON export holds: the analysis as the command line prints it, with a `source`
+/// giving the page's title and URL. (The browser writes it out with `JSON.stringify`: serde_json's
+/// writer would add about 19 KB to the gzipped WebAssembly.)
+#[derive(Serialize)]
+pub struct Cited<'a> {
+    #[serde(flatten)]
+    pub analysis: &'a Analysis,
+    pub source: &'a Source,
 }
 
 /// A file name from a page title: lower-case words joined by dashes, at most 60 characters.
@@ -191,9 +180,15 @@ mod tests {
     }
 
     #[test]
-    fn json_is_the_command_lines_analysis_citing_its_source() {
+    fn the_json_export_is_the_command_lines_analysis_citing_its_source() {
         let analysis = super::super::tests::analysis_with(Rule::Focus, None, None);
-        let value: serde_json::Value = serde_json::from_str(&json(&analysis, &source())).unwrap();
+        let source = source();
+        let cited = Cited {
+            analysis: &analysis,
+            source: &source,
+        };
+        let value: serde_json::Value =
+            serde_json::from_str(&serde_json::to_string(&cited).unwrap()).unwrap();
         // Through text, as the command line writes it (an f32 read back as f64 would differ).
         let mut bare: serde_json::Value =
             serde_json::from_str(&serde_json::to_string(&analysis).unwrap()).unwrap();

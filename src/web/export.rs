@@ -1,9 +1,9 @@
-//! Offering an export (its text is made natively: `present::export`) as a file download, and the
+//! Offering an export (`present::export` says what it holds) as a file download, and the
 //! analysis as a plain JavaScript object for `analyzeText()`.
 
 use super::ui::element;
 use crate::engine::Analysis;
-use crate::present::export::{ExportKind, Source};
+use crate::present::export::{markdown, Cited, ExportKind, Source};
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, Document, HtmlElement, ShadowRoot, Url};
@@ -11,11 +11,24 @@ use web_sys::{Blob, BlobPropertyBag, Document, HtmlElement, ShadowRoot, Url};
 /// How long the download's object URL outlives the click that starts it.
 const REVOKE_AFTER_MS: i32 = 10_000;
 
-/// The analysis as a plain object, `null` for what is unknown, as the command line prints it.
-pub fn to_plain_object(analysis: &Analysis) -> Result<JsValue, JsValue> {
-    analysis
+/// `value` as a plain object, `null` for what is unknown, as the command line prints it.
+pub fn to_plain_object(value: &impl Serialize) -> Result<JsValue, JsValue> {
+    value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// The file's content: the analysis in `kind`, citing `source`.
+fn content(kind: ExportKind, analysis: &Analysis, source: &Source) -> Result<String, JsValue> {
+    match kind {
+        ExportKind::Json => {
+            let cited = to_plain_object(&Cited { analysis, source })?;
+            js_sys::JSON::stringify_with_replacer_and_space(&cited, &JsValue::NULL, &2.into())?
+                .as_string()
+                .ok_or_else(|| "JSON.stringify failed".into())
+        }
+        ExportKind::Markdown => Ok(markdown(analysis, source)),
+    }
 }
 
 /// Offers the analysis in `kind` as a file download.
@@ -28,7 +41,7 @@ pub fn download(
 ) -> Result<(), JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type(&format!("{};charset=utf-8", kind.mime_type()));
-    let content = kind.content(analysis, source);
+    let content = content(kind, analysis, source)?;
     let blob =
         Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&content.into()), &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;

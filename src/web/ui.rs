@@ -14,6 +14,9 @@ use web_sys::{
 
 pub const HOST_TAG: &str = "quotelens-root";
 
+/// The keys QuoteLens answers to on the page (see `view/events.rs`).
+const KEYS_HINT: &str = "Keys: N and P go to the next and previous quote, Enter from a quote to its entry and back, Esc closes.";
+
 /// Positions listed under an actor before a "show all" button.
 pub const POSITIONS_SHOWN: usize = 20;
 
@@ -23,6 +26,8 @@ pub struct Ui {
     sidebar: Element,
     collapse: Element,
     summary: Element,
+    /// A live region: what it is given is read out by screen readers.
+    announcer: Element,
     message: Element,
     exports: Element,
     actors: Element,
@@ -100,8 +105,13 @@ impl Ui {
         sidebar.append_child(&header)?;
 
         let summary = element(doc, "p", "summary", Some("Reading the article…"))?;
-        summary.set_attribute("role", "status")?;
         sidebar.append_child(&summary)?;
+        // Read out once the article is drawn, not at every step of the progress in the summary.
+        let announcer = element(doc, "p", "visually-hidden", None)?;
+        announcer.set_attribute("aria-live", "polite")?;
+        announcer.set_attribute("aria-atomic", "true")?;
+        sidebar.append_child(&announcer)?;
+        child(doc, &sidebar, "p", "keys", Some(KEYS_HINT))?;
         let message = element(doc, "p", "message", None)?;
         sidebar.append_child(&message)?;
         let exports = element(doc, "div", "exports", None)?;
@@ -133,6 +143,7 @@ impl Ui {
             sidebar,
             collapse,
             summary,
+            announcer,
             message,
             exports,
             actors,
@@ -140,9 +151,15 @@ impl Ui {
         })
     }
 
+    pub fn is_collapsed(&self) -> bool {
+        self.sidebar.class_list().contains("collapsed")
+    }
+
     /// Folds the panel down to its header, or unfolds it.
-    pub fn toggle_collapsed(&self) -> Result<(), JsValue> {
-        let collapsed = self.sidebar.class_list().toggle("collapsed")?;
+    pub fn set_collapsed(&self, collapsed: bool) -> Result<(), JsValue> {
+        self.sidebar
+            .class_list()
+            .toggle_with_force("collapsed", collapsed)?;
         // The page's stylesheet reads it on the host, to give the page back its width.
         self.host
             .class_list()
@@ -160,6 +177,26 @@ impl Ui {
             },
         )?;
         Ok(())
+    }
+
+    /// Has screen readers read `text` out.
+    pub fn announce(&self, text: &str) {
+        self.announcer.set_text_content(Some(text));
+    }
+
+    /// The control doing `action`, if the panel shows one.
+    pub fn control(&self, action: Action) -> Option<HtmlElement> {
+        let selector = format!("[{ACTION_ATTRIBUTE}=\"{}\"]", action.encode());
+        self.shadow
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    }
+
+    /// Whether the keyboard focus is in the panel.
+    pub fn has_focus(&self) -> bool {
+        self.shadow.active_element().is_some()
     }
 
     pub fn set_summary(&self, text: &str) {

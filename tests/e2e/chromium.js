@@ -65,6 +65,8 @@ function driverFor({ worker, page }, name = 'chromium') {
     focus: (selector) => page.focus(selector),
     moveAway: () => page.mouse.move(1, 1),
     clickInUi: (selector) => page.locator('quotelens-root').locator(selector).first().click(),
+    // A key pressed where the focus is: 'n', 'Enter', 'Escape'.
+    press: (key) => page.keyboard.press(key),
     hoverInUi: (selector) => page.locator('quotelens-root').locator(selector).first().hover(),
     badgeText: async () => worker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), await tabId()),
     // caret: 'initial' — hiding the caret leaves a style attribute on the page's inputs.

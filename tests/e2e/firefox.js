@@ -177,6 +177,13 @@ function driverFor({ session, addonId }) {
     focus: (selector) => session.execute((s) => document.querySelector(s).focus(), selector),
     moveAway: () => pointerTo('viewport', 1, 1),
     clickInUi: clickIn,
+    // A key pressed where the focus is: 'n', 'Enter', 'Escape'.
+    press(key) {
+      const value = { Enter: '\uE007', Escape: '\uE00C' }[key] ?? key;
+      return session.call('POST', '/actions', {
+        actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }],
+      });
+    },
     // WebDriver moves the pointer only to what is in the viewport: the panel's list scrolls first.
     async hoverInUi(selector) {
       const element = { [ELEMENT]: await findInUi(selector) };

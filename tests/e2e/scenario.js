@@ -3,9 +3,15 @@
 // has answered), evaluate(fn, arg) in the page, hover(selector), focus(selector), moveAway(),
 // clickInUi(selector) and hoverInUi(selector) inside QuoteLens's shadow root, badgeText() of the
 // toolbar button on the page's tab, screenshot(name), and optionally download(selector) ->
-// {name, text}.
+// {name, text}, press(key) where the focus is.
 'use strict';
+const fs = require('fs');
+const path = require('path');
 const { assert } = require('./lib/harness');
+const { TOOLS } = require('./lib/paths');
+
+// axe-core, run in the page on QuoteLens's panel and tooltip (the page's own markup is not ours).
+const AXE_SOURCE = fs.readFileSync(path.join(TOOLS, 'axe-core/axe.min.js'), 'utf8');
 
 // The seed article's speakers, from its gold annotation (tests/corpus/gold/seed.json).
 const SEED_SPEAKERS = ['John Kirby', 'Jen Pskai', 'John Kerry'];
@@ -104,6 +110,36 @@ function readTextUnderPanel() {
     }
   }
   return { panelLeft: panel.left, panelWidth: panel.width, viewport: window.innerWidth, lines, under };
+}
+
+// Where the keyboard focus is: a quote's highlight, or a control of the panel (its action).
+function readFocus() {
+  const host = document.querySelector('quotelens-root');
+  const mark = document.activeElement?.closest?.('quotelens-mark');
+  const tooltip = host?.shadowRoot.querySelector('#tooltip');
+  return {
+    quote: mark ? Number(mark.getAttribute('data-quotelens-quote')) : null,
+    control: host?.shadowRoot.activeElement?.getAttribute('data-action') ?? null,
+    tooltip: !!tooltip && !tooltip.hidden,
+  };
+}
+
+function readAnnouncement() {
+  const root = document.querySelector('quotelens-root').shadowRoot;
+  return { live: root.querySelector('[aria-live]')?.textContent ?? null, summary: root.querySelector('.summary').textContent };
+}
+
+// Runs axe-core (its source given) on the panel and the tooltip; resolves to the violations.
+async function runAxe(source) {
+  if (!window.axe) (0, eval)(source);
+  const context = { include: [{ fromShadowDom: ['quotelens-root', '#sidebar'] }, { fromShadowDom: ['quotelens-root', '#tooltip'] }] };
+  const result = await window.axe.run(context, { resultTypes: ['violations'] });
+  return {
+    rulesPassed: result.passes.map((p) => p.id),
+    // What axe could not decide alone (contrast over translucent backgrounds, typically).
+    undecided: result.incomplete.map((p) => p.id),
+    violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3) })),
+  };
 }
 
 function readActiveQuotes() {
@@ -316,6 +352,24 @@ async function seedArticle(results, driver, { label, url, analysis, blocks, expe
     await driver.screenshot(`${label}-scrolled`);
   });
 
+  await check('screen readers are told the summary once drawn (aria-live)', async () => {
+    const said = await driver.evaluate(readAnnouncement);
+    assert.ok(said.live && said.live.startsWith(said.summary), JSON.stringify(said));
+  });
+
+  if (expectEngine === 'wasm') {
+    await check('axe-core finds no violation in the panel or the tooltip', async () => {
+      await driver.evaluate(scrollToMark, markSelector);
+      await driver.hover(markSelector);
+      await until('the tooltip', async () => (await driver.evaluate(readUi)).tooltip.shown);
+      const { rulesPassed, undecided, violations } = await driver.evaluate(runAxe, AXE_SOURCE);
+      await driver.moveAway();
+      console.log(`        axe-core: ${rulesPassed.length} rules passed (${rulesPassed.join(', ')}); undecided: ${undecided.join(', ') || 'none'}`);
+      assert.ok(rulesPassed.includes('button-name') && rulesPassed.includes('aria-tooltip-name'), 'the panel and the tooltip were checked');
+      assert.deepStrictEqual(violations, []);
+    });
+  }
+
   await check("pointing at a quote's entry in the panel marks the quote in the page", async () => {
     const entry = ui.actors.flatMap((a) => a.positions).find((p) => p.quote !== null);
     await driver.hoverInUi(`button.position[data-action="quote:${entry.quote}"]`);
@@ -379,6 +433,47 @@ async function seedArticle(results, driver, { label, url, analysis, blocks, expe
   });
 }
 
+// The keys: N and P from quote to quote in reading order, Enter from a quote to its entry and
+// back, Escape hiding the tooltip and then closing QuoteLens (the button's badge follows).
+async function keyboard(results, driver, { label, url, analysis }) {
+  const check = (name, fn) => results.check(`${driver.name} ${label}: ${name}`, fn);
+  const speech = analysis.quotes.map((q, index) => ({ ...q, index })).filter((q) => q.kind === 'speech')
+    .sort((a, b) => a.span.block - b.span.block || a.span.start_utf16 - b.span.start_utf16).map((q) => q.index);
+  await check('N and P go from quote to quote in reading order, showing each tooltip', async () => {
+    await driver.open(url);
+    const original = await driver.evaluate(readPage);
+    await driver.toggle();
+    await driver.evaluate(() => document.activeElement?.blur());
+    await driver.press('n');
+    let focus = await until('the first quote focused', async () => { const f = await driver.evaluate(readFocus); return f.quote !== null && f; });
+    assert.strictEqual(focus.quote, speech[0]);
+    assert.ok(focus.tooltip, 'its tooltip');
+    await driver.press('n');
+    focus = await until('the second quote', async () => { const f = await driver.evaluate(readFocus); return f.quote !== speech[0] && f; });
+    assert.strictEqual(focus.quote, speech[1]);
+    await driver.press('p');
+    focus = await until('back to the first', async () => { const f = await driver.evaluate(readFocus); return f.quote === speech[0] && f; });
+    await driver.press('p');
+    focus = await until('round to the last', async () => { const f = await driver.evaluate(readFocus); return f.quote === speech.at(-1) && f; });
+
+    await driver.press('Enter');
+    focus = await until("the quote's entry in the panel", async () => { const f = await driver.evaluate(readFocus); return f.control && f; });
+    assert.strictEqual(focus.control, `quote:${speech.at(-1)}`);
+    await driver.press('Enter');
+    focus = await until('back to the quote', async () => { const f = await driver.evaluate(readFocus); return f.quote !== null && f; });
+    assert.strictEqual(focus.quote, speech.at(-1));
+    assert.ok(focus.tooltip, 'its tooltip again');
+
+    await driver.press('Escape');
+    await until('the tooltip to hide', async () => !(await driver.evaluate(readFocus)).tooltip);
+    assert.strictEqual((await driver.evaluate(readMarks)).hosts, 1, 'the first Escape only hides the tooltip');
+    await driver.press('Escape');
+    await until('QuoteLens to close', async () => (await driver.evaluate(readMarks)).hosts === 0);
+    await until('the badge to go off', async () => (await driver.badgeText()) === '');
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+}
+
 // Pages where there is nothing to draw: the sidebar says so, and toggling off restores the page.
 async function messagePage(results, driver, { label, url, message }) {
   await results.check(`${driver.name} ${label}: says "${message}"`, async () => {
@@ -409,6 +504,7 @@ async function runAll(results, driver, { origin, analysis, blocks, strictEngine 
   await seedArticle(results, driver, { label: 'seed', url: `${origin}/pages/seed/`, analysis, blocks, expectEngine: 'wasm' });
   await seedArticle(results, driver, { label: 'seed-strict-csp', url: `${origin}/strict/pages/seed/`, analysis, blocks, expectEngine: strictEngine });
   await seedArticle(results, driver, { label: 'seed-locked-csp', url: `${origin}/locked/pages/seed/`, analysis, blocks, expectEngine: strictEngine });
+  await keyboard(results, driver, { label: 'seed-keys', url: `${origin}/pages/seed/`, analysis });
   await messagePage(results, driver, { label: 'no-article', url: `${origin}/fixtures/no-article.html`, message: 'No article found on this page.' });
   await messagePage(results, driver, { label: 'no-quotes', url: `${origin}/strict/fixtures/no-quotes.html`, message: 'No quotes found in this article.' });
 }

@@ -4,10 +4,11 @@
 use super::super::highlight::MARK_TAG;
 use super::{SharedView, View};
 use crate::present::action::{Action, ACTION_ATTRIBUTE};
+use crate::present::ActorKey;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventTarget};
+use web_sys::{Document, Element, Event, EventTarget, HtmlElement, KeyboardEvent};
 
 /// A view's handler of one kind of DOM event.
 type Handler = fn(&mut View, &SharedView, &Event);
@@ -93,6 +94,28 @@ fn related_target(event: &Event) -> Option<EventTarget> {
         .and_then(|t| t.dyn_into::<EventTarget>().ok())
 }
 
+enum Direction {
+    Next,
+    Previous,
+}
+
+/// Whether keys typed in `element` are text for the page.
+fn is_editable(element: &Element) -> bool {
+    element
+        .dyn_ref::<HtmlElement>()
+        .is_some_and(HtmlElement::is_content_editable)
+        || element
+            .closest("input, textarea, select")
+            .ok()
+            .flatten()
+            .is_some()
+}
+
+/// The quote whose highlight has the keyboard focus.
+fn focused_quote(doc: &Document) -> Option<usize> {
+    quote_of_mark(doc.active_element().map(Into::into)).map(|(_, index)| index)
+}
+
 /// The highlight an event happened on, and its quote's index.
 fn quote_of_mark(target: Option<EventTarget>) -> Option<(Element, usize)> {
     let mark = target?
@@ -120,13 +143,95 @@ impl View {
         }
     }
 
-    fn on_key(&mut self, _: &SharedView, event: &Event) {
-        let key = js_sys::Reflect::get(event, &"key".into())
-            .ok()
-            .and_then(|k| k.as_string());
-        if key.as_deref() == Some("Escape") {
-            self.set_active(None);
+    /// N and P go to the next and previous quote; Enter on a quote goes to its entry in the
+    /// panel (Enter on the entry, a button, comes back); Escape hides the tooltip, and from a
+    /// quote or the panel with no tooltip shown, closes QuoteLens. Keys typed into the page's
+    /// fields, or with a modifier, are the page's.
+    fn on_key(&mut self, view: &SharedView, event: &Event) {
+        let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+            return;
+        };
+        if key.ctrl_key() || key.alt_key() || key.meta_key() || key.is_composing() {
+            return;
         }
+        // The element the key was typed in, inside our shadow root too (the target is the host).
+        let origin = event.composed_path().get(0).dyn_into::<Element>().ok();
+        if origin.as_ref().is_some_and(is_editable) {
+            return;
+        }
+        let handled = match key.key().as_str() {
+            "n" | "N" => self.go_to_quote(Direction::Next),
+            "p" | "P" => self.go_to_quote(Direction::Previous),
+            "Enter" => quote_of_mark(origin.map(Into::into))
+                .is_some_and(|(_, index)| self.focus_entry(index)),
+            "Escape" => self.escape(view, origin.as_ref()),
+            _ => false,
+        };
+        if handled {
+            event.prevent_default();
+        }
+    }
+
+    /// Focuses the next or previous quote in reading order (from the one focused or pointed at,
+    /// else from the start or the end), which shows its tooltip. Returns whether there was one.
+    fn go_to_quote(&mut self, direction: Direction) -> bool {
+        let order = self.marks.navigable(&self.analysis);
+        if order.is_empty() {
+            return false;
+        }
+        let current = focused_quote(&self.doc)
+            .or(self.marks.active())
+            .and_then(|index| order.iter().position(|&i| i == index));
+        let count = order.len();
+        let at = match (current, direction) {
+            (None, Direction::Next) => 0,
+            (None, Direction::Previous) => count - 1,
+            (Some(at), Direction::Next) => (at + 1) % count,
+            (Some(at), Direction::Previous) => (at + count - 1) % count,
+        };
+        self.reveal_quote(order[at])
+    }
+
+    /// Focuses quote `index`'s entry in the panel, unfolding the panel and listing all of its
+    /// speaker's positions where needed. Returns whether there was one.
+    fn focus_entry(&mut self, index: usize) -> bool {
+        let Some(quote) = self.analysis.quotes.get(index) else {
+            return false;
+        };
+        let entry = Action::RevealQuote(index);
+        if self.ui.control(entry).is_none() {
+            self.sidebar.expand(ActorKey::of(quote));
+            self.render_sidebar();
+            let _ = self.build_sidebar(None);
+        }
+        if self.ui.is_collapsed() {
+            let _ = self.ui.set_collapsed(false);
+        }
+        let Some(control) = self.ui.control(entry) else {
+            return false;
+        };
+        // The quote stays marked in the page; its tooltip would cover the text beside the entry.
+        self.set_active(None);
+        self.set_active(Some(index));
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        control.scroll_into_view_with_scroll_into_view_options(&options);
+        control.focus().is_ok()
+    }
+
+    /// Escape: hides the tooltip of the quote pointed at; with none, closes QuoteLens when the
+    /// key was typed on a quote or in the panel. Returns whether it did either.
+    fn escape(&mut self, view: &SharedView, origin: Option<&Element>) -> bool {
+        if self.marks.active().is_some() || self.tooltip_anchor.is_some() {
+            self.set_active(None);
+            return true;
+        }
+        let on_ours = self.ui.has_focus()
+            || origin.is_some_and(|e| e.closest(MARK_TAG).ok().flatten().is_some());
+        if on_ours {
+            self.perform(view, Action::Close);
+        }
+        on_ours
     }
 
     /// Scrolling moves the highlight, the browser's own scrolling too (focus brings an off-screen

@@ -63,6 +63,27 @@ impl Marks {
         self.highlighter.mark_count()
     }
 
+    pub fn active(&self) -> Option<usize> {
+        self.active
+    }
+
+    /// The quotes drawn and not dimmed by the filter, in reading order: where the next and
+    /// previous quote keys go.
+    pub fn navigable(&self, analysis: &Analysis) -> Vec<usize> {
+        let mut quotes: Vec<usize> = (0..self.marks_of.len())
+            .filter(|&i| !self.marks_of[i].is_empty())
+            .filter(|&i| {
+                self.filter
+                    .is_none_or(|key| ActorKey::of(&analysis.quotes[i]) == key)
+            })
+            .collect();
+        quotes.sort_by_key(|&i| {
+            let span = analysis.quotes[i].span;
+            (span.block, span.start_utf16)
+        });
+        quotes
+    }
+
     pub fn filter(&self) -> Option<ActorKey> {
         self.filter
     }
@@ -264,13 +285,13 @@ impl Marks {
         Ok(())
     }
 
-    /// Scrolls quote `index` into view, focuses it (which shows its tooltip) and flashes it.
-    pub fn reveal_quote(&self, index: usize) {
-        let Some(marks) = self.marks_of.get(index) else {
-            return;
-        };
-        let Some(first) = marks.first() else { return };
-        scroll_to(first);
+    /// Scrolls quote `index` into view, focuses it and flashes it; returns its first mark. (The
+    /// focus event reaches no handler of the view while the view is busy calling this: the
+    /// caller shows the tooltip.)
+    pub fn reveal_quote(&self, index: usize) -> Option<Element> {
+        let marks = self.marks_of.get(index)?;
+        let first = marks.first()?.clone();
+        scroll_to(&first);
         let focus = web_sys::FocusOptions::new();
         focus.set_prevent_scroll(true);
         let _ = first
@@ -291,6 +312,7 @@ impl Marks {
                 FLASH_MS,
             );
         }
+        Some(first)
     }
 }
 

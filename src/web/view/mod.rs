@@ -374,6 +374,15 @@ impl View {
         self.set_active(Some(index));
     }
 
+    /// Scrolls to quote `index`, focuses it and shows its tooltip. Returns whether it is drawn.
+    fn reveal_quote(&mut self, index: usize) -> bool {
+        let Some(first) = self.marks.reveal_quote(index) else {
+            return false;
+        };
+        self.point_at(first, index);
+        true
+    }
+
     /// Makes quote `index` the one pointed at (see [`Marks::set_active`]); `None` also hides
     /// the tooltip.
     fn set_active(&mut self, index: Option<usize>) {
@@ -394,7 +403,7 @@ impl View {
                 wasm_bindgen_futures::spawn_local(async move { super::close_by_reader(&view) });
             }
             Action::Fold => {
-                let _ = self.ui.toggle_collapsed();
+                let _ = self.ui.set_collapsed(!self.ui.is_collapsed());
             }
             Action::ShowAll(key) => {
                 self.sidebar.expand(key);
@@ -410,7 +419,9 @@ impl View {
                         .as_deref(),
                 );
             }
-            Action::RevealQuote(index) => self.marks.reveal_quote(index),
+            Action::RevealQuote(index) => {
+                self.reveal_quote(index);
+            }
             Action::RevealReported(index) => self.reveal_reported(index),
             Action::Export(kind) => {
                 // The download clicks a link inside our shadow root, and that click would re-enter

@@ -66,8 +66,15 @@ impl Sidebar {
         message: Option<&str>,
     ) {
         self.last_render = now();
-        ui.set_summary(&present::summary_line(analysis, drawn, total));
+        let summary = present::summary_line(analysis, drawn, total);
+        ui.set_summary(&summary);
         ui.set_message(message.unwrap_or(""));
+        if drawn == total {
+            ui.announce(&match message {
+                Some(message) => format!("{summary} {message}"),
+                None => summary,
+            });
+        }
         self.build = Some(Build {
             entries: present::actor_entries(analysis),
             next: 0,
