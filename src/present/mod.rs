@@ -2,6 +2,7 @@
 //! tooltip lines, the exports. No DOM here, so every rule is visible in one place.
 
 pub mod action;
+pub mod colour;
 pub mod export;
 
 pub use export::Source;

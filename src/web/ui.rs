@@ -151,6 +151,15 @@ impl Ui {
         })
     }
 
+    /// Gives the highlights the palette for dark backgrounds (extension/quotelens.css reads the
+    /// class on the host), or the one for light backgrounds.
+    pub fn set_on_dark(&self, on_dark: bool) -> Result<(), JsValue> {
+        self.host
+            .class_list()
+            .toggle_with_force("on-dark", on_dark)
+            .map(|_| ())
+    }
+
     pub fn is_collapsed(&self) -> bool {
         self.sidebar.class_list().contains("collapsed")
     }

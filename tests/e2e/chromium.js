@@ -65,6 +65,8 @@ function driverFor({ worker, page }, name = 'chromium') {
     focus: (selector) => page.focus(selector),
     moveAway: () => page.mouse.move(1, 1),
     clickInUi: (selector) => page.locator('quotelens-root').locator(selector).first().click(),
+    // Forced colours as the browser's own emulation gives them.
+    forceColors: (on) => page.emulateMedia({ forcedColors: on ? 'active' : 'none' }),
     // A key pressed where the focus is: 'n', 'Enter', 'Escape'.
     press: (key) => page.keyboard.press(key),
     hoverInUi: (selector) => page.locator('quotelens-root').locator(selector).first().hover(),

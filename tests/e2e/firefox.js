@@ -177,6 +177,10 @@ function driverFor({ session, addonId }) {
     focus: (selector) => session.execute((s) => document.querySelector(s).focus(), selector),
     moveAway: () => pointerTo('viewport', 1, 1),
     clickInUi: clickIn,
+    // Forced colours as Firefox's "override the page's colours: always" setting gives them.
+    forceColors: (on) => session.inContext('chrome', () => session.execute((value) => {
+      Services.prefs.setIntPref('browser.display.document_color_use', value);
+    }, on ? 2 : 0)),
     // A key pressed where the focus is: 'n', 'Enter', 'Escape'.
     press(key) {
       const value = { Enter: '\uE007', Escape: '\uE00C' }[key] ?? key;

@@ -3,7 +3,7 @@
 // has answered), evaluate(fn, arg) in the page, hover(selector), focus(selector), moveAway(),
 // clickInUi(selector) and hoverInUi(selector) inside QuoteLens's shadow root, badgeText() of the
 // toolbar button on the page's tab, screenshot(name), and optionally download(selector) ->
-// {name, text}, press(key) where the focus is.
+// {name, text}, press(key) where the focus is, forceColors(on).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -139,6 +139,45 @@ async function runAxe(source) {
     // What axe could not decide alone (contrast over translucent backgrounds, typically).
     undecided: result.incomplete.map((p) => p.id),
     violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3) })),
+  };
+}
+
+// The highlight palette in force on the page (the eight speaker colours as a mark computes them)
+// and each colour's contrast with the background the article is drawn on.
+function readPaletteContrast() {
+  const mark = document.querySelector('quotelens-mark.quotelens-mark');
+  const channels = (css) => {
+    const hex = css.trim().match(/^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i);
+    if (hex) return hex.slice(1).map((h) => parseInt(h, 16));
+    return css.match(/[\d.]+/g).slice(0, 3).map(Number);
+  };
+  const luminance = (rgb) => {
+    const [r, g, b] = rgb.map((c) => { const s = c / 255; return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  let element = mark.parentElement;
+  while (element && getComputedStyle(element).backgroundColor.match(/rgba\(.*,\s*0\)$|transparent/)) element = element.parentElement;
+  const background = element ? getComputedStyle(element).backgroundColor : 'rgb(255, 255, 255)';
+  const lb = luminance(channels(background));
+  const style = getComputedStyle(mark);
+  const colours = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => style.getPropertyValue(`--quotelens-c${k}`).trim());
+  return {
+    onDark: document.querySelector('quotelens-root').classList.contains('on-dark'),
+    background,
+    colours,
+    ratios: colours.map((c) => { const l = luminance(channels(c)); return (Math.max(l, lb) + 0.05) / (Math.min(l, lb) + 0.05); }),
+  };
+}
+
+// How a highlight looks under forced colours: whether they are on, and its underline.
+function readForcedHighlight() {
+  const style = getComputedStyle(document.querySelector('quotelens-mark.quotelens-mark[tabindex]'));
+  return {
+    forced: matchMedia('(forced-colors: active)').matches,
+    line: style.textDecorationLine,
+    thickness: parseFloat(style.textDecorationThickness),
+    colour: style.textDecorationColor,
+    background: getComputedStyle(document.body).backgroundColor,
   };
 }
 
@@ -352,6 +391,15 @@ async function seedArticle(results, driver, { label, url, analysis, blocks, expe
     await driver.screenshot(`${label}-scrolled`);
   });
 
+  if (label === 'seed') {
+    await check('every speaker colour stands out on the light page (contrast at least 3:1)', async () => {
+      const palette = await driver.evaluate(readPaletteContrast);
+      console.log(`        on ${palette.background}: ${palette.colours.map((c, k) => `${c} ${palette.ratios[k].toFixed(1)}`).join(', ')}`);
+      assert.strictEqual(palette.onDark, false);
+      assert.ok(palette.ratios.every((r) => r >= 3), JSON.stringify(palette));
+    });
+  }
+
   await check('screen readers are told the summary once drawn (aria-live)', async () => {
     const said = await driver.evaluate(readAnnouncement);
     assert.ok(said.live && said.live.startsWith(said.summary), JSON.stringify(said));
@@ -433,6 +481,43 @@ async function seedArticle(results, driver, { label, url, analysis, blocks, expe
   });
 }
 
+// A dark page: the palette for dark backgrounds, every colour standing out on it; then forced
+// colours, where the highlights keep an underline in a system colour.
+async function darkPage(results, driver, { label, url }) {
+  const check = (name, fn) => results.check(`${driver.name} ${label}: ${name}`, fn);
+  let original;
+  const drawn = await check('QuoteLens draws on a dark page', async () => {
+    await driver.open(url);
+    original = await driver.evaluate(readPage);
+    await driver.toggle();
+    assert.ok((await driver.evaluate(readMarks)).quotes.length >= 5, 'the quotes drawn');
+    return true;
+  });
+  if (!drawn) return;
+  await check('every speaker colour stands out on the dark page (contrast at least 3:1)', async () => {
+    const palette = await driver.evaluate(readPaletteContrast);
+    console.log(`        on ${palette.background}: ${palette.colours.map((c, k) => `${c} ${palette.ratios[k].toFixed(1)}`).join(', ')}`);
+    assert.strictEqual(palette.onDark, true, 'the palette for dark backgrounds');
+    assert.ok(palette.ratios.every((r) => r >= 3), JSON.stringify(palette));
+    await driver.screenshot(`${label}-highlights`);
+  });
+  await check('with forced colours the highlights keep an underline in a system colour', async () => {
+    await driver.forceColors(true);
+    try {
+      const forced = await until('forced colours', async () => { const f = await driver.evaluate(readForcedHighlight); return f.forced && f; });
+      console.log(`        forced: ${JSON.stringify(forced)}`);
+      assert.match(forced.line, /underline/);
+      assert.ok(forced.thickness >= 3, `underline ${forced.thickness}px`);
+      assert.notStrictEqual(forced.colour, forced.background, 'the underline differs from the background');
+      await driver.screenshot(`${label}-forced-colors`);
+    } finally {
+      await driver.forceColors(false);
+    }
+    await driver.toggle();
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+}
+
 // The keys: N and P from quote to quote in reading order, Enter from a quote to its entry and
 // back, Escape hiding the tooltip and then closing QuoteLens (the button's badge follows).
 async function keyboard(results, driver, { label, url, analysis }) {
@@ -504,6 +589,7 @@ async function runAll(results, driver, { origin, analysis, blocks, strictEngine 
   await seedArticle(results, driver, { label: 'seed', url: `${origin}/pages/seed/`, analysis, blocks, expectEngine: 'wasm' });
   await seedArticle(results, driver, { label: 'seed-strict-csp', url: `${origin}/strict/pages/seed/`, analysis, blocks, expectEngine: strictEngine });
   await seedArticle(results, driver, { label: 'seed-locked-csp', url: `${origin}/locked/pages/seed/`, analysis, blocks, expectEngine: strictEngine });
+  await darkPage(results, driver, { label: 'dark', url: `${origin}/fixtures/dark.html` });
   await keyboard(results, driver, { label: 'seed-keys', url: `${origin}/pages/seed/`, analysis });
   await messagePage(results, driver, { label: 'no-article', url: `${origin}/fixtures/no-article.html`, message: 'No article found on this page.' });
   await messagePage(results, driver, { label: 'no-quotes', url: `${origin}/strict/fixtures/no-quotes.html`, message: 'No quotes found in this article.' });

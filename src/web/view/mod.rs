@@ -15,6 +15,7 @@ use super::ui::Ui;
 use crate::article::{Article, Extractor};
 use crate::engine::{self, Analysis, Block};
 use crate::present::action::Action;
+use crate::present::colour::{parse_rgb, Rgba};
 use crate::present::{self, ActorKey, Source};
 use events::Listeners;
 use marks::{scroll_to, Marks};
@@ -134,6 +135,7 @@ impl View {
         let ui = Ui::new(doc, ui_parent, mode == Mode::Embedded)?;
         let (found, extract_slices) = extract_in_slices(&Node::from(root.clone())).await;
         let article = keep_prose(found, mode);
+        ui.set_on_dark(page_background(&article, &root).is_some_and(Rgba::is_dark))?;
         let extract_ms = now() - started;
         let language = language
             .map(str::to_string)
@@ -610,6 +612,28 @@ fn keep_prose(mut article: Article<Node>, mode: Mode) -> Article<Node> {
         article.pieces.clear();
     }
     article
+}
+
+/// The colour the article is drawn on: the first background, from the article's first text
+/// outwards, that is more opaque than not. `None` where the page leaves it to the browser's
+/// canvas.
+fn page_background(article: &Article<Node>, root: &Element) -> Option<Rgba> {
+    let window = web_sys::window()?;
+    let first_text = article.pieces.first()?.first()?.node.parent_element();
+    let mut element = first_text.or_else(|| Some(root.clone()));
+    while let Some(current) = element {
+        let background = window
+            .get_computed_style(&current)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value("background-color").ok())
+            .and_then(|css| parse_rgb(&css));
+        if let Some(colour) = background.filter(|c| c.alpha > 0.5) {
+            return Some(colour);
+        }
+        element = current.parent_element();
+    }
+    None
 }
 
 /// Analyses and draws everything read, in slices, yielding to the page between them; then, on a
