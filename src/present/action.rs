@@ -24,6 +24,8 @@ pub enum Action {
     ShowAll(ActorKey),
     /// Scroll to quote `n` of the analysis and focus it.
     RevealQuote(usize),
+    /// Copy quote `n` of the analysis with its attribution to the clipboard.
+    CopyQuote(usize),
     /// Scroll to reported statement `n` of the analysis and select it.
     RevealReported(usize),
     Export(ExportKind),
@@ -42,6 +44,7 @@ impl Action {
             Action::Filter(key) => format!("filter:{}", actor(key)),
             Action::ShowAll(key) => format!("show-all:{}", actor(key)),
             Action::RevealQuote(index) => format!("quote:{index}"),
+            Action::CopyQuote(index) => format!("copy:{index}"),
             Action::RevealReported(index) => format!("reported:{index}"),
             Action::Export(kind) => format!("export:{}", kind.name()),
         }
@@ -66,6 +69,9 @@ impl Action {
             "quote" => index()
                 .filter(|&i| i < analysis.quotes.len())
                 .map(Action::RevealQuote),
+            "copy" => index()
+                .filter(|&i| i < analysis.quotes.len())
+                .map(Action::CopyQuote),
             "reported" => index()
                 .filter(|&i| i < analysis.reported.len())
                 .map(Action::RevealReported),
@@ -91,6 +97,7 @@ mod tests {
             Action::ShowAll(ActorKey::Actor(0)),
             Action::ShowAll(ActorKey::Unknown),
             Action::RevealQuote(0),
+            Action::CopyQuote(0),
             Action::Export(ExportKind::Json),
             Action::Export(ExportKind::Markdown),
         ];

@@ -1,7 +1,7 @@
 //! The analysis as files to download: JSON and Markdown, both citing the page they were made of,
 //! and the file name they are offered under.
 
-use super::{actor_entries, stance_text};
+use super::{actor_entries, role_line, speaker_name, stance_text};
 use crate::engine::{Analysis, Position, Quote, Reported};
 use serde::Serialize;
 
@@ -10,6 +10,10 @@ use serde::Serialize;
 pub struct Source {
     pub title: String,
     pub url: String,
+    /// The site's name, as the page declares it.
+    pub site: Option<String>,
+    /// When the article was published, as the page gives it (usually ISO 8601).
+    pub published: Option<String>,
 }
 
 /// The analysis as Markdown: actors, their quotes and reported positions, citing the source.
@@ -134,6 +138,42 @@ impl ExportKind {
     }
 }
 
+/// Quote `index` with its attribution, to paste elsewhere: “…” — Name, role (Site, date, URL).
+/// What is unknown is left out; `None` for no such quote.
+pub fn citation(analysis: &Analysis, index: usize, source: &Source) -> Option<String> {
+    let quote = analysis.quotes.get(index)?;
+    let mut line = format!("“{}”", quote.text.trim());
+    let name = speaker_name(analysis, quote);
+    if !name.is_empty() {
+        line.push_str(" — ");
+        line.push_str(name);
+        let role = quote
+            .actor
+            .and_then(|a| analysis.actors.get(a))
+            .and_then(role_line);
+        if let Some(role) = role {
+            line.push_str(", ");
+            line.push_str(&role);
+        }
+    }
+    let site = source.site.as_deref().unwrap_or(source.title.as_str());
+    // The day of an ISO 8601 timestamp; other forms as the page gives them.
+    let date = source
+        .published
+        .as_deref()
+        .map(|d| d.split_once('T').map_or(d, |(day, _)| day));
+    let cited: Vec<&str> = [Some(site), date, Some(source.url.as_str())]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    if !cited.is_empty() {
+        line.push_str(&format!(" ({})", cited.join(", ")));
+    }
+    Some(line)
+}
+
 /// What the JSON export holds: the analysis as the command line prints it, with a `source`
 /// giving the page's title and URL. (The browser writes it out with `JSON.stringify`: serde_json's
 /// writer would add about 19 KB to the gzipped WebAssembly.)
@@ -176,7 +216,38 @@ mod tests {
         Source {
             title: "Mayor: ‘We will stay’ | The Daily".into(),
             url: "https://example.org/news?id=1".into(),
+            site: Some("The Daily".into()),
+            published: Some("2026-03-01T09:30:00Z".into()),
         }
+    }
+
+    #[test]
+    fn a_citation_gives_the_quote_its_speaker_and_source() {
+        let analysis = super::super::tests::analysis_with(Rule::Focus, None, None);
+        assert_eq!(
+            citation(&analysis, 0, &source()).unwrap(),
+            "“We will stay” — Ann Lee, mayor (The Daily, 2026-03-01, https://example.org/news?id=1)"
+        );
+        let bare = Source {
+            title: "Pasted text".into(),
+            ..Source::default()
+        };
+        assert_eq!(
+            citation(&analysis, 0, &bare).unwrap(),
+            "“We will stay” — Ann Lee, mayor (Pasted text)"
+        );
+        assert_eq!(citation(&analysis, 1, &bare), None);
+    }
+
+    #[test]
+    fn a_citation_without_speaker_or_source_leaves_them_out() {
+        let mut analysis = super::super::tests::analysis_with(Rule::Focus, None, None);
+        analysis.quotes[0].actor = None;
+        analysis.quotes[0].speaker = None;
+        assert_eq!(
+            citation(&analysis, 0, &Source::default()).unwrap(),
+            "“We will stay”"
+        );
     }
 
     #[test]
@@ -195,6 +266,8 @@ mod tests {
         bare["source"] = serde_json::json!({
             "title": "Mayor: ‘We will stay’ | The Daily",
             "url": "https://example.org/news?id=1",
+            "site": "The Daily",
+            "published": "2026-03-01T09:30:00Z",
         });
         assert_eq!(value, bare);
     }
@@ -212,7 +285,7 @@ mod tests {
         );
         let long = Source {
             title: "word ".repeat(40),
-            url: String::new(),
+            ..Source::default()
         };
         let name = ExportKind::Markdown.file_name(&long);
         assert!(name.len() <= "quotelens-.md".len() + 60, "{name}");

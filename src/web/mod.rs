@@ -69,6 +69,7 @@ pub async fn toggle() -> Result<JsValue, JsValue> {
     let source = Source {
         title: doc.title(),
         url: doc.url().unwrap_or_default(),
+        ..Source::default()
     };
     if OPENING.with(|opening| opening.replace(true)) {
         // A second click while the page is still being read: that first reading goes on.
@@ -132,6 +133,7 @@ pub async fn render_into(
     let source = Source {
         title: "Pasted text".to_string(),
         url: doc.url().unwrap_or_default(),
+        ..Source::default()
     };
     let lang = Some(lang.trim()).filter(|l| !l.is_empty());
     let view = View::open(

@@ -69,7 +69,9 @@ li > .role { color: #4a4a4a; font-size: 12.5px; margin: 2px 0 0 26px; }
 }
 .unattributed .swatch { --ql-color: var(--quotelens-unknown, #777); }
 .positions { list-style: none; margin: 6px 0 0 22px; padding: 0; }
-.position { display: block; width: 100%; padding: 4px 6px; margin: 1px 0; font-size: 13px; }
+.positions > li { display: flex; align-items: flex-start; gap: 2px; }
+.position { display: block; flex: 1; min-width: 0; padding: 4px 6px; margin: 1px 0; font-size: 13px; }
+.copy { flex: none; font-size: 12px; color: #0072b2; margin-top: 3px; }
 .more { margin: 2px 0 0 22px; font-size: 12.5px; color: #0072b2; text-decoration: underline; }
 .position .text {
   display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden;
@@ -94,6 +96,7 @@ li > .role { color: #4a4a4a; font-size: 12.5px; margin: 2px 0 0 26px; }
 #tooltip .role { color: #dadada; margin-bottom: 2px; }
 #tooltip .label { color: #bdbdbd; margin-right: 6px; }
 #tooltip .role:empty { display: none; }
+#tooltip .hint { color: #bdbdbd; font-size: 12px; margin-top: 4px; }
 #tooltip .why { color: #f0f0f0; font-style: italic; margin: 2px 0 4px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 @media (prefers-color-scheme: dark) {
@@ -104,6 +107,7 @@ li > .role { color: #4a4a4a; font-size: 12.5px; margin: 2px 0 0 26px; }
   button:hover { background: rgba(255, 255, 255, 0.08); }
   .name[aria-pressed="true"] { background: #173447; box-shadow: inset 3px 0 0 #56b4e9; }
   .stance-for { color: #5fd3a4; } .stance-against { color: #ffa36b; }
+  .copy { color: #56b4e9; }
 }
 @media (prefers-reduced-motion: no-preference) { button { transition: background 0.12s; } }
 "#;

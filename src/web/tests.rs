@@ -186,6 +186,7 @@ fn scripted_markdown(paragraph: String) -> String {
         &Source {
             title: "T".into(),
             url: "http://x/".into(),
+            ..Source::default()
         },
     )
 }
@@ -229,6 +230,7 @@ async fn draw_with(root: &Element, mode: Mode, analyser: view::NewAnalyzer) -> S
         Source {
             title: "T".into(),
             url: "http://x/".into(),
+            ..Source::default()
         },
         Some("en"),
         analyser,

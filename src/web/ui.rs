@@ -15,7 +15,14 @@ use web_sys::{
 pub const HOST_TAG: &str = "quotelens-root";
 
 /// The keys QuoteLens answers to on the page (see `view/events.rs`).
-const KEYS_HINT: &str = "Keys: N and P go to the next and previous quote, Enter from a quote to its entry and back, Esc closes.";
+const KEYS_HINT: &str = "Keys: N and P go to the next and previous quote, C copies it, Enter goes from a quote to its entry and back, Esc closes.";
+
+/// The tooltip's last line: what can be done with the quote it is about.
+const TOOLTIP_HINT: &str = "C copies it with who said it and where.";
+
+/// The button copying a quote with its attribution, and what it says it does.
+const COPY_LABEL: &str = "Copy";
+const COPY_TITLE: &str = "Copy the quote with who said it and where (C on a quote)";
 
 /// Positions listed under an actor before a "show all" button.
 pub const POSITIONS_SHOWN: usize = 20;
@@ -32,6 +39,19 @@ pub struct Ui {
     exports: Element,
     actors: Element,
     tooltip: Element,
+}
+
+/// Shows a short note in the panel's message line and has screen readers read it out.
+pub struct Notifier {
+    message: Element,
+    announcer: Element,
+}
+
+impl Notifier {
+    pub fn notify(&self, text: &str) {
+        self.message.set_text_content(Some(text));
+        self.announcer.set_text_content(Some(text));
+    }
 }
 
 /// Creates an element with a class (or none) and, where given, its text.
@@ -193,6 +213,14 @@ impl Ui {
         self.announcer.set_text_content(Some(text));
     }
 
+    /// Something to tell the reader later (after the clipboard answers), seen and read out.
+    pub fn notifier(&self) -> Notifier {
+        Notifier {
+            message: self.message.clone(),
+            announcer: self.announcer.clone(),
+        }
+    }
+
     /// The control doing `action`, if the panel shows one.
     pub fn control(&self, action: Action) -> Option<HtmlElement> {
         let selector = format!("[{ACTION_ATTRIBUTE}=\"{}\"]", action.encode());
@@ -293,6 +321,7 @@ impl Ui {
             }
             tooltip.append_child(&row)?;
         }
+        child(doc, tooltip, "div", "hint", Some(TOOLTIP_HINT))?;
         tooltip.remove_attribute("hidden")?;
         self.place_tooltip(anchor)
     }
@@ -391,6 +420,12 @@ fn actor_item(
     for position in &entry.positions[..shown] {
         let li = element(doc, "li", "", None)?;
         li.append_child(&position_button(doc, analysis, *position)?.into())?;
+        if let Position::Quote(index) = *position {
+            // Beside the entry, not inside it: a button may not hold another.
+            let copy = action_button(doc, "copy", Some(COPY_LABEL), Action::CopyQuote(index))?;
+            copy.set_attribute("title", COPY_TITLE)?;
+            li.append_child(&copy)?;
+        }
         positions.append_child(&li)?;
     }
     item.append_child(&positions)?;

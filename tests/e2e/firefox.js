@@ -181,6 +181,16 @@ function driverFor({ session, addonId }) {
     forceColors: (on) => session.inContext('chrome', () => session.execute((value) => {
       Services.prefs.setIntPref('browser.display.document_color_use', value);
     }, on ? 2 : 0)),
+    // What QuoteLens put on the clipboard, read in the browser's own context.
+    readClipboard: () => session.inContext('chrome', () => session.execute(() => {
+      const transfer = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+      transfer.init(null);
+      transfer.addDataFlavor('text/plain');
+      Services.clipboard.getData(transfer, Services.clipboard.kGlobalClipboard);
+      const data = {};
+      transfer.getTransferData('text/plain', data);
+      return data.value.QueryInterface(Ci.nsISupportsString).data;
+    })),
     // A key pressed where the focus is: 'n', 'Enter', 'Escape'.
     press(key) {
       const value = { Enter: '\uE007', Escape: '\uE00C' }[key] ?? key;

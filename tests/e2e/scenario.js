@@ -3,7 +3,7 @@
 // has answered), evaluate(fn, arg) in the page, hover(selector), focus(selector), moveAway(),
 // clickInUi(selector) and hoverInUi(selector) inside QuoteLens's shadow root, badgeText() of the
 // toolbar button on the page's tab, screenshot(name), and optionally download(selector) ->
-// {name, text}, press(key) where the focus is, forceColors(on).
+// {name, text}, press(key) where the focus is, forceColors(on), readClipboard().
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -415,6 +415,29 @@ async function seedArticle(results, driver, { label, url, analysis, blocks, expe
       console.log(`        axe-core: ${rulesPassed.length} rules passed (${rulesPassed.join(', ')}); undecided: ${undecided.join(', ') || 'none'}`);
       assert.ok(rulesPassed.includes('button-name') && rulesPassed.includes('aria-tooltip-name'), 'the panel and the tooltip were checked');
       assert.deepStrictEqual(violations, []);
+    });
+  }
+
+  if (label === 'seed') {
+    const cited = (index) => `“${analysis.quotes[index].text.trim()}” — ${analysis.quotes[index].speaker}`;
+    await check("the panel's Copy puts the quote with its attribution on the clipboard", async () => {
+      await driver.clickInUi(`button.copy[data-action="copy:${target.index}"]`);
+      const copied = await until('the clipboard', async () => { const c = await driver.readClipboard(); return c.startsWith('“') && c; });
+      console.log(`        copied: ${copied}`);
+      assert.ok(copied.startsWith(cited(target.index)), copied);
+      assert.ok(copied.endsWith(`, ${url})`), `cites the page: ${copied}`);
+      assert.match((await driver.evaluate(readUi)).message, /^Copied: /);
+    });
+    await check('C on a quote whose tooltip is shown copies it the same way', async () => {
+      const other = shown.quotes.find((q) => q.index !== target.index && q.speaker);
+      const selector = `quotelens-mark[data-quotelens-quote="${other.index}"][tabindex="0"]`;
+      await driver.evaluate(scrollToMark, selector);
+      await driver.hover(selector);
+      await until('the tooltip', async () => (await driver.evaluate(readUi)).tooltip.shown);
+      await driver.press('c');
+      const copied = await until('the clipboard', async () => { const c = await driver.readClipboard(); return c.startsWith(cited(other.index)) && c; });
+      assert.ok(copied.endsWith(`, ${url})`), copied);
+      await driver.moveAway();
     });
   }
 

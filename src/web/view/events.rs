@@ -143,8 +143,9 @@ impl View {
         }
     }
 
-    /// N and P go to the next and previous quote; Enter on a quote goes to its entry in the
-    /// panel (Enter on the entry, a button, comes back); Escape hides the tooltip, and from a
+    /// N and P go to the next and previous quote; C copies the quote focused or pointed at with
+    /// its attribution; Enter on a quote goes to its entry in the panel (Enter on the entry, a
+    /// button, comes back); Escape hides the tooltip, and from a
     /// quote or the panel with no tooltip shown, closes QuoteLens. Keys typed into the page's
     /// fields, or with a modifier, are the page's.
     fn on_key(&mut self, view: &SharedView, event: &Event) {
@@ -164,6 +165,13 @@ impl View {
             "p" | "P" => self.go_to_quote(Direction::Previous),
             "Enter" => quote_of_mark(origin.map(Into::into))
                 .is_some_and(|(_, index)| self.focus_entry(index)),
+            "c" | "C" => match focused_quote(&self.doc).or(self.marks.active()) {
+                Some(index) => {
+                    self.copy_quote(index);
+                    true
+                }
+                None => false,
+            },
             "Escape" => self.escape(view, origin.as_ref()),
             _ => false,
         };

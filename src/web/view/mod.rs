@@ -135,6 +135,11 @@ impl View {
         let ui = Ui::new(doc, ui_parent, mode == Mode::Embedded)?;
         let (found, extract_slices) = extract_in_slices(&Node::from(root.clone())).await;
         let article = keep_prose(found, mode);
+        let source = Source {
+            site: article.metadata.site_name.clone(),
+            published: article.metadata.published.clone(),
+            ..source
+        };
         ui.set_on_dark(page_background(&article, &root).is_some_and(Rgba::is_dark))?;
         let extract_ms = now() - started;
         let language = language
@@ -385,6 +390,26 @@ impl View {
         true
     }
 
+    /// Copies quote `index` with its attribution to the clipboard, and says so (the clipboard
+    /// answers later: the reader's click or key is what lets the page write to it).
+    fn copy_quote(&self, index: usize) {
+        let Some(text) = present::export::citation(&self.analysis, index, &self.source) else {
+            return;
+        };
+        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+            return;
+        };
+        let written = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text));
+        let notifier = self.ui.notifier();
+        wasm_bindgen_futures::spawn_local(async move {
+            let said = match written.await {
+                Ok(_) => format!("Copied: {text}"),
+                Err(_) => "The browser refused to copy to the clipboard.".to_string(),
+            };
+            notifier.notify(&said);
+        });
+    }
+
     /// Makes quote `index` the one pointed at (see [`Marks::set_active`]); `None` also hides
     /// the tooltip.
     fn set_active(&mut self, index: Option<usize>) {
@@ -425,6 +450,7 @@ impl View {
                 self.reveal_quote(index);
             }
             Action::RevealReported(index) => self.reveal_reported(index),
+            Action::CopyQuote(index) => self.copy_quote(index),
             Action::Export(kind) => {
                 // The download clicks a link inside our shadow root, and that click would re-enter
                 // the listener running this, so it happens after the event.
