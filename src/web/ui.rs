@@ -406,7 +406,15 @@ fn actor_item(
         Some(&entry.count().to_string()),
     )?;
     count.set_attribute("title", &entry.breakdown())?;
-    count.set_attribute("aria-label", &entry.breakdown())?;
+    // Screen readers get the words, not the bare figure (a label on a plain span is not read).
+    count.set_attribute("aria-hidden", "true")?;
+    child(
+        doc,
+        &head,
+        "span",
+        "visually-hidden",
+        Some(&entry.breakdown()),
+    )?;
     item.append_child(&head)?;
     if let Some(role) = &entry.role {
         child(doc, &item, "div", "role", Some(role))?;

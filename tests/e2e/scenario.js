@@ -51,7 +51,7 @@ function readUi() {
     message: text(root, '.message'),
     actors: [...root.querySelectorAll('li.actor')].map((li) => ({
       id: li.getAttribute('data-actor-id'), name: text(li, '.name'), role: text(li, '.role'),
-      count: text(li, '.count'), countLabel: li.querySelector('.count')?.getAttribute('aria-label') ?? '', swatch: !!li.querySelector('.swatch'),
+      count: text(li, '.count'), countLabel: text(li, '.actor-head .visually-hidden'), swatch: !!li.querySelector('.swatch'),
       positions: [...li.querySelectorAll('button.position')].map((b) => {
         const [verb, index] = b.getAttribute('data-action').split(':');
         return { quote: verb === 'quote' ? index : null, reported: verb === 'reported' ? index : null };
