@@ -1,8 +1,9 @@
 // QuoteLens's background: the toolbar button and its keyboard shortcut (the `_execute_action`
 // command) toggle QuoteLens on the current tab.
 // An MV3 background stops whenever the browser likes, so it keeps no state: whether QuoteLens is
-// drawn is known by the page itself (content.js). It exchanges no messages with pages either: it
-// only injects files and reads the results of its own injected calls.
+// drawn is known by the page itself (content.js). It injects files and reads the results of its
+// own injected calls; the one message it takes from pages, CLOSED_MESSAGE, says the reader closed
+// QuoteLens from its panel, so that the button shows it off.
 'use strict';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -28,9 +29,12 @@ async function toggle(tabId) {
     result = await runInTab(tabId, () => globalThis.quotelensLoader.toggle());
   }
   if (!result || result.error) throw new Error(result?.error ?? 'QuoteLens did not answer from the page');
-  await showState(tabId, result.active ? 'on' : '', 'QuoteLens: who said what');
+  await showState(tabId, result.active ? 'on' : '', TITLE);
   return result;
 }
+
+const TITLE = 'QuoteLens: who said what';
+const CLOSED_MESSAGE = 'quotelens:closed';
 
 async function showState(tabId, badge, title) {
   await api.action.setBadgeText({ tabId, text: badge });
@@ -48,4 +52,10 @@ async function toggleFromUser(tab) {
 
 // Registered synchronously at start, so a click that wakes the background is not lost.
 api.action.onClicked.addListener(toggleFromUser);
+api.runtime.onMessage.addListener((message, sender) => {
+  // Only our content script can send runtime messages; pages cannot reach this listener.
+  if (message?.type === CLOSED_MESSAGE && sender.tab?.id !== undefined) {
+    showState(sender.tab.id, '', TITLE).catch((error) => console.error('QuoteLens:', error));
+  }
+});
 globalThis.quotelens = { toggle };

@@ -38,6 +38,9 @@ if (typeof globalThis.quotelensLoader !== 'object') {
     }
   }
 
+  // The one message a page sends the background (background.js handles it).
+  const CLOSED_MESSAGE = 'quotelens:closed';
+
   let engine = null; // 'wasm' or 'wasm2js' once started
   let startupMs = 0;
 
@@ -56,6 +59,8 @@ if (typeof globalThis.quotelensLoader !== 'object') {
       return null;
     }
     startupMs = performance.now() - began;
+    // The panel's × turns QuoteLens off without the button: the background sets the badge.
+    wasm_bindgen.onClosed(() => api.runtime.sendMessage({ type: CLOSED_MESSAGE }).catch(() => {}));
     return engine;
   }
 

@@ -5,7 +5,6 @@
 
 mod export;
 mod highlight;
-use crate::present;
 mod schedule;
 mod styles;
 mod ui;
@@ -17,7 +16,7 @@ mod tests;
 pub mod dom_node;
 
 use crate::engine;
-use present::Source;
+use crate::present::Source;
 use std::cell::RefCell;
 use std::rc::Rc;
 use view::{Mode, SharedView, View};
@@ -32,6 +31,8 @@ thread_local! {
     static EMBEDDED: RefCell<Option<SharedView>> = const { RefCell::new(None) };
     /// Whether `toggle()` is still reading the page for a view not yet drawn.
     static OPENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Called when the reader closes the page's view from its panel (see `onClosed`).
+    static ON_CLOSED: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     /// How many times `renderInto()` was called: only the latest call's view is kept.
     static RENDERS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
@@ -68,6 +69,7 @@ pub async fn toggle() -> Result<JsValue, JsValue> {
     let source = Source {
         title: doc.title(),
         url: doc.url().unwrap_or_default(),
+        ..Source::default()
     };
     if OPENING.with(|opening| opening.replace(true)) {
         // A second click while the page is still being read: that first reading goes on.
@@ -131,6 +133,7 @@ pub async fn render_into(
     let source = Source {
         title: "Pasted text".to_string(),
         url: doc.url().unwrap_or_default(),
+        ..Source::default()
     };
     let lang = Some(lang.trim()).filter(|l| !l.is_empty());
     let view = View::open(
@@ -172,6 +175,32 @@ async fn finish(view: SharedView) -> Result<JsValue, JsValue> {
     }
     let summary = view.borrow().summary();
     Ok(summary)
+}
+
+/// Sets what is called, with no argument, when the reader closes the page's view from its panel
+/// rather than through `toggle()`: the extension's button then shows it off.
+#[wasm_bindgen(js_name = onClosed)]
+pub fn on_closed(callback: Option<js_sys::Function>) {
+    ON_CLOSED.with(|slot| *slot.borrow_mut() = callback);
+}
+
+/// The panel's close button: closes `view` as toggling off does, and tells the extension when
+/// it was the page's view.
+pub(crate) fn close_by_reader(view: &SharedView) {
+    let was_active = ACTIVE.with(|active| {
+        active
+            .borrow()
+            .as_ref()
+            .is_some_and(|v| Rc::ptr_eq(v, view))
+    });
+    close_view(view);
+    if was_active {
+        if let Some(callback) = ON_CLOSED.with(|slot| slot.borrow().clone()) {
+            if let Err(error) = callback.call0(&JsValue::NULL) {
+                web_sys::console::warn_2(&"QuoteLens: onClosed failed".into(), &error);
+            }
+        }
+    }
 }
 
 /// Closes `view` and forgets it (the sidebar's close button; the same as toggling off).

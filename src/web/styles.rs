@@ -2,7 +2,7 @@
 //! extension/quotelens.css as custom properties on `quotelens-root`, inherited into the shadow
 //! tree, so highlights and swatches cannot drift apart.
 
-use super::present::{LINE_STYLES, STYLE_SLOTS};
+use crate::present::{LINE_STYLES, STYLE_SLOTS};
 
 const BASE: &str = r#"
 :host {
@@ -25,7 +25,8 @@ const BASE: &str = r#"
 [hidden] { display: none !important; }
 #sidebar {
   position: fixed; top: 0; right: 0; bottom: 0;
-  width: min(380px, 92vw);
+  /* The width the page leaves it (extension/quotelens.css). */
+  width: var(--quotelens-panel-width, min(380px, 92vw));
   display: flex; flex-direction: column;
   background: #fdfdfc; color: #1c1c1c;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -43,12 +44,13 @@ button {
 button:hover { background: rgba(0, 0, 0, 0.06); }
 button:focus-visible { outline: 2px solid #0072b2; outline-offset: 1px; }
 .close, .collapse { font-size: 18px; line-height: 1; padding: 4px 8px; }
-#sidebar.collapsed, #sidebar.empty { bottom: auto; }
+#sidebar.empty:not(.collapsed) { bottom: auto; }
 #sidebar.empty .actors { padding: 0 0 12px; }
-#sidebar.collapsed > :not(header) { display: none; }
-#sidebar.collapsed header { border-bottom: 0; }
+#sidebar.collapsed > :not(header), #sidebar.collapsed h2 { display: none; }
+#sidebar.collapsed header { flex-direction: column; border-bottom: 0; padding: 8px 4px; }
 .summary, .message { margin: 8px 12px 0; }
 .summary { color: #4a4a4a; font-size: 13px; }
+.keys { margin: 4px 12px 0; color: #4a4a4a; font-size: 12px; }
 .message { padding: 8px 10px; background: #f1f1ee; border-radius: 4px; }
 .message:empty { display: none; }
 .exports { display: flex; gap: 8px; padding: 8px 12px; border-bottom: 1px solid #e0e0e0; }
@@ -67,7 +69,9 @@ li > .role { color: #4a4a4a; font-size: 12.5px; margin: 2px 0 0 26px; }
 }
 .unattributed .swatch { --ql-color: var(--quotelens-unknown, #777); }
 .positions { list-style: none; margin: 6px 0 0 22px; padding: 0; }
-.position { display: block; width: 100%; padding: 4px 6px; margin: 1px 0; font-size: 13px; }
+.positions > li { display: flex; align-items: flex-start; gap: 2px; }
+.position { display: block; flex: 1; min-width: 0; padding: 4px 6px; margin: 1px 0; font-size: 13px; }
+.copy { flex: none; font-size: 12px; color: #0072b2; margin-top: 3px; }
 .more { margin: 2px 0 0 22px; font-size: 12.5px; color: #0072b2; text-decoration: underline; }
 .position .text {
   display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden;
@@ -92,16 +96,18 @@ li > .role { color: #4a4a4a; font-size: 12.5px; margin: 2px 0 0 26px; }
 #tooltip .role { color: #dadada; margin-bottom: 2px; }
 #tooltip .label { color: #bdbdbd; margin-right: 6px; }
 #tooltip .role:empty { display: none; }
+#tooltip .hint { color: #bdbdbd; font-size: 12px; margin-top: 4px; }
 #tooltip .why { color: #f0f0f0; font-style: italic; margin: 2px 0 4px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 @media (prefers-color-scheme: dark) {
   #sidebar { background: #1e1f21; color: #ececec; border-left-color: #3a3a3a; }
-  .summary, li > .role, .count, .position .cue { color: #b5b5b5; }
+  .summary, .keys, li > .role, .count, .position .cue { color: #b5b5b5; }
   .message { background: #2b2c2f; }
   header, .exports, .actor, .unattributed { border-color: #333; }
   button:hover { background: rgba(255, 255, 255, 0.08); }
   .name[aria-pressed="true"] { background: #173447; box-shadow: inset 3px 0 0 #56b4e9; }
   .stance-for { color: #5fd3a4; } .stance-against { color: #ffa36b; }
+  .copy { color: #56b4e9; }
 }
 @media (prefers-reduced-motion: no-preference) { button { transition: background 0.12s; } }
 "#;

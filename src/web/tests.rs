@@ -2,13 +2,13 @@
 //! wasm32-unknown-unknown --lib`. A scripted analyser stands in for the engine where a test needs
 //! known speakers, so these tests check the drawing, not the engine's accuracy.
 
-use super::present::Source;
 use super::schedule::{next_task, sleep};
 use super::view::{self, Analyse, Mode, SharedView, View};
 use crate::engine::{
     Actor, ActorKind, Analysis, Block, Mention, MentionKind, Quote, QuoteKind, Reported, Rule,
     Side, Span, Stance,
 };
+use crate::present::{self, Source};
 use regex::Regex;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -181,11 +181,12 @@ fn scripted_markdown(paragraph: String) -> String {
         kind: crate::engine::BlockKind::Paragraph,
         text: paragraph,
     }]);
-    super::present::markdown(
+    present::export::markdown(
         &analyzer.analysis(),
         &Source {
             title: "T".into(),
             url: "http://x/".into(),
+            ..Source::default()
         },
     )
 }
@@ -229,6 +230,7 @@ async fn draw_with(root: &Element, mode: Mode, analyser: view::NewAnalyzer) -> S
         Source {
             title: "T".into(),
             url: "http://x/".into(),
+            ..Source::default()
         },
         Some("en"),
         analyser,
@@ -706,9 +708,9 @@ async fn sidebar_lists_actors_most_quoted_first_with_positions_in_reading_order(
     );
     let quotes: Vec<String> = all(first, "button.position")
         .iter()
-        .map(|b| b.get_attribute("data-quote-index").unwrap())
+        .map(|b| b.get_attribute("data-action").unwrap())
         .collect();
-    assert_eq!(quotes, ["0", "3"]);
+    assert_eq!(quotes, ["quote:0", "quote:3"]);
     let bo = &actors[1];
     assert_eq!(text(&bo.query_selector(".count").unwrap().unwrap()), "2");
     assert_eq!(
@@ -721,12 +723,12 @@ async fn sidebar_lists_actors_most_quoted_first_with_positions_in_reading_order(
     );
     let positions = all(bo, "button.position");
     assert_eq!(
-        positions[0].get_attribute("data-quote-index").as_deref(),
-        Some("2")
+        positions[0].get_attribute("data-action").as_deref(),
+        Some("quote:2")
     );
     assert_eq!(
-        positions[1].get_attribute("data-reported-index").as_deref(),
-        Some("0")
+        positions[1].get_attribute("data-action").as_deref(),
+        Some("reported:0")
     );
     assert_eq!(
         text(&positions[1].query_selector(".stance").unwrap().unwrap()),
@@ -744,11 +746,11 @@ async fn sidebar_lists_actors_most_quoted_first_with_positions_in_reading_order(
         .unwrap()
         .has_attribute("hidden"));
     assert!(ui
-        .query_selector("button[data-export=json]")
+        .query_selector("button[data-action=\"export:json\"]")
         .unwrap()
         .is_some());
     assert!(ui
-        .query_selector("button[data-export=markdown]")
+        .query_selector("button[data-action=\"export:markdown\"]")
         .unwrap()
         .is_some());
     super::close_view(&view);
@@ -763,7 +765,7 @@ async fn swatches_and_highlights_share_the_palette() {
     let ui = shadow(&root);
     for slot in [0usize, 1, 9, 31] {
         let mark = root.query_selector("quotelens-mark").unwrap().unwrap();
-        mark.set_class_name(&super::present::mark_classes(Some(slot)));
+        mark.set_class_name(&present::mark_classes(Some(slot)));
         let swatch = ui.query_selector(".swatch").unwrap().unwrap();
         swatch.set_class_name(&format!("swatch speaker-{slot}"));
         let mark_style = window.get_computed_style(&mark).unwrap().unwrap();
@@ -824,7 +826,7 @@ async fn clicking_an_actor_filters_and_a_position_scrolls_and_flashes() {
     let window = web_sys::window().unwrap();
     window.scroll_to_with_x_and_y(0.0, 0.0);
     let last = ui
-        .query_selector("button.position[data-quote-index=\"5\"]")
+        .query_selector("button.position[data-action=\"quote:5\"]")
         .unwrap()
         .unwrap();
     click(&last);
@@ -840,7 +842,7 @@ async fn clicking_an_actor_filters_and_a_position_scrolls_and_flashes() {
     );
     // Reported statements are not highlighted: the page selects their text instead.
     click(
-        &ui.query_selector("button.position[data-reported-index=\"0\"]")
+        &ui.query_selector("button.position[data-action=\"reported:0\"]")
             .unwrap()
             .unwrap(),
     );
@@ -938,7 +940,7 @@ async fn a_statement_taking_no_side_has_no_stance_badge_or_label() {
     );
     let view = draw(&root, Mode::Embedded).await;
     let statement = shadow(&root)
-        .query_selector("button.position[data-reported-index=\"0\"]")
+        .query_selector("button.position[data-action=\"reported:0\"]")
         .unwrap()
         .unwrap();
     assert!(text(&statement).contains("the deal was rushed"));
@@ -963,7 +965,7 @@ async fn clear_messages_without_article_or_quotes() {
     let root = fixture("<div><img alt=\"\"></div>");
     let view = draw(&root, Mode::Embedded).await;
     let message = shadow(&root).query_selector(".message").unwrap().unwrap();
-    assert_eq!(text(&message), view::NO_ARTICLE);
+    assert_eq!(text(&message), present::NO_ARTICLE);
     let exports = shadow(&root).query_selector(".exports").unwrap().unwrap();
     let display = web_sys::window()
         .unwrap()
@@ -980,7 +982,7 @@ async fn clear_messages_without_article_or_quotes() {
     let view = draw(&root, Mode::Embedded).await;
     assert_eq!(
         text(&shadow(&root).query_selector(".message").unwrap().unwrap()),
-        view::NO_QUOTES
+        present::NO_QUOTES
     );
     let summary = view.borrow().summary();
     assert_eq!(
@@ -988,7 +990,7 @@ async fn clear_messages_without_article_or_quotes() {
             .unwrap()
             .as_string()
             .unwrap(),
-        view::NO_QUOTES
+        present::NO_QUOTES
     );
     super::close_view(&view);
     root.remove();

@@ -1,9 +1,11 @@
 //! The QuoteLens interface: one `<quotelens-root>` host with an open shadow root holding the
 //! sidebar and the tooltip. Page text only ever enters it through `textContent`.
 
-use super::present::{self, ActorEntry, ActorKey, TooltipText};
 use super::styles::shadow_css;
 use crate::engine::{Analysis, Position};
+use crate::present::action::{Action, ACTION_ATTRIBUTE};
+use crate::present::export::ExportKind;
+use crate::present::{self, ActorEntry, ActorKey, TooltipText};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     CssStyleSheet, Document, DocumentFragment, DomRect, Element, HtmlElement, Node, ShadowRoot,
@@ -11,6 +13,16 @@ use web_sys::{
 };
 
 pub const HOST_TAG: &str = "quotelens-root";
+
+/// The keys QuoteLens answers to on the page (see `view/events.rs`).
+const KEYS_HINT: &str = "Keys: N and P go to the next and previous quote, C copies it, Enter goes from a quote to its entry and back, Esc closes.";
+
+/// The tooltip's last line: what can be done with the quote it is about.
+const TOOLTIP_HINT: &str = "C copies it with who said it and where.";
+
+/// The button copying a quote with its attribution, and what it says it does.
+const COPY_LABEL: &str = "Copy";
+const COPY_TITLE: &str = "Copy the quote with who said it and where (C on a quote)";
 
 /// Positions listed under an actor before a "show all" button.
 pub const POSITIONS_SHOWN: usize = 20;
@@ -21,10 +33,25 @@ pub struct Ui {
     sidebar: Element,
     collapse: Element,
     summary: Element,
+    /// A live region: what it is given is read out by screen readers.
+    announcer: Element,
     message: Element,
     exports: Element,
     actors: Element,
     tooltip: Element,
+}
+
+/// Shows a short note in the panel's message line and has screen readers read it out.
+pub struct Notifier {
+    message: Element,
+    announcer: Element,
+}
+
+impl Notifier {
+    pub fn notify(&self, text: &str) {
+        self.message.set_text_content(Some(text));
+        self.announcer.set_text_content(Some(text));
+    }
 }
 
 /// Creates an element with a class (or none) and, where given, its text.
@@ -42,6 +69,19 @@ pub fn element(
         el.set_text_content(Some(text));
     }
     Ok(el)
+}
+
+/// A button doing `action` when clicked.
+fn action_button(
+    doc: &Document,
+    class: &str,
+    text: Option<&str>,
+    action: Action,
+) -> Result<Element, JsValue> {
+    let button = element(doc, "button", class, text)?;
+    button.set_attribute("type", "button")?;
+    button.set_attribute(ACTION_ATTRIBUTE, &action.encode())?;
+    Ok(button)
 }
 
 /// Creates an element as [`element`] does and appends it to `parent`.
@@ -73,30 +113,35 @@ impl Ui {
         sidebar.set_attribute("aria-label", "QuoteLens")?;
         let header = element(doc, "header", "", None)?;
         child(doc, &header, "h2", "", Some("QuoteLens: who said what"))?;
-        let collapse = element(doc, "button", "collapse", Some("–"))?;
-        collapse.set_attribute("type", "button")?;
+        let collapse = action_button(doc, "collapse", Some("–"), Action::Fold)?;
         collapse.set_attribute("aria-expanded", "true")?;
         collapse.set_attribute("aria-label", "Fold the QuoteLens panel")?;
         collapse.set_attribute("title", "Fold the panel (highlights stay)")?;
         header.append_child(&collapse)?;
-        let close = element(doc, "button", "close", Some("×"))?;
-        close.set_attribute("type", "button")?;
+        let close = action_button(doc, "close", Some("×"), Action::Close)?;
         close.set_attribute("aria-label", "Close QuoteLens")?;
         close.set_attribute("title", "Close QuoteLens")?;
         header.append_child(&close)?;
         sidebar.append_child(&header)?;
 
         let summary = element(doc, "p", "summary", Some("Reading the article…"))?;
-        summary.set_attribute("role", "status")?;
         sidebar.append_child(&summary)?;
+        // Read out once the article is drawn, not at every step of the progress in the summary.
+        let announcer = element(doc, "p", "visually-hidden", None)?;
+        announcer.set_attribute("aria-live", "polite")?;
+        announcer.set_attribute("aria-atomic", "true")?;
+        sidebar.append_child(&announcer)?;
+        child(doc, &sidebar, "p", "keys", Some(KEYS_HINT))?;
         let message = element(doc, "p", "message", None)?;
         sidebar.append_child(&message)?;
         let exports = element(doc, "div", "exports", None)?;
         exports.set_attribute("hidden", "")?;
-        for (kind, label) in [("json", "Export JSON"), ("markdown", "Export Markdown")] {
-            let button = element(doc, "button", "", Some(label))?;
-            button.set_attribute("type", "button")?;
-            button.set_attribute("data-export", kind)?;
+        for kind in ExportKind::ALL {
+            let label = match kind {
+                ExportKind::Json => "Export JSON",
+                ExportKind::Markdown => "Export Markdown",
+            };
+            let button = action_button(doc, "", Some(label), Action::Export(kind))?;
             exports.append_child(&button)?;
         }
         sidebar.append_child(&exports)?;
@@ -118,6 +163,7 @@ impl Ui {
             sidebar,
             collapse,
             summary,
+            announcer,
             message,
             exports,
             actors,
@@ -125,9 +171,28 @@ impl Ui {
         })
     }
 
+    /// Gives the highlights the palette for dark backgrounds (extension/quotelens.css reads the
+    /// class on the host), or the one for light backgrounds.
+    pub fn set_on_dark(&self, on_dark: bool) -> Result<(), JsValue> {
+        self.host
+            .class_list()
+            .toggle_with_force("on-dark", on_dark)
+            .map(|_| ())
+    }
+
+    pub fn is_collapsed(&self) -> bool {
+        self.sidebar.class_list().contains("collapsed")
+    }
+
     /// Folds the panel down to its header, or unfolds it.
-    pub fn toggle_collapsed(&self) -> Result<(), JsValue> {
-        let collapsed = self.sidebar.class_list().toggle("collapsed")?;
+    pub fn set_collapsed(&self, collapsed: bool) -> Result<(), JsValue> {
+        self.sidebar
+            .class_list()
+            .toggle_with_force("collapsed", collapsed)?;
+        // The page's stylesheet reads it on the host, to give the page back its width.
+        self.host
+            .class_list()
+            .toggle_with_force("folded", collapsed)?;
         self.collapse
             .set_attribute("aria-expanded", if collapsed { "false" } else { "true" })?;
         self.collapse
@@ -141,6 +206,34 @@ impl Ui {
             },
         )?;
         Ok(())
+    }
+
+    /// Has screen readers read `text` out.
+    pub fn announce(&self, text: &str) {
+        self.announcer.set_text_content(Some(text));
+    }
+
+    /// Something to tell the reader later (after the clipboard answers), seen and read out.
+    pub fn notifier(&self) -> Notifier {
+        Notifier {
+            message: self.message.clone(),
+            announcer: self.announcer.clone(),
+        }
+    }
+
+    /// The control doing `action`, if the panel shows one.
+    pub fn control(&self, action: Action) -> Option<HtmlElement> {
+        let selector = format!("[{ACTION_ATTRIBUTE}=\"{}\"]", action.encode());
+        self.shadow
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    }
+
+    /// Whether the keyboard focus is in the panel.
+    pub fn has_focus(&self) -> bool {
+        self.shadow.active_element().is_some()
     }
 
     pub fn set_summary(&self, text: &str) {
@@ -228,6 +321,7 @@ impl Ui {
             }
             tooltip.append_child(&row)?;
         }
+        child(doc, tooltip, "div", "hint", Some(TOOLTIP_HINT))?;
         tooltip.remove_attribute("hidden")?;
         self.place_tooltip(anchor)
     }
@@ -300,8 +394,7 @@ fn actor_item(
     let swatch = element(doc, "span", &swatch_class, None)?;
     swatch.set_attribute("aria-hidden", "true")?;
     head.append_child(&swatch)?;
-    let name = element(doc, "button", "name", Some(&entry.name))?;
-    name.set_attribute("type", "button")?;
+    let name = action_button(doc, "name", Some(&entry.name), Action::Filter(entry.key))?;
     name.set_attribute("aria-pressed", "false")?;
     name.set_attribute("title", "Show only this speaker's quotes")?;
     head.append_child(&name)?;
@@ -313,7 +406,15 @@ fn actor_item(
         Some(&entry.count().to_string()),
     )?;
     count.set_attribute("title", &entry.breakdown())?;
-    count.set_attribute("aria-label", &entry.breakdown())?;
+    // Screen readers get the words, not the bare figure (a label on a plain span is not read).
+    count.set_attribute("aria-hidden", "true")?;
+    child(
+        doc,
+        &head,
+        "span",
+        "visually-hidden",
+        Some(&entry.breakdown()),
+    )?;
     item.append_child(&head)?;
     if let Some(role) = &entry.role {
         child(doc, &item, "div", "role", Some(role))?;
@@ -327,18 +428,23 @@ fn actor_item(
     for position in &entry.positions[..shown] {
         let li = element(doc, "li", "", None)?;
         li.append_child(&position_button(doc, analysis, *position)?.into())?;
+        if let Position::Quote(index) = *position {
+            // Beside the entry, not inside it: a button may not hold another.
+            let copy = action_button(doc, "copy", Some(COPY_LABEL), Action::CopyQuote(index))?;
+            copy.set_attribute("title", COPY_TITLE)?;
+            li.append_child(&copy)?;
+        }
         positions.append_child(&li)?;
     }
     item.append_child(&positions)?;
     if shown < entry.positions.len() {
-        let more = child(
+        let more = action_button(
             doc,
-            &item,
-            "button",
             "more",
             Some(&format!("Show all {}", entry.positions.len())),
+            Action::ShowAll(entry.key),
         )?;
-        more.set_attribute("type", "button")?;
+        item.append_child(&more)?;
     }
     Ok(item)
 }
@@ -348,12 +454,14 @@ fn position_button(
     analysis: &Analysis,
     position: Position,
 ) -> Result<Element, JsValue> {
-    let button = element(doc, "button", "position", None)?;
-    button.set_attribute("type", "button")?;
+    let action = match position {
+        Position::Quote(index) => Action::RevealQuote(index),
+        Position::Reported(index) => Action::RevealReported(index),
+    };
+    let button = action_button(doc, "position", None, action)?;
     match position {
         Position::Quote(index) => {
             let quote = &analysis.quotes[index];
-            button.set_attribute("data-quote-index", &index.to_string())?;
             child(
                 doc,
                 &button,
@@ -367,7 +475,6 @@ fn position_button(
         }
         Position::Reported(index) => {
             let statement = &analysis.reported[index];
-            button.set_attribute("data-reported-index", &index.to_string())?;
             // Only a side taken on something the text names earns a badge.
             if let Some(stance) = &statement.stance {
                 child(

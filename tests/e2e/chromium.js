@@ -29,7 +29,7 @@ async function launch(extensionDir) {
 }
 
 // The driver the scenarios use (see scenario.js).
-function driverFor({ worker, page }, name = 'chromium') {
+function driverFor({ context, worker, page }, name = 'chromium') {
   // The tab of `page`, from the service worker (the test build may see 127.0.0.1 tabs' URLs).
   const tabId = () => worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
   return {
@@ -65,6 +65,17 @@ function driverFor({ worker, page }, name = 'chromium') {
     focus: (selector) => page.focus(selector),
     moveAway: () => page.mouse.move(1, 1),
     clickInUi: (selector) => page.locator('quotelens-root').locator(selector).first().click(),
+    // What QuoteLens put on the clipboard (reading it needs the page's permission).
+    async readClipboard() {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
+    // Forced colours as the browser's own emulation gives them.
+    forceColors: (on) => page.emulateMedia({ forcedColors: on ? 'active' : 'none' }),
+    // A key pressed where the focus is: 'n', 'Enter', 'Escape'.
+    press: (key) => page.keyboard.press(key),
+    hoverInUi: (selector) => page.locator('quotelens-root').locator(selector).first().hover(),
+    badgeText: async () => worker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), await tabId()),
     // caret: 'initial' — hiding the caret leaves a style attribute on the page's inputs.
     screenshot: (label) => page.screenshot({ path: path.join(ARTIFACTS, `${name}-${label}.png`), caret: 'initial' }),
     async download(selector) {

@@ -116,11 +116,13 @@ function badgeOfSelectedTab(addonId) {
 
 function driverFor({ session, addonId }) {
   const drawn = () => session.execute(() => !!document.querySelector('quotelens-root'));
-  const clickIn = async (selector) => {
+  const findInUi = async (selector) => {
     const host = await session.find('quotelens-root');
     const shadow = (await session.call('GET', `/element/${host}/shadow`))[SHADOW];
-    const element = await session.find(selector, `/shadow/${shadow}`);
-    await session.call('POST', `/element/${element}/click`, {});
+    return session.find(selector, `/shadow/${shadow}`);
+  };
+  const clickIn = async (selector) => {
+    await session.call('POST', `/element/${await findInUi(selector)}/click`, {});
   };
   const pointerTo = (origin, x = 0, y = 0) => session.call('POST', '/actions', {
     actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', duration: 0, origin, x, y }] }],
@@ -151,6 +153,7 @@ function driverFor({ session, addonId }) {
       return null;
     },
     badge: () => session.inContext('chrome', () => session.execute(badgeOfSelectedTab, addonId)),
+    badgeText: async () => (await session.inContext('chrome', () => session.execute(badgeOfSelectedTab, addonId))).badge,
     // The manifest's shortcut, typed into the browser window (chrome context), where Firefox
     // listens for extension shortcuts; resolves once the button shows the new state.
     async pressShortcut() {
@@ -174,6 +177,33 @@ function driverFor({ session, addonId }) {
     focus: (selector) => session.execute((s) => document.querySelector(s).focus(), selector),
     moveAway: () => pointerTo('viewport', 1, 1),
     clickInUi: clickIn,
+    // Forced colours as Firefox's "override the page's colours: always" setting gives them.
+    forceColors: (on) => session.inContext('chrome', () => session.execute((value) => {
+      Services.prefs.setIntPref('browser.display.document_color_use', value);
+    }, on ? 2 : 0)),
+    // What QuoteLens put on the clipboard, read in the browser's own context.
+    readClipboard: () => session.inContext('chrome', () => session.execute(() => {
+      const transfer = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+      transfer.init(null);
+      transfer.addDataFlavor('text/plain');
+      Services.clipboard.getData(transfer, Services.clipboard.kGlobalClipboard);
+      const data = {};
+      transfer.getTransferData('text/plain', data);
+      return data.value.QueryInterface(Ci.nsISupportsString).data;
+    })),
+    // A key pressed where the focus is: 'n', 'Enter', 'Escape'.
+    press(key) {
+      const value = { Enter: '\uE007', Escape: '\uE00C' }[key] ?? key;
+      return session.call('POST', '/actions', {
+        actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }],
+      });
+    },
+    // WebDriver moves the pointer only to what is in the viewport: the panel's list scrolls first.
+    async hoverInUi(selector) {
+      const element = { [ELEMENT]: await findInUi(selector) };
+      await session.execute((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }), element);
+      await pointerTo(element);
+    },
     async screenshot(label) {
       fs.writeFileSync(path.join(ARTIFACTS, `firefox-${label}.png`), Buffer.from(await session.call('GET', '/screenshot'), 'base64'));
     },

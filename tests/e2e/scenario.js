@@ -1,10 +1,17 @@
 // What a reader does with QuoteLens, as checks that run the same in every browser. A driver gives
 // the browser-specific moves: open(url), toggle() (the real toolbar path; resolves when the page
 // has answered), evaluate(fn, arg) in the page, hover(selector), focus(selector), moveAway(),
-// clickInUi(selector) inside QuoteLens's shadow root, screenshot(name), and optionally
-// download(selector) -> {name, text}.
+// clickInUi(selector) and hoverInUi(selector) inside QuoteLens's shadow root, badgeText() of the
+// toolbar button on the page's tab, screenshot(name), and optionally download(selector) ->
+// {name, text}, press(key) where the focus is, forceColors(on), readClipboard().
 'use strict';
+const fs = require('fs');
+const path = require('path');
 const { assert } = require('./lib/harness');
+const { TOOLS } = require('./lib/paths');
+
+// axe-core, run in the page on QuoteLens's panel and tooltip (the page's own markup is not ours).
+const AXE_SOURCE = fs.readFileSync(path.join(TOOLS, 'axe-core/axe.min.js'), 'utf8');
 
 // The seed article's speakers, from its gold annotation (tests/corpus/gold/seed.json).
 const SEED_SPEAKERS = ['John Kirby', 'Jen Pskai', 'John Kerry'];
@@ -44,10 +51,13 @@ function readUi() {
     message: text(root, '.message'),
     actors: [...root.querySelectorAll('li.actor')].map((li) => ({
       id: li.getAttribute('data-actor-id'), name: text(li, '.name'), role: text(li, '.role'),
-      count: text(li, '.count'), countLabel: li.querySelector('.count')?.getAttribute('aria-label') ?? '', swatch: !!li.querySelector('.swatch'),
-      positions: [...li.querySelectorAll('button.position')].map((b) => ({ quote: b.getAttribute('data-quote-index'), reported: b.getAttribute('data-reported-index') })),
+      count: text(li, '.count'), countLabel: text(li, '.actor-head .visually-hidden'), swatch: !!li.querySelector('.swatch'),
+      positions: [...li.querySelectorAll('button.position')].map((b) => {
+        const [verb, index] = b.getAttribute('data-action').split(':');
+        return { quote: verb === 'quote' ? index : null, reported: verb === 'reported' ? index : null };
+      }),
     })),
-    exports: [...root.querySelectorAll('button[data-export]')].map((b) => b.getAttribute('data-export')),
+    exports: [...root.querySelectorAll('button[data-action^="export:"]')].map((b) => b.getAttribute('data-action').slice('export:'.length)),
     tooltip: tooltip && { role: tooltip.getAttribute('role'), shown: shown(tooltip), speaker: text(tooltip, '.speaker'), role_: text(tooltip, '.role'), why: text(tooltip, '.why'), cue: text(tooltip, '.cue'), confidence: text(tooltip, '.confidence') },
   };
 }
@@ -81,6 +91,101 @@ function readMarkState(index) {
   };
 }
 
+// The page's text that lies under QuoteLens's panel: every line box of the page's visible text
+// that reaches past the panel's left edge (none when the page is laid out beside it).
+function readTextUnderPanel() {
+  const host = document.querySelector('quotelens-root');
+  const panel = host.shadowRoot.querySelector('#sidebar').getBoundingClientRect();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const under = [];
+  let lines = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.data.trim() || host.contains(node)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const rect of range.getClientRects()) {
+      if (rect.width === 0 || rect.height === 0) continue;
+      lines += 1;
+      if (rect.right > panel.left + 0.5) under.push(node.data.trim().slice(0, 40));
+    }
+  }
+  return { panelLeft: panel.left, panelWidth: panel.width, viewport: window.innerWidth, lines, under };
+}
+
+// Where the keyboard focus is: a quote's highlight, or a control of the panel (its action).
+function readFocus() {
+  const host = document.querySelector('quotelens-root');
+  const mark = document.activeElement?.closest?.('quotelens-mark');
+  const tooltip = host?.shadowRoot.querySelector('#tooltip');
+  return {
+    quote: mark ? Number(mark.getAttribute('data-quotelens-quote')) : null,
+    control: host?.shadowRoot.activeElement?.getAttribute('data-action') ?? null,
+    tooltip: !!tooltip && !tooltip.hidden,
+  };
+}
+
+function readAnnouncement() {
+  const root = document.querySelector('quotelens-root').shadowRoot;
+  return { live: root.querySelector('[aria-live]')?.textContent ?? null, summary: root.querySelector('.summary').textContent };
+}
+
+// Runs axe-core (its source given) on the panel and the tooltip; resolves to the violations.
+async function runAxe(source) {
+  if (!window.axe) (0, eval)(source);
+  const context = { include: [{ fromShadowDom: ['quotelens-root', '#sidebar'] }, { fromShadowDom: ['quotelens-root', '#tooltip'] }] };
+  const result = await window.axe.run(context, { resultTypes: ['violations'] });
+  return {
+    rulesPassed: result.passes.map((p) => p.id),
+    // What axe could not decide alone (contrast over translucent backgrounds, typically).
+    undecided: result.incomplete.map((p) => p.id),
+    violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3) })),
+  };
+}
+
+// The highlight palette in force on the page (the eight speaker colours as a mark computes them)
+// and each colour's contrast with the background the article is drawn on.
+function readPaletteContrast() {
+  const mark = document.querySelector('quotelens-mark.quotelens-mark');
+  const channels = (css) => {
+    const hex = css.trim().match(/^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i);
+    if (hex) return hex.slice(1).map((h) => parseInt(h, 16));
+    return css.match(/[\d.]+/g).slice(0, 3).map(Number);
+  };
+  const luminance = (rgb) => {
+    const [r, g, b] = rgb.map((c) => { const s = c / 255; return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  let element = mark.parentElement;
+  while (element && getComputedStyle(element).backgroundColor.match(/rgba\(.*,\s*0\)$|transparent/)) element = element.parentElement;
+  const background = element ? getComputedStyle(element).backgroundColor : 'rgb(255, 255, 255)';
+  const lb = luminance(channels(background));
+  const style = getComputedStyle(mark);
+  const colours = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => style.getPropertyValue(`--quotelens-c${k}`).trim());
+  return {
+    onDark: document.querySelector('quotelens-root').classList.contains('on-dark'),
+    background,
+    colours,
+    ratios: colours.map((c) => { const l = luminance(channels(c)); return (Math.max(l, lb) + 0.05) / (Math.min(l, lb) + 0.05); }),
+  };
+}
+
+// How a highlight looks under forced colours: whether they are on, and its underline.
+function readForcedHighlight() {
+  const style = getComputedStyle(document.querySelector('quotelens-mark.quotelens-mark[tabindex]'));
+  return {
+    forced: matchMedia('(forced-colors: active)').matches,
+    line: style.textDecorationLine,
+    thickness: parseFloat(style.textDecorationThickness),
+    colour: style.textDecorationColor,
+    background: getComputedStyle(document.body).backgroundColor,
+  };
+}
+
+function readActiveQuotes() {
+  const active = document.querySelectorAll('quotelens-mark.quotelens-active');
+  return [...new Set([...active].map((m) => Number(m.getAttribute('data-quotelens-quote'))))];
+}
+
 function readDimmed() {
   return [...document.querySelectorAll('quotelens-mark')].map((m) => ({ speaker: m.getAttribute('data-quotelens-speaker'), dimmed: m.classList.contains('quotelens-dimmed') }));
 }
@@ -105,7 +210,7 @@ function expectedHighlights(analysis) {
 }
 
 // The tooltip's "why" line for the kinds of attribution the seed article has (see
-// src/present.rs why_line).
+// src/present/mod.rs why_line).
 function expectedWhy(quote) {
   if (quote.rule === 'focus') return `no cue: the last person who spoke or was named (${quote.speaker})`;
   if (quote.rule === 'reported_clause') return 'in the reported speech around it';
@@ -244,6 +349,19 @@ async function seedArticle(results, driver, { label, url, analysis, blocks, expe
     });
   }
 
+  await check('the panel sits beside the article, covering none of its text, folded or not', async () => {
+    const open = await driver.evaluate(readTextUnderPanel);
+    console.log(`        panel ${Math.round(open.panelWidth)} px of ${open.viewport}; ${open.lines} lines of page text beside it`);
+    assert.ok(open.lines > 0 && open.panelWidth >= 200, JSON.stringify(open));
+    assert.deepStrictEqual(open.under, [], 'page text under the panel');
+    await driver.clickInUi('button.collapse');
+    const folded = await until('the folded strip', async () => { const f = await driver.evaluate(readTextUnderPanel); return f.panelWidth < 100 && f; });
+    assert.deepStrictEqual(folded.under, [], 'page text under the folded panel');
+    assert.ok(folded.panelLeft > open.panelLeft, 'the page takes its width back when folded');
+    await driver.clickInUi('button.collapse');
+    await until('the panel unfolded', async () => (await driver.evaluate(readTextUnderPanel)).panelWidth >= 200);
+  });
+
   let ui;
   await check('sidebar lists the actors, most-quoted first, with their positions', async () => {
     ui = await driver.evaluate(readUi);
@@ -267,10 +385,69 @@ async function seedArticle(results, driver, { label, url, analysis, blocks, expe
     assert.ok(last, 'a quote with a sidebar entry');
     await driver.evaluate(() => window.scrollTo(0, 0));
     const before = await driver.evaluate(readMarkState, last.index);
-    await driver.clickInUi(`button.position[data-quote-index="${last.index}"]`);
+    await driver.clickInUi(`button.position[data-action="quote:${last.index}"]`);
     const after = await until('the quote in view and flashing', async () => { const s = await driver.evaluate(readMarkState, last.index); return s.inView && s.flashing && s; });
     assert.ok(after.scrollY > before.scrollY || before.inView, `scrolled from ${before.scrollY} to ${after.scrollY}`);
     await driver.screenshot(`${label}-scrolled`);
+  });
+
+  if (label === 'seed') {
+    await check('every speaker colour stands out on the light page (contrast at least 3:1)', async () => {
+      const palette = await driver.evaluate(readPaletteContrast);
+      console.log(`        on ${palette.background}: ${palette.colours.map((c, k) => `${c} ${palette.ratios[k].toFixed(1)}`).join(', ')}`);
+      assert.strictEqual(palette.onDark, false);
+      assert.ok(palette.ratios.every((r) => r >= 3), JSON.stringify(palette));
+    });
+  }
+
+  await check('screen readers are told the summary once drawn (aria-live)', async () => {
+    const said = await driver.evaluate(readAnnouncement);
+    assert.ok(said.live && said.live.startsWith(said.summary), JSON.stringify(said));
+  });
+
+  if (expectEngine === 'wasm') {
+    await check('axe-core finds no violation in the panel or the tooltip', async () => {
+      await driver.evaluate(scrollToMark, markSelector);
+      await driver.hover(markSelector);
+      await until('the tooltip', async () => (await driver.evaluate(readUi)).tooltip.shown);
+      const { rulesPassed, undecided, violations } = await driver.evaluate(runAxe, AXE_SOURCE);
+      await driver.moveAway();
+      console.log(`        axe-core: ${rulesPassed.length} rules passed (${rulesPassed.join(', ')}); undecided: ${undecided.join(', ') || 'none'}`);
+      assert.ok(rulesPassed.includes('button-name') && rulesPassed.includes('aria-tooltip-name'), 'the panel and the tooltip were checked');
+      assert.deepStrictEqual(violations, []);
+    });
+  }
+
+  if (label === 'seed') {
+    const cited = (index) => `“${analysis.quotes[index].text.trim()}” — ${analysis.quotes[index].speaker}`;
+    await check("the panel's Copy puts the quote with its attribution on the clipboard", async () => {
+      await driver.clickInUi(`button.copy[data-action="copy:${target.index}"]`);
+      const copied = await until('the clipboard', async () => { const c = await driver.readClipboard(); return c.startsWith('“') && c; });
+      console.log(`        copied: ${copied}`);
+      assert.ok(copied.startsWith(cited(target.index)), copied);
+      assert.ok(copied.endsWith(`, ${url})`), `cites the page: ${copied}`);
+      assert.match((await driver.evaluate(readUi)).message, /^Copied: /);
+    });
+    await check('C on a quote whose tooltip is shown copies it the same way', async () => {
+      const other = shown.quotes.find((q) => q.index !== target.index && q.speaker);
+      const selector = `quotelens-mark[data-quotelens-quote="${other.index}"][tabindex="0"]`;
+      await driver.evaluate(scrollToMark, selector);
+      await driver.hover(selector);
+      await until('the tooltip', async () => (await driver.evaluate(readUi)).tooltip.shown);
+      await driver.press('c');
+      const copied = await until('the clipboard', async () => { const c = await driver.readClipboard(); return c.startsWith(cited(other.index)) && c; });
+      assert.ok(copied.endsWith(`, ${url})`), copied);
+      await driver.moveAway();
+    });
+  }
+
+  await check("pointing at a quote's entry in the panel marks the quote in the page", async () => {
+    const entry = ui.actors.flatMap((a) => a.positions).find((p) => p.quote !== null);
+    await driver.hoverInUi(`button.position[data-action="quote:${entry.quote}"]`);
+    const active = await until('the quote marked', async () => { const a = await driver.evaluate(readActiveQuotes); return a.length > 0 && a; });
+    assert.deepStrictEqual(active, [Number(entry.quote)]);
+    await driver.moveAway();
+    await until('the mark to go', async () => (await driver.evaluate(readActiveQuotes)).length === 0);
   });
 
   await check("clicking an actor's name dims the other speakers' quotes; again clears", async () => {
@@ -287,10 +464,10 @@ async function seedArticle(results, driver, { label, url, analysis, blocks, expe
 
   if (driver.download) {
     await check('exports the analysis as JSON and as Markdown citing title and URL', async () => {
-      const json = JSON.parse((await driver.download('button[data-export="json"]')).text);
+      const json = JSON.parse((await driver.download('button[data-action="export:json"]')).text);
       assert.strictEqual(json.quotes.length, analysis.quotes.length, 'quotes in the JSON export');
       // Backslash escapes are Markdown syntax, not text ("a \\| b" reads "a | b").
-      const markdown = (await driver.download('button[data-export="markdown"]')).text.replace(/\\([!-\/:-@[-`{-~])/g, '$1');
+      const markdown = (await driver.download('button[data-action="export:markdown"]')).text.replace(/\\([!-\/:-@[-`{-~])/g, '$1');
       const title = await driver.evaluate(() => document.title);
       assert.ok(markdown.includes(title), 'Markdown cites the title');
       assert.ok(markdown.includes(url), 'Markdown cites the URL');
@@ -309,6 +486,98 @@ async function seedArticle(results, driver, { label, url, analysis, blocks, expe
     if (again) assert.strictEqual(again.active, true);
     assert.strictEqual((await driver.evaluate(readMarks)).quotes.length, shown.quotes.length);
     await driver.toggle();
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+
+  await check("the panel's × turns QuoteLens off, the button's badge follows, the page is restored", async () => {
+    await driver.toggle();
+    assert.strictEqual(await driver.badgeText(), 'on');
+    await driver.clickInUi('button.close');
+    await until('the badge to go off', async () => (await driver.badgeText()) === '');
+    assert.strictEqual((await driver.evaluate(readMarks)).hosts, 0, 'no panel left');
+    assertSameDom(original, await driver.evaluate(readPage));
+    const again = await driver.toggle();
+    if (again) assert.strictEqual(again.active, true, 'the next click turns it on, not off');
+    assert.strictEqual(await driver.badgeText(), 'on');
+    await driver.toggle();
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+}
+
+// A dark page: the palette for dark backgrounds, every colour standing out on it; then forced
+// colours, where the highlights keep an underline in a system colour.
+async function darkPage(results, driver, { label, url }) {
+  const check = (name, fn) => results.check(`${driver.name} ${label}: ${name}`, fn);
+  let original;
+  const drawn = await check('QuoteLens draws on a dark page', async () => {
+    await driver.open(url);
+    original = await driver.evaluate(readPage);
+    await driver.toggle();
+    assert.ok((await driver.evaluate(readMarks)).quotes.length >= 5, 'the quotes drawn');
+    return true;
+  });
+  if (!drawn) return;
+  await check('every speaker colour stands out on the dark page (contrast at least 3:1)', async () => {
+    const palette = await driver.evaluate(readPaletteContrast);
+    console.log(`        on ${palette.background}: ${palette.colours.map((c, k) => `${c} ${palette.ratios[k].toFixed(1)}`).join(', ')}`);
+    assert.strictEqual(palette.onDark, true, 'the palette for dark backgrounds');
+    assert.ok(palette.ratios.every((r) => r >= 3), JSON.stringify(palette));
+    await driver.screenshot(`${label}-highlights`);
+  });
+  await check('with forced colours the highlights keep an underline in a system colour', async () => {
+    await driver.forceColors(true);
+    try {
+      const forced = await until('forced colours', async () => { const f = await driver.evaluate(readForcedHighlight); return f.forced && f; });
+      console.log(`        forced: ${JSON.stringify(forced)}`);
+      assert.match(forced.line, /underline/);
+      assert.ok(forced.thickness >= 3, `underline ${forced.thickness}px`);
+      assert.notStrictEqual(forced.colour, forced.background, 'the underline differs from the background');
+      await driver.screenshot(`${label}-forced-colors`);
+    } finally {
+      await driver.forceColors(false);
+    }
+    await driver.toggle();
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+}
+
+// The keys: N and P from quote to quote in reading order, Enter from a quote to its entry and
+// back, Escape hiding the tooltip and then closing QuoteLens (the button's badge follows).
+async function keyboard(results, driver, { label, url, analysis }) {
+  const check = (name, fn) => results.check(`${driver.name} ${label}: ${name}`, fn);
+  const speech = analysis.quotes.map((q, index) => ({ ...q, index })).filter((q) => q.kind === 'speech')
+    .sort((a, b) => a.span.block - b.span.block || a.span.start_utf16 - b.span.start_utf16).map((q) => q.index);
+  await check('N and P go from quote to quote in reading order, showing each tooltip', async () => {
+    await driver.open(url);
+    const original = await driver.evaluate(readPage);
+    await driver.toggle();
+    await driver.evaluate(() => document.activeElement?.blur());
+    await driver.press('n');
+    let focus = await until('the first quote focused', async () => { const f = await driver.evaluate(readFocus); return f.quote !== null && f; });
+    assert.strictEqual(focus.quote, speech[0]);
+    assert.ok(focus.tooltip, 'its tooltip');
+    await driver.press('n');
+    focus = await until('the second quote', async () => { const f = await driver.evaluate(readFocus); return f.quote !== speech[0] && f; });
+    assert.strictEqual(focus.quote, speech[1]);
+    await driver.press('p');
+    focus = await until('back to the first', async () => { const f = await driver.evaluate(readFocus); return f.quote === speech[0] && f; });
+    await driver.press('p');
+    focus = await until('round to the last', async () => { const f = await driver.evaluate(readFocus); return f.quote === speech.at(-1) && f; });
+
+    await driver.press('Enter');
+    focus = await until("the quote's entry in the panel", async () => { const f = await driver.evaluate(readFocus); return f.control && f; });
+    assert.strictEqual(focus.control, `quote:${speech.at(-1)}`);
+    await driver.press('Enter');
+    focus = await until('back to the quote', async () => { const f = await driver.evaluate(readFocus); return f.quote !== null && f; });
+    assert.strictEqual(focus.quote, speech.at(-1));
+    assert.ok(focus.tooltip, 'its tooltip again');
+
+    await driver.press('Escape');
+    await until('the tooltip to hide', async () => !(await driver.evaluate(readFocus)).tooltip);
+    assert.strictEqual((await driver.evaluate(readMarks)).hosts, 1, 'the first Escape only hides the tooltip');
+    await driver.press('Escape');
+    await until('QuoteLens to close', async () => (await driver.evaluate(readMarks)).hosts === 0);
+    await until('the badge to go off', async () => (await driver.badgeText()) === '');
     assertSameDom(original, await driver.evaluate(readPage));
   });
 }
@@ -343,6 +612,8 @@ async function runAll(results, driver, { origin, analysis, blocks, strictEngine 
   await seedArticle(results, driver, { label: 'seed', url: `${origin}/pages/seed/`, analysis, blocks, expectEngine: 'wasm' });
   await seedArticle(results, driver, { label: 'seed-strict-csp', url: `${origin}/strict/pages/seed/`, analysis, blocks, expectEngine: strictEngine });
   await seedArticle(results, driver, { label: 'seed-locked-csp', url: `${origin}/locked/pages/seed/`, analysis, blocks, expectEngine: strictEngine });
+  await darkPage(results, driver, { label: 'dark', url: `${origin}/fixtures/dark.html` });
+  await keyboard(results, driver, { label: 'seed-keys', url: `${origin}/pages/seed/`, analysis });
   await messagePage(results, driver, { label: 'no-article', url: `${origin}/fixtures/no-article.html`, message: 'No article found on this page.' });
   await messagePage(results, driver, { label: 'no-quotes', url: `${origin}/strict/fixtures/no-quotes.html`, message: 'No quotes found in this article.' });
 }

@@ -150,11 +150,11 @@ async function run(results, page, origin, analysis) {
     });
 
     await results.check('www seed: JSON and Markdown exports download the analysis', async () => {
-      const json = await download(page, 'button[data-export="json"]');
+      const json = await download(page, 'button[data-action="export:json"]');
       const exported = JSON.parse(json.text);
       assert.match(json.name, /\.json$/);
       assert.deepStrictEqual(exported.quotes.map((q) => q.text), analysis.quotes.map((q) => q.text));
-      const markdown = await download(page, 'button[data-export="markdown"]');
+      const markdown = await download(page, 'button[data-action="export:markdown"]');
       assert.match(markdown.name, /\.md$/);
       assert.ok(markdown.text.includes('## John Kerry'), markdown.text.slice(0, 300));
     });

@@ -1,9 +1,13 @@
 //! What the view shows, computed from an [`Analysis`] as plain data: colour slots, the actor list,
 //! tooltip lines, the exports. No DOM here, so every rule is visible in one place.
 
-use crate::engine::{
-    Actor, Analysis, MentionKind, Position, Quote, QuoteKind, Reported, Rule, Side, Stance,
-};
+pub mod action;
+pub mod colour;
+pub mod export;
+
+pub use export::Source;
+
+use crate::engine::{Actor, Analysis, MentionKind, Position, Quote, QuoteKind, Rule, Side, Stance};
 
 /// Distinct speaker styles: 8 colours (Okabe–Ito, safe for colour-blind readers) times 4
 /// underline styles (solid, dotted, dashed, double), defined in extension/quotelens.css. Speakers
@@ -263,6 +267,40 @@ pub fn plural(n: usize) -> &'static str {
     }
 }
 
+/// What the panel says when the page holds no article.
+pub const NO_ARTICLE: &str = "No article found on this page.";
+/// What the panel says when the article holds no quote.
+pub const NO_QUOTES: &str = "No quotes found in this article.";
+
+/// The panel's summary while blocks are still being drawn: how far the reading is.
+pub fn reading_line(drawn: usize, total: usize) -> String {
+    format!("Reading… {}%", drawn * 100 / total.max(1))
+}
+
+/// The panel's summary of the analysis, with `drawn` of the article's `total` blocks drawn.
+pub fn summary_line(analysis: &Analysis, drawn: usize, total: usize) -> String {
+    let entries = actor_entries(analysis);
+    let quotes = highlighted_count(analysis);
+    let speakers = entries
+        .iter()
+        .filter(|e| e.key != ActorKey::Unknown && e.quotes > 0)
+        .count();
+    let reported = analysis.reported.len();
+    let counts = format!(
+        "{quotes} quote{} from {speakers} speaker{}, {reported} reported statement{}",
+        plural(quotes),
+        plural(speakers),
+        plural(reported)
+    );
+    if drawn < total {
+        format!("{} · {counts}", reading_line(drawn, total))
+    } else if quotes + reported == 0 {
+        format!("Read {total} paragraph{}.", plural(total))
+    } else {
+        format!("{counts} in {total} paragraph{}.", plural(total))
+    }
+}
+
 /// The actors who said something, most-quoted first (quotes and reported statements together;
 /// more direct quotes first among equals), then what no speaker was found for.
 pub fn actor_entries(analysis: &Analysis) -> Vec<ActorEntry> {
@@ -339,102 +377,12 @@ pub fn actor_entries(analysis: &Analysis) -> Vec<ActorEntry> {
     entries
 }
 
-/// The page an analysis was made of, cited by the exports.
-#[derive(Clone, Debug, Default)]
-pub struct Source {
-    pub title: String,
-    pub url: String,
-}
-
-/// The analysis as Markdown: actors, their quotes and reported positions, citing the source.
-pub fn markdown(analysis: &Analysis, source: &Source) -> String {
-    let title = if source.title.trim().is_empty() {
-        "Untitled page"
-    } else {
-        source.title.trim()
-    };
-    let mut out = format!("# Who said what: {}\n\n", escape_markdown(title));
-    if source.url.is_empty() {
-        out.push_str(&format!("Source: {}\n\n", escape_markdown(title)));
-    } else {
-        out.push_str(&format!(
-            "Source: [{}](<{}>)\n\n",
-            escape_markdown(title),
-            source.url.replace('>', "%3E")
-        ));
-    }
-    let entries = actor_entries(analysis);
-    let quotes: usize = entries.iter().map(|e| e.quotes).sum();
-    out.push_str(&format!(
-        "{quotes} quote{} and {} reported statement{}, found by QuoteLens.\n",
-        if quotes == 1 { "" } else { "s" },
-        analysis.reported.len(),
-        if analysis.reported.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
-    ));
-    for entry in &entries {
-        out.push_str(&format!("\n## {}", escape_markdown(&entry.name)));
-        if let Some(role) = &entry.role {
-            out.push_str(&format!(" ({})", escape_markdown(role)));
-        }
-        out.push_str("\n\n");
-        for position in &entry.positions {
-            match *position {
-                Position::Quote(i) => out.push_str(&quote_line(&analysis.quotes[i])),
-                Position::Reported(i) => out.push_str(&reported_line(&analysis.reported[i])),
-            }
-        }
-    }
-    out
-}
-
-fn quote_line(quote: &Quote) -> String {
-    let mut line = format!("- “{}”", escape_markdown(&quote.text));
-    if let Some(cue) = &quote.cue {
-        line.push_str(&format!(" — {}", escape_markdown(cue)));
-    }
-    line.push('\n');
-    line
-}
-
-fn reported_line(statement: &Reported) -> String {
-    let stance = statement
-        .stance
-        .as_ref()
-        .map(|stance| format!(" ({})", escape_markdown(&stance_text(stance))))
-        .unwrap_or_default();
-    format!(
-        "- Reported{stance}: {} — {}\n",
-        escape_markdown(&statement.text),
-        escape_markdown(&statement.cue)
-    )
-}
-
-/// Backslash-escapes what Markdown would read as markup, and keeps each item on one line.
-fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::{ActorKind, Mention, Span};
 
-    fn analysis_with(
+    pub(super) fn analysis_with(
         rule: Rule,
         cue: Option<&str>,
         mention: Option<(&str, MentionKind)>,
