@@ -205,6 +205,28 @@ check_floors() {
   return $failed
 }
 
+# Article finding against the human truth of news pages (tests/corpus/extraction): word precision,
+# recall and F1 and metadata right per field, CHECK set first (figures only), floors just under
+# what the finder reaches.
+EXTRACTION=tests/corpus/extraction
+EXTRACTION_FLOORS=()
+
+test_extraction() {
+  log "article finding against the human truth (tests/corpus/extraction)"
+  local out; out=$(mktemp -d)
+  local page name
+  for page in "$EXTRACTION"/pages/*.html; do
+    name=$(basename "$page" .html)
+    ./target/release/quotelens text "$page" > "$out/$name.txt"
+    ./target/release/quotelens meta "$page" > "$out/$name.meta.json"
+  done
+  local status=0
+  python3 "$EXTRACTION/score.py" "$EXTRACTION/pages" "$EXTRACTION/truth" "$out" "$EXTRACTION/pages.tsv" \
+    "${EXTRACTION_FLOORS[@]}" || status=$?
+  rm -rf "$out"
+  return $status
+}
+
 # The view's DOM tests (src/web/tests.rs) under wasm-bindgen-test in headless Chromium.
 test_view() {
   log "view tests in headless Chromium (wasm-bindgen-test)"
@@ -287,7 +309,7 @@ serve() {
 
 case "${1:-build}" in
   build) setup; build; demo ;;
-  test) setup; build; test_native; test_view; test_accuracy; test_e2e ;;
+  test) setup; build; test_native; test_extraction; test_view; test_accuracy; test_e2e ;;
   bench) setup; build; bench ;;
   serve) setup; build; serve ;;
   *) echo "usage: ./build.sh [build|test|bench|serve]" >&2; exit 2 ;;
