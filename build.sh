@@ -230,7 +230,8 @@ test_extraction() {
 # The view's DOM tests (src/web/tests.rs) under wasm-bindgen-test in headless Chromium.
 test_view() {
   log "view tests in headless Chromium (wasm-bindgen-test)"
-  CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown --lib -- --nocapture
+  # The live DOM against the native path on every real page takes about half a minute.
+  WASM_BINDGEN_TEST_TIMEOUT=600 CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown --lib -- --nocapture
 }
 
 # End-to-end tests in headless Chromium and Firefox with the built extension installed. Chromium
