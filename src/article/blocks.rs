@@ -17,6 +17,16 @@ const BYLINE_MAX: usize = 100;
 const STANDFIRST_NODES: usize = 64;
 /// How many blocks may come before the standfirst (headline, kicker, byline…).
 const STANDFIRST_WINDOW: usize = 4;
+/// How far above its text a link may start (a link wraps a teaser's heading and summary).
+const LINK_DEPTH: usize = 8;
+/// Fewer words than this, without a sentence's end, is a label, a button or a credit, not prose.
+const SHORT_WORDS: usize = 8;
+/// Share of a block's text in links from which it is a link (a teaser, a "read more" line),
+/// not prose that cites its sources.
+const LINKED_SHARE: f64 = 0.8;
+/// Fewest words of a teaser or promo made of links (a story's headline); shorter links are names
+/// or calls to action ("learn more about X"), which articles list too.
+const TEASER_WORDS: usize = 6;
 
 pub(crate) struct RawBlock {
     pub kind: BlockKind,
@@ -24,6 +34,8 @@ pub(crate) struct RawBlock {
     pub owner: usize,
     pub text: String,
     pub pieces: Vec<RawPiece>,
+    /// How much of the text (UTF-16 code units) is the text of links.
+    pub linked: usize,
 }
 
 /// What the page shows of the article, before it becomes [`Block`]s.
@@ -140,6 +152,7 @@ impl Builder {
                 Some(emitter) => emitter,
                 None => {
                     let Some(&root) = chosen.roots.get(self.next_root) else {
+                        drop_furniture(tree, &mut self.out);
                         mark_standfirst(tree, &mut self.out, expected.description);
                         return ControlFlow::Break(self.out);
                     };
@@ -274,11 +287,22 @@ impl Emitter {
         } else {
             kind
         };
+        let linked = built
+            .pieces
+            .iter()
+            .filter(|p| {
+                tree.ancestors(p.node)
+                    .take(LINK_DEPTH)
+                    .any(|a| tree.tag(a) == "a")
+            })
+            .map(|p| p.len)
+            .sum();
         out.blocks.push(RawBlock {
             kind,
             owner,
             text: built.text,
             pieces: built.pieces,
+            linked,
         });
     }
 }
@@ -292,6 +316,128 @@ fn kind_of(tag: &str) -> Option<BlockKind> {
         "body" | "article" | "main" => Some(BlockKind::Paragraph),
         _ => None,
     }
+}
+
+/// Drops the blocks that are page furniture by their shape, whatever the markup around them:
+/// text that is mostly links (related stories, "read more", newsletter sign-ups) and the short
+/// label heading such a run; short lines that repeat, not links (gallery buttons, credits
+/// under each picture); the headline repeated below the story (a gallery's title); copyright credits and
+/// lone e-mail addresses; and the short lines that follow the story's last sentence (share and
+/// follow prompts, "read more" buttons, tag labels). Table cells are data, left alone; a page
+/// whose text is mostly links keeps them (a list of links is all it has to say).
+fn drop_furniture<N>(tree: &Tree<N>, out: &mut Extracted) {
+    let blocks = &out.blocks;
+    let words: Vec<usize> = blocks.iter().map(|b| word_count(&b.text)).collect();
+    let in_table: Vec<bool> = blocks
+        .iter()
+        .map(|b| {
+            std::iter::once(b.owner)
+                .chain(tree.ancestors(b.owner))
+                .take(LINK_DEPTH)
+                .any(|a| matches!(tree.tag(a), "td" | "th"))
+        })
+        .collect();
+    let short: Vec<bool> = (0..blocks.len())
+        .map(|i| !in_table[i] && words[i] < SHORT_WORDS && !ends_sentence(&blocks[i].text))
+        .collect();
+    let linked: Vec<bool> = blocks
+        .iter()
+        .map(|b| b.linked as f64 >= LINKED_SHARE * b.text.encode_utf16().count() as f64)
+        .collect();
+    // A list of links is related stories when all its items are links; a list that mixes
+    // linked and plain items is the article's own (what changed, who helped, sources).
+    let list_of = |i: usize| {
+        let b: &RawBlock = &blocks[i];
+        (b.kind == BlockKind::ListItem)
+            .then(|| {
+                tree.ancestors(b.owner)
+                    .take(LINK_DEPTH)
+                    .find(|&a| matches!(tree.tag(a), "ul" | "ol"))
+            })
+            .flatten()
+    };
+    let lists: Vec<Option<usize>> = (0..blocks.len()).map(list_of).collect();
+    let mixed_lists: std::collections::HashSet<usize> = (0..blocks.len())
+        .filter(|&i| !linked[i])
+        .filter_map(|i| lists[i])
+        .collect();
+    let mut mostly_links: Vec<bool> = (0..blocks.len())
+        .map(|i| {
+            linked[i]
+                && !in_table[i]
+                && blocks[i].kind != BlockKind::Headline
+                && words[i] >= TEASER_WORDS
+                && lists[i].is_none_or(|list| !mixed_lists.contains(&list))
+        })
+        .collect();
+    let linked_words: usize = (0..blocks.len())
+        .filter(|&i| mostly_links[i])
+        .map(|i| words[i])
+        .sum();
+    if linked_words * 3 > words.iter().sum::<usize>() {
+        mostly_links.fill(false);
+    }
+    let headline = blocks.iter().position(|b| b.kind == BlockKind::Headline);
+    let mut seen = std::collections::HashMap::new();
+    for b in blocks {
+        *seen.entry(b.text.as_str()).or_insert(0) += 1;
+    }
+    let mut drop: Vec<bool> = (0..blocks.len())
+        .map(|i| {
+            let text = blocks[i].text.as_str();
+            mostly_links[i]
+                || (short[i] && mostly_links.get(i + 1) == Some(&true))
+                || (short[i] && !linked[i] && seen[text] > 1)
+                || headline.is_some_and(|h| i > h && similarity(text, &blocks[h].text) >= 0.9)
+                || (words[i] < 2 * SHORT_WORDS && text.contains('©'))
+                || is_email_address(text)
+        })
+        .collect();
+    // Short lines after the last sentence of the story.
+    let last_sentence = (0..blocks.len())
+        .rev()
+        .find(|&i| !drop[i] && words[i] >= SHORT_WORDS && ends_sentence(&blocks[i].text));
+    if let Some(last) = last_sentence {
+        for i in last + 1..blocks.len() {
+            drop[i] |= short[i];
+        }
+    }
+    let mut drop = drop.into_iter();
+    out.blocks.retain(|_| !drop.next().unwrap_or(false));
+}
+
+/// Words in `text`; writing systems without spaces count a word for every two characters.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| {
+            let unspaced = w.chars().filter(|&c| is_unspaced_script(c)).count();
+            if unspaced > 0 {
+                unspaced.div_ceil(2)
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// Chinese, Japanese and Thai write words without spaces between them.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{0E00}'..='\u{0E7F}')
+}
+
+/// Whether `text` ends as a sentence does (closing quotes and brackets aside).
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', '«', ')', ']', ' '])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
+fn is_email_address(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(' ')
+        && text
+            .split_once('@')
+            .is_some_and(|(name, host)| !name.is_empty() && host.contains('.'))
 }
 
 /// Words of `s`, lower-cased, for comparing titles.
