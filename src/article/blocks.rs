@@ -43,6 +43,9 @@ pub(crate) struct Extracted {
     pub blocks: Vec<RawBlock>,
     /// Texts of bylines and datelines left out of the blocks.
     pub bylines: Vec<String>,
+    /// The names linked in the story's byline ("By <a>Jane Doe</a> and <a>John Roe</a>"), when
+    /// it has links: they name the authors without the dates, roles and labels around them.
+    pub linked_authors: Option<String>,
 }
 
 impl Extracted {
@@ -95,6 +98,7 @@ impl Builder {
         let mut out = Extracted {
             blocks: Vec::new(),
             bylines: Vec::new(),
+            linked_authors: None,
         };
         let headline = find_headline(tree, chosen, expected.title);
         let first_root = chosen.roots.first().copied().unwrap_or(usize::MAX);
@@ -153,6 +157,10 @@ impl Builder {
                 None => {
                     let Some(&root) = chosen.roots.get(self.next_root) else {
                         drop_furniture(tree, &mut self.out);
+                        let article_end = chosen.roots.last().map_or(0, |&r| tree.nodes[r].end);
+                        let from = self.headline.or(chosen.roots.first().copied());
+                        self.out.linked_authors =
+                            from.and_then(|from| linked_authors(tree, from, article_end));
                         mark_standfirst(tree, &mut self.out, expected.description);
                         return ControlFlow::Break(self.out);
                     };
@@ -393,10 +401,10 @@ fn drop_furniture<N>(tree: &Tree<N>, out: &mut Extracted) {
                 || is_email_address(text)
         })
         .collect();
-    // Short lines after the last sentence of the story.
+    // Short lines after the story's last sentence or long paragraph.
     let last_sentence = (0..blocks.len())
         .rev()
-        .find(|&i| !drop[i] && words[i] >= SHORT_WORDS && ends_sentence(&blocks[i].text));
+        .find(|&i| !drop[i] && (ends_sentence(&blocks[i].text) || words[i] >= 2 * SHORT_WORDS));
     if let Some(last) = last_sentence {
         for i in last + 1..blocks.len() {
             drop[i] |= short[i];
@@ -502,6 +510,45 @@ fn bylines_between<N>(tree: &Tree<N>, from: usize, to: usize) -> Vec<String> {
         }
     }
     found
+}
+
+/// Most words of an author's name as a link gives it.
+const NAME_WORDS: usize = 5;
+/// Lower-case words inside names ("Lisa de Moraes", "Ludwig van Beethoven").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der",
+    "den", "y", "e", "bin", "al",
+];
+
+/// Whether a link's text reads as a person's name: two to five words, each capitalised or a
+/// particle, no digits or addresses ("View author archive", "Print", "Follow on X" do not).
+fn reads_as_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=NAME_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(w))
+        && !text.contains(|c: char| c.is_ascii_digit() || c == '@')
+}
+
+/// The names linked in the first byline or author element between `from` and `to`, joined
+/// with ", ": each link's text, up to a separator ("Name | e-mail"), when it reads as a name.
+fn linked_authors<N>(tree: &Tree<N>, from: usize, to: usize) -> Option<String> {
+    let byline = (from..to.min(tree.nodes.len()))
+        .find(|&i| tree.hinted(i, hints::is_author) || tree.itemprop(i).contains("author"))?;
+    let mut names: Vec<String> = Vec::new();
+    for link in (byline..tree.nodes[byline].end).filter(|&j| tree.tag(j) == "a") {
+        let text = tree.text_content(link);
+        let name = text
+            .split(['|', '/', '•', '·'])
+            .next()
+            .unwrap_or_default()
+            .trim();
+        if reads_as_name(name) && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+    }
+    (!names.is_empty()).then(|| names.join(", "))
 }
 
 /// The element between the headline and the article that reads as its standfirst.

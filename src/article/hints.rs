@@ -227,6 +227,11 @@ pub(crate) fn is_byline(hints: &str) -> bool {
     matches(hints, BYLINE)
 }
 
+/// Where a page names the story's authors (a byline, an author box), not when it was written.
+pub(crate) fn is_author(hints: &str) -> bool {
+    matches(hints, &[Part("byline"), Part("author")])
+}
+
 /// A standfirst: the summary under the headline.
 pub(crate) fn is_standfirst(hints: &str) -> bool {
     matches(hints, STANDFIRST)

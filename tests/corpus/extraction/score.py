@@ -88,7 +88,9 @@ def normal(field, value):
     if field == "byline":
         return frozenset(w for w in words(value) if w not in BYLINE_JOINERS) or None
     if field == "site":
-        return "".join(words(value))
+        # "The Guardian" and "Guardian", "Daily Star" and "DailyStar" name the same site.
+        site = words(value)
+        return "".join(site[1:] if site[:1] == ["the"] and len(site) > 1 else site)
     if field == "published":
         return iso_date(value) or value.strip()
     return value.strip().lower()[:2]
