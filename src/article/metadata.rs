@@ -145,18 +145,16 @@ impl Metadata {
     /// Fills what the head did not say from what the page shows.
     pub(crate) fn complete(&mut self, extracted: &Extracted) {
         if self.byline.is_none() {
+            // The names linked in the byline are the authors without the labels around them.
             let site = self.site_name.as_deref();
-            self.byline = extracted
-                .bylines
-                .iter()
-                .map(|b| strip_by(b))
-                .find(|b| {
+            self.byline = extracted.linked_authors.clone().or_else(|| {
+                extracted.bylines.iter().map(|b| strip_by(b)).find(|b| {
                     !b.is_empty()
                         && b.chars().any(char::is_alphabetic)
                         && !looks_like_date(b)
                         && names_a_person(b, site)
                 })
-                .or_else(|| extracted.linked_authors.clone());
+            });
         }
         if self.published.is_none() {
             self.published = extracted
