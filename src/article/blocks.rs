@@ -46,6 +46,8 @@ pub(crate) struct Extracted {
     /// The names linked in the story's byline ("By <a>Jane Doe</a> and <a>John Roe</a>"), when
     /// it has links: they name the authors without the dates, roles and labels around them.
     pub linked_authors: Option<String>,
+    /// The text of the first element styled as a date from the headline on, when it reads as one.
+    pub shown_date: Option<String>,
 }
 
 impl Extracted {
@@ -99,6 +101,7 @@ impl Builder {
             blocks: Vec::new(),
             bylines: Vec::new(),
             linked_authors: None,
+            shown_date: None,
         };
         let headline = find_headline(tree, chosen, expected.title);
         let first_root = chosen.roots.first().copied().unwrap_or(usize::MAX);
@@ -161,6 +164,8 @@ impl Builder {
                         let from = self.headline.or(chosen.roots.first().copied());
                         self.out.linked_authors =
                             from.and_then(|from| linked_authors(tree, from, article_end));
+                        self.out.shown_date =
+                            from.and_then(|from| shown_date(tree, from, article_end));
                         mark_standfirst(tree, &mut self.out, expected.description);
                         return ControlFlow::Break(self.out);
                     };
@@ -549,6 +554,15 @@ fn linked_authors<N>(tree: &Tree<N>, from: usize, to: usize) -> Option<String> {
         }
     }
     (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// The text of the first element between `from` and `to` whose class or id says it is a date,
+/// when it is short and holds a year's digits.
+fn shown_date<N>(tree: &Tree<N>, from: usize, to: usize) -> Option<String> {
+    let date = (from..to.min(tree.nodes.len())).find(|&i| tree.hinted(i, hints::is_date))?;
+    let text = tree.text_content(date);
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    (text.chars().count() < BYLINE_MAX && digits >= 4).then_some(text)
 }
 
 /// The element between the headline and the article that reads as its standfirst.

@@ -161,7 +161,8 @@ impl Metadata {
                 .bylines
                 .iter()
                 .find(|b| looks_like_date(b))
-                .map(|b| strip_date_label(b));
+                .map(|b| strip_date_label(b))
+                .or_else(|| extracted.shown_date.clone());
         }
         // The headline as the page shows it over the story, unless it says something else than
         // the title the page gives (a section's name in an `<h1>`).

@@ -61,13 +61,17 @@ def match(kept, article, optional):
 
 
 def iso_date(value):
-    """YYYY-MM-DD from an ISO date or a written one ("Dec 1st 2016", "3. März 2021", "2/3/2020"
-    is left alone: its order is ambiguous)."""
+    """YYYY-MM-DD from an ISO date, a dotted one (day first) or a written one ("Dec 1st 2016",
+    "3. März 2021"); "2/3/2020" is left alone: its order is ambiguous."""
     if not value:
         return None
     found = re.search(r"(\d{4})-(\d{2})-(\d{2})", value)
     if found:
         return "-".join(found.groups())
+    found = re.search(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", value)  # day first: 19.07.2022
+    if found:
+        day, month, year = found.groups()
+        return f"{year}-{int(month):02d}-{int(day):02d}"
     tokens = words(value)
     year = next((t for t in tokens if re.fullmatch(r"(19|20)\d\d", t)), None)
     month = next((MONTHS[t] for t in tokens if t in MONTHS), None)
