@@ -17,8 +17,8 @@ const BYLINE_MAX: usize = 100;
 const STANDFIRST_NODES: usize = 64;
 /// How many blocks may come before the standfirst (headline, kicker, byline…).
 const STANDFIRST_WINDOW: usize = 4;
-/// How far above its text a link may start (a link wraps a teaser's heading and summary).
-const LINK_DEPTH: usize = 8;
+/// How far above a block its list or table cell may be.
+const CONTAINER_DEPTH: usize = 8;
 /// Fewer words than this, without a sentence's end, is a label, a button or a credit, not prose.
 const SHORT_WORDS: usize = 8;
 /// Share of a block's text in links from which it is a link (a teaser, a "read more" line),
@@ -34,7 +34,7 @@ pub(crate) struct RawBlock {
     pub owner: usize,
     pub text: String,
     pub pieces: Vec<RawPiece>,
-    /// How much of the text (UTF-16 code units) is the text of links.
+    /// How much of the text (bytes) is the text of links.
     pub linked: usize,
 }
 
@@ -200,6 +200,10 @@ struct Emitter {
     builder: TextBuilder,
     /// `<br>`s since the last visible character.
     breaks: usize,
+    /// One past the last node of the links open here: a node before it is link text.
+    link_end: usize,
+    /// Bytes of the block under way that are link text.
+    linked: usize,
 }
 
 impl Emitter {
@@ -214,6 +218,11 @@ impl Emitter {
             open: Vec::new(),
             builder: TextBuilder::default(),
             breaks: 0,
+            link_end: tree
+                .ancestors(root)
+                .find(|&a| tree.tag(a) == "a")
+                .map_or(0, |a| tree.nodes[a].end),
+            linked: 0,
         }
     }
 
@@ -245,8 +254,14 @@ impl Emitter {
                 if self.builder.text.len() > before {
                     self.breaks = 0;
                 }
+                if i < self.link_end {
+                    self.linked += self.builder.text.len() - before;
+                }
             } else {
                 let tag = tree.tag(i);
+                if tag == "a" {
+                    self.link_end = self.link_end.max(tree.nodes[i].end);
+                }
                 if tag == "br" {
                     self.breaks += 1;
                     if self.breaks == 2 {
@@ -278,6 +293,7 @@ impl Emitter {
     /// Ends the current block, of `kind`, written in block-level element `owner`.
     fn flush<N>(&mut self, scope: &Scope<N>, out: &mut Extracted, owner: usize, kind: BlockKind) {
         self.breaks = 0;
+        let linked = std::mem::take(&mut self.linked);
         if self.builder.is_empty() {
             return;
         }
@@ -300,16 +316,6 @@ impl Emitter {
         } else {
             kind
         };
-        let linked = built
-            .pieces
-            .iter()
-            .filter(|p| {
-                tree.ancestors(p.node)
-                    .take(LINK_DEPTH)
-                    .any(|a| tree.tag(a) == "a")
-            })
-            .map(|p| p.len)
-            .sum();
         out.blocks.push(RawBlock {
             kind,
             owner,
@@ -346,7 +352,7 @@ fn drop_furniture<N>(tree: &Tree<N>, out: &mut Extracted) {
         .map(|b| {
             std::iter::once(b.owner)
                 .chain(tree.ancestors(b.owner))
-                .take(LINK_DEPTH)
+                .take(CONTAINER_DEPTH)
                 .any(|a| matches!(tree.tag(a), "td" | "th"))
         })
         .collect();
@@ -355,7 +361,7 @@ fn drop_furniture<N>(tree: &Tree<N>, out: &mut Extracted) {
         .collect();
     let linked: Vec<bool> = blocks
         .iter()
-        .map(|b| b.linked as f64 >= LINKED_SHARE * b.text.encode_utf16().count() as f64)
+        .map(|b| b.linked as f64 >= LINKED_SHARE * b.text.len() as f64)
         .collect();
     // A list of links is related stories when all its items are links; a list that mixes
     // linked and plain items is the article's own (what changed, who helped, sources).
@@ -364,7 +370,7 @@ fn drop_furniture<N>(tree: &Tree<N>, out: &mut Extracted) {
         (b.kind == BlockKind::ListItem)
             .then(|| {
                 tree.ancestors(b.owner)
-                    .take(LINK_DEPTH)
+                    .take(CONTAINER_DEPTH)
                     .find(|&a| matches!(tree.tag(a), "ul" | "ol"))
             })
             .flatten()
@@ -391,17 +397,23 @@ fn drop_furniture<N>(tree: &Tree<N>, out: &mut Extracted) {
         mostly_links.fill(false);
     }
     let headline = blocks.iter().position(|b| b.kind == BlockKind::Headline);
+    // How often each short line that is not a link comes: those are the ones a repeat drops.
     let mut seen = std::collections::HashMap::new();
-    for b in blocks {
-        *seen.entry(b.text.as_str()).or_insert(0) += 1;
+    for i in (0..blocks.len()).filter(|&i| short[i] && !linked[i]) {
+        *seen.entry(blocks[i].text.as_str()).or_insert(0) += 1;
     }
     let mut drop: Vec<bool> = (0..blocks.len())
         .map(|i| {
             let text = blocks[i].text.as_str();
             mostly_links[i]
                 || (short[i] && mostly_links.get(i + 1) == Some(&true))
-                || (short[i] && !linked[i] && seen[text] > 1)
-                || headline.is_some_and(|h| i > h && similarity(text, &blocks[h].text) >= 0.9)
+                || (short[i] && seen.get(text).is_some_and(|&n| n > 1))
+                || headline.is_some_and(|h| {
+                    // Only a block about the headline's length can repeat it.
+                    i > h
+                        && words[i] * 9 <= words[h] * 10
+                        && similarity(text, &blocks[h].text) >= 0.9
+                })
                 || (words[i] < 2 * SHORT_WORDS && text.contains('©'))
                 || is_email_address(text)
         })
