@@ -209,7 +209,10 @@ check_floors() {
 # recall and F1 and metadata right per field, CHECK set first (figures only), floors just under
 # what the finder reaches.
 EXTRACTION=tests/corpus/extraction
-EXTRACTION_FLOORS=()
+EXTRACTION_FLOORS=(check.precision=0.90 check.recall=0.95 check.f1=0.92
+  check.title=0.85 check.byline=0.35 check.site=0.55 check.published=0.65 check.language=0.95
+  tune.precision=0.99 tune.recall=0.99 tune.f1=0.99
+  tune.title=0.8 tune.byline=0.5 tune.site=0.6 tune.published=0.7 tune.language=0.95)
 
 test_extraction() {
   log "article finding against the human truth (tests/corpus/extraction)"
