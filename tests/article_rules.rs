@@ -499,3 +499,18 @@ fn byline_site_and_title_as_the_page_shows_them() {
         );
     });
 }
+
+#[test]
+fn a_byline_is_the_publisher_only_when_it_names_it_word_for_word() {
+    let meta = |author: &str| {
+        format!(
+            "<meta property=\"og:site_name\" content=\"AP News\"><meta name=\"author\" content=\"{author}\">"
+        )
+    };
+    with_article(&page(&meta("Jane Dapper"), "", ""), |article| {
+        assert_eq!(article.metadata.byline.as_deref(), Some("Jane Dapper"));
+    });
+    with_article(&page(&meta("AP News staff"), "", ""), |article| {
+        assert_eq!(article.metadata.byline, None);
+    });
+}

@@ -339,11 +339,11 @@ fn kind_of(tag: &str) -> Option<BlockKind> {
 
 /// Drops the blocks that are page furniture by their shape, whatever the markup around them:
 /// text that is mostly links (related stories, "read more", newsletter sign-ups) and the short
-/// label heading such a run; short lines that repeat, not links (gallery buttons, credits
-/// under each picture); the headline repeated below the story (a gallery's title); copyright credits and
-/// lone e-mail addresses; and the short lines that follow the story's last sentence (share and
-/// follow prompts, "read more" buttons, tag labels). Table cells are data, left alone; a page
-/// whose text is mostly links keeps them (a list of links is all it has to say).
+/// label heading such a run; short lines that repeat, not links (gallery buttons, credits under
+/// each picture); the headline repeated below the story (a gallery's title); copyright credits
+/// and lone e-mail addresses; and the short lines that follow the story's last sentence (share
+/// and follow prompts, "read more" buttons, tag labels). Table cells are data, left alone; a
+/// page whose text is mostly links keeps them (a list of links is all it has to say).
 fn drop_furniture<N>(tree: &Tree<N>, out: &mut Extracted) {
     let blocks = &out.blocks;
     let words: Vec<usize> = blocks.iter().map(|b| word_count(&b.text)).collect();

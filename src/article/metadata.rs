@@ -197,11 +197,15 @@ const HEADLINE_AGREES: f64 = 0.5;
 /// Whether a byline names people rather than the publication: not the site's name, not a web
 /// address, no year in it (a date line).
 fn names_a_person(byline: &str, site: Option<&str>) -> bool {
-    let lower = byline.to_lowercase();
-    let names_site = site.is_some_and(|site| {
-        let site = site.to_lowercase();
-        lower.contains(&site) || site.contains(&lower)
-    });
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (byline_words, site_words) = (words(byline), site.map(words).unwrap_or_default());
+    let within = |a: &[String], b: &[String]| !a.is_empty() && a.iter().all(|w| b.contains(w));
+    let names_site = within(&site_words, &byline_words) || within(&byline_words, &site_words);
     let has_address = byline.split_whitespace().any(looks_like_domain);
     let has_year = byline
         .split(|c: char| !c.is_ascii_digit())

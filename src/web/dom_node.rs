@@ -308,7 +308,7 @@ mod tests {
             }
         }
         console_log!(
-            "live DOM against native: {} of {} real pages (tests/corpus) give the same article",
+            "live DOM against native: {} of {} real pages (tests/corpus and its news pages) give the same article",
             REAL_PAGES.len() - differing.len(),
             REAL_PAGES.len()
         );
