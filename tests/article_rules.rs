@@ -416,3 +416,101 @@ fn furniture_added_on_its_own_yields_no_blocks_but_plain_short_pages_do() {
         },
     );
 }
+
+#[test]
+fn related_stories_and_their_label_inside_the_article_are_dropped_but_its_own_lists_stay() {
+    let related = "<p>Related coverage</p><ul>\
+        <li><a href=\"/a\">Ministers agree a new plan for the harbour after months of talks</a></li>\
+        <li><a href=\"/b\">The bridge that divided a town for a decade is finally opening</a></li></ul>\
+        <p><a href=\"/c\">Read more: why the council changed its mind about the river crossing</a></p>";
+    let own = "<ul><li>The plan was drawn up by <a href=\"/e\">the engineers of the city's own office</a></li>\
+        <li><a href=\"/f\">A report on the costs published by the ministry last spring</a></li></ul>";
+    with_article(
+        &page("", &format!("{own}<p>{FILLER}</p>{related}"), ""),
+        |article| {
+            let all = texts(article);
+            for gone in [
+                "Related coverage",
+                "Ministers agree",
+                "bridge that divided",
+                "Read more",
+            ] {
+                assert!(all.iter().all(|t| !t.contains(gone)), "{gone}: {all:?}");
+            }
+            // A list mixing linked and plain items is the article's own.
+            block_with(article, "The plan was drawn up");
+            block_with(article, "A report on the costs");
+        },
+    );
+}
+
+#[test]
+fn short_lines_after_the_last_sentence_repeated_buttons_and_credits_are_dropped() {
+    let body = format!(
+        "<figure><img src=a.jpg><figcaption>Photo Agency/Some Photographer</figcaption></figure>\
+         <p>{FILLER}</p>\
+         <figure><img src=b.jpg><figcaption>Photo Agency/Some Photographer</figcaption></figure>\
+         <p>© Some Photographer 2024</p><p>{FILLER}</p><p>reporter@example.org</p>\
+         <p>Follow us on social media</p><div>Share this story</div>"
+    );
+    with_article(&page("", &body, ""), |article| {
+        let all = texts(article);
+        for gone in ["Photo Agency", "©", "reporter@", "Follow us", "Share this"] {
+            assert!(all.iter().all(|t| !t.contains(gone)), "{gone}: {all:?}");
+        }
+        assert_eq!(
+            all.iter().filter(|t| t.as_str() == FILLER).count(),
+            5,
+            "{all:?}"
+        );
+    });
+}
+
+#[test]
+fn a_page_that_is_mostly_links_keeps_them() {
+    let links: String = (0..6)
+        .map(|i| format!("<p><a href=\"/{i}\">A story about the harbour and the bridge number {i} of six</a></p>"))
+        .collect();
+    with_article(
+        &format!("<html><body><article>{links}</article></body></html>"),
+        |article| {
+            assert_eq!(article.blocks.len(), 6, "{:?}", texts(article));
+        },
+    );
+}
+
+#[test]
+fn byline_site_and_title_as_the_page_shows_them() {
+    let head = "<title>Council backs the bridge after a year | Daily Example | 05.03.2024</title>\
+                <meta name=\"author\" content=\"www.example.org\">";
+    let html = format!(
+        "<html><head>{head}</head><body><h1>Council backs the bridge after a year of argument</h1>\
+         <div class=\"article-byline\">By <a href=\"/authors/jane\">Jane Doe</a> and \
+         <a href=\"/authors/john\">John de Roe</a> <a href=\"/authors\">View author archive</a></div>\
+         <div class=\"story\"><p>{FILLER}</p><p>{FILLER}</p><p>{FILLER}</p></div></body></html>"
+    );
+    with_article(&html, |article| {
+        let m = &article.metadata;
+        assert_eq!(m.site_name.as_deref(), Some("Daily Example"));
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe, John de Roe"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Council backs the bridge after a year of argument")
+        );
+    });
+}
+
+#[test]
+fn a_byline_is_the_publisher_only_when_it_names_it_word_for_word() {
+    let meta = |author: &str| {
+        format!(
+            "<meta property=\"og:site_name\" content=\"AP News\"><meta name=\"author\" content=\"{author}\">"
+        )
+    };
+    with_article(&page(&meta("Jane Dapper"), "", ""), |article| {
+        assert_eq!(article.metadata.byline.as_deref(), Some("Jane Dapper"));
+    });
+    with_article(&page(&meta("AP News staff"), "", ""), |article| {
+        assert_eq!(article.metadata.byline, None);
+    });
+}

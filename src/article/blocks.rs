@@ -17,6 +17,16 @@ const BYLINE_MAX: usize = 100;
 const STANDFIRST_NODES: usize = 64;
 /// How many blocks may come before the standfirst (headline, kicker, byline…).
 const STANDFIRST_WINDOW: usize = 4;
+/// How far above a block its list or table cell may be.
+const CONTAINER_DEPTH: usize = 8;
+/// Fewer words than this, without a sentence's end, is a label, a button or a credit, not prose.
+const SHORT_WORDS: usize = 8;
+/// Share of a block's text in links from which it is a link (a teaser, a "read more" line),
+/// not prose that cites its sources.
+const LINKED_SHARE: f64 = 0.8;
+/// Fewest words of a teaser or promo made of links (a story's headline); shorter links are names
+/// or calls to action ("learn more about X"), which articles list too.
+const TEASER_WORDS: usize = 6;
 
 pub(crate) struct RawBlock {
     pub kind: BlockKind,
@@ -24,6 +34,8 @@ pub(crate) struct RawBlock {
     pub owner: usize,
     pub text: String,
     pub pieces: Vec<RawPiece>,
+    /// How much of the text (bytes) is the text of links.
+    pub linked: usize,
 }
 
 /// What the page shows of the article, before it becomes [`Block`]s.
@@ -31,6 +43,11 @@ pub(crate) struct Extracted {
     pub blocks: Vec<RawBlock>,
     /// Texts of bylines and datelines left out of the blocks.
     pub bylines: Vec<String>,
+    /// The names linked in the story's byline ("By <a>Jane Doe</a> and <a>John Roe</a>"), when
+    /// it has links: they name the authors without the dates, roles and labels around them.
+    pub linked_authors: Option<String>,
+    /// The text of the first element styled as a date from the headline on, when it reads as one.
+    pub shown_date: Option<String>,
 }
 
 impl Extracted {
@@ -83,6 +100,8 @@ impl Builder {
         let mut out = Extracted {
             blocks: Vec::new(),
             bylines: Vec::new(),
+            linked_authors: None,
+            shown_date: None,
         };
         let headline = find_headline(tree, chosen, expected.title);
         let first_root = chosen.roots.first().copied().unwrap_or(usize::MAX);
@@ -140,6 +159,13 @@ impl Builder {
                 Some(emitter) => emitter,
                 None => {
                     let Some(&root) = chosen.roots.get(self.next_root) else {
+                        drop_furniture(tree, &mut self.out);
+                        let article_end = chosen.roots.last().map_or(0, |&r| tree.nodes[r].end);
+                        let from = self.headline.or(chosen.roots.first().copied());
+                        self.out.linked_authors =
+                            from.and_then(|from| linked_authors(tree, from, article_end));
+                        self.out.shown_date =
+                            from.and_then(|from| shown_date(tree, from, article_end));
                         mark_standfirst(tree, &mut self.out, expected.description);
                         return ControlFlow::Break(self.out);
                     };
@@ -174,6 +200,10 @@ struct Emitter {
     builder: TextBuilder,
     /// `<br>`s since the last visible character.
     breaks: usize,
+    /// One past the last node of the links open here: a node before it is link text.
+    link_end: usize,
+    /// Bytes of the block under way that are link text.
+    linked: usize,
 }
 
 impl Emitter {
@@ -188,6 +218,11 @@ impl Emitter {
             open: Vec::new(),
             builder: TextBuilder::default(),
             breaks: 0,
+            link_end: tree
+                .ancestors(root)
+                .find(|&a| tree.tag(a) == "a")
+                .map_or(0, |a| tree.nodes[a].end),
+            linked: 0,
         }
     }
 
@@ -219,8 +254,14 @@ impl Emitter {
                 if self.builder.text.len() > before {
                     self.breaks = 0;
                 }
+                if i < self.link_end {
+                    self.linked += self.builder.text.len() - before;
+                }
             } else {
                 let tag = tree.tag(i);
+                if tag == "a" {
+                    self.link_end = self.link_end.max(tree.nodes[i].end);
+                }
                 if tag == "br" {
                     self.breaks += 1;
                     if self.breaks == 2 {
@@ -252,6 +293,7 @@ impl Emitter {
     /// Ends the current block, of `kind`, written in block-level element `owner`.
     fn flush<N>(&mut self, scope: &Scope<N>, out: &mut Extracted, owner: usize, kind: BlockKind) {
         self.breaks = 0;
+        let linked = std::mem::take(&mut self.linked);
         if self.builder.is_empty() {
             return;
         }
@@ -279,6 +321,7 @@ impl Emitter {
             owner,
             text: built.text,
             pieces: built.pieces,
+            linked,
         });
     }
 }
@@ -292,6 +335,134 @@ fn kind_of(tag: &str) -> Option<BlockKind> {
         "body" | "article" | "main" => Some(BlockKind::Paragraph),
         _ => None,
     }
+}
+
+/// Drops the blocks that are page furniture by their shape, whatever the markup around them:
+/// text that is mostly links (related stories, "read more", newsletter sign-ups) and the short
+/// label heading such a run; short lines that repeat, not links (gallery buttons, credits under
+/// each picture); the headline repeated below the story (a gallery's title); copyright credits
+/// and lone e-mail addresses; and the short lines that follow the story's last sentence (share
+/// and follow prompts, "read more" buttons, tag labels). Table cells are data, left alone; a
+/// page whose text is mostly links keeps them (a list of links is all it has to say).
+fn drop_furniture<N>(tree: &Tree<N>, out: &mut Extracted) {
+    let blocks = &out.blocks;
+    let words: Vec<usize> = blocks.iter().map(|b| word_count(&b.text)).collect();
+    let in_table: Vec<bool> = blocks
+        .iter()
+        .map(|b| {
+            std::iter::once(b.owner)
+                .chain(tree.ancestors(b.owner))
+                .take(CONTAINER_DEPTH)
+                .any(|a| matches!(tree.tag(a), "td" | "th"))
+        })
+        .collect();
+    let short: Vec<bool> = (0..blocks.len())
+        .map(|i| !in_table[i] && words[i] < SHORT_WORDS && !ends_sentence(&blocks[i].text))
+        .collect();
+    let linked: Vec<bool> = blocks
+        .iter()
+        .map(|b| b.linked as f64 >= LINKED_SHARE * b.text.len() as f64)
+        .collect();
+    // A list of links is related stories when all its items are links; a list that mixes
+    // linked and plain items is the article's own (what changed, who helped, sources).
+    let list_of = |i: usize| {
+        let b: &RawBlock = &blocks[i];
+        (b.kind == BlockKind::ListItem)
+            .then(|| {
+                tree.ancestors(b.owner)
+                    .take(CONTAINER_DEPTH)
+                    .find(|&a| matches!(tree.tag(a), "ul" | "ol"))
+            })
+            .flatten()
+    };
+    let lists: Vec<Option<usize>> = (0..blocks.len()).map(list_of).collect();
+    let mixed_lists: std::collections::HashSet<usize> = (0..blocks.len())
+        .filter(|&i| !linked[i])
+        .filter_map(|i| lists[i])
+        .collect();
+    let mut mostly_links: Vec<bool> = (0..blocks.len())
+        .map(|i| {
+            linked[i]
+                && !in_table[i]
+                && blocks[i].kind != BlockKind::Headline
+                && words[i] >= TEASER_WORDS
+                && lists[i].is_none_or(|list| !mixed_lists.contains(&list))
+        })
+        .collect();
+    let linked_words: usize = (0..blocks.len())
+        .filter(|&i| mostly_links[i])
+        .map(|i| words[i])
+        .sum();
+    if linked_words * 3 > words.iter().sum::<usize>() {
+        mostly_links.fill(false);
+    }
+    let headline = blocks.iter().position(|b| b.kind == BlockKind::Headline);
+    // How often each short line that is not a link comes: those are the ones a repeat drops.
+    let mut seen = std::collections::HashMap::new();
+    for i in (0..blocks.len()).filter(|&i| short[i] && !linked[i]) {
+        *seen.entry(blocks[i].text.as_str()).or_insert(0) += 1;
+    }
+    let mut drop: Vec<bool> = (0..blocks.len())
+        .map(|i| {
+            let text = blocks[i].text.as_str();
+            mostly_links[i]
+                || (short[i] && mostly_links.get(i + 1) == Some(&true))
+                || (short[i] && seen.get(text).is_some_and(|&n| n > 1))
+                || headline.is_some_and(|h| {
+                    // Only a block about the headline's length can repeat it.
+                    i > h
+                        && words[i] * 9 <= words[h] * 10
+                        && similarity(text, &blocks[h].text) >= 0.9
+                })
+                || (words[i] < 2 * SHORT_WORDS && text.contains('©'))
+                || is_email_address(text)
+        })
+        .collect();
+    // Short lines after the story's last sentence or long paragraph.
+    let last_sentence = (0..blocks.len())
+        .rev()
+        .find(|&i| !drop[i] && (ends_sentence(&blocks[i].text) || words[i] >= 2 * SHORT_WORDS));
+    if let Some(last) = last_sentence {
+        for i in last + 1..blocks.len() {
+            drop[i] |= short[i];
+        }
+    }
+    let mut drop = drop.into_iter();
+    out.blocks.retain(|_| !drop.next().unwrap_or(false));
+}
+
+/// Words in `text`; writing systems without spaces count a word for every two characters.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| {
+            let unspaced = w.chars().filter(|&c| is_unspaced_script(c)).count();
+            if unspaced > 0 {
+                unspaced.div_ceil(2)
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// Chinese, Japanese and Thai write words without spaces between them.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{0E00}'..='\u{0E7F}')
+}
+
+/// Whether `text` ends as a sentence does (closing quotes and brackets aside).
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', '«', ')', ']', ' '])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
+fn is_email_address(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(' ')
+        && text
+            .split_once('@')
+            .is_some_and(|(name, host)| !name.is_empty() && host.contains('.'))
 }
 
 /// Words of `s`, lower-cased, for comparing titles.
@@ -356,6 +527,54 @@ fn bylines_between<N>(tree: &Tree<N>, from: usize, to: usize) -> Vec<String> {
         }
     }
     found
+}
+
+/// Most words of an author's name as a link gives it.
+const NAME_WORDS: usize = 5;
+/// Lower-case words inside names ("Lisa de Moraes", "Ludwig van Beethoven").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der",
+    "den", "y", "e", "bin", "al",
+];
+
+/// Whether a link's text reads as a person's name: two to five words, each capitalised or a
+/// particle, no digits or addresses ("View author archive", "Print", "Follow on X" do not).
+fn reads_as_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=NAME_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(w))
+        && !text.contains(|c: char| c.is_ascii_digit() || c == '@')
+}
+
+/// The names linked in the first byline or author element between `from` and `to`, joined
+/// with ", ": each link's text, up to a separator ("Name | e-mail"), when it reads as a name.
+fn linked_authors<N>(tree: &Tree<N>, from: usize, to: usize) -> Option<String> {
+    let byline = (from..to.min(tree.nodes.len()))
+        .find(|&i| tree.hinted(i, hints::is_author) || tree.itemprop(i).contains("author"))?;
+    let mut names: Vec<String> = Vec::new();
+    for link in (byline..tree.nodes[byline].end).filter(|&j| tree.tag(j) == "a") {
+        let text = tree.text_content(link);
+        let name = text
+            .split(['|', '/', '•', '·'])
+            .next()
+            .unwrap_or_default()
+            .trim();
+        if reads_as_name(name) && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+    }
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// The text of the first element between `from` and `to` whose class or id says it is a date,
+/// when it is short and holds a year's digits.
+fn shown_date<N>(tree: &Tree<N>, from: usize, to: usize) -> Option<String> {
+    let date = (from..to.min(tree.nodes.len())).find(|&i| tree.hinted(i, hints::is_date))?;
+    let text = tree.text_content(date);
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    (text.chars().count() < BYLINE_MAX && digits >= 4).then_some(text)
 }
 
 /// The element between the headline and the article that reads as its standfirst.

@@ -227,6 +227,16 @@ pub(crate) fn is_byline(hints: &str) -> bool {
     matches(hints, BYLINE)
 }
 
+/// Where a page names the story's authors (a byline, an author box), not when it was written.
+pub(crate) fn is_author(hints: &str) -> bool {
+    matches(hints, &[Part("byline"), Part("author")])
+}
+
+/// Where a page shows when the story was published (not when it was updated).
+pub(crate) fn is_date(hints: &str) -> bool {
+    hints.contains("date") && !hints.contains("update")
+}
+
 /// A standfirst: the summary under the headline.
 pub(crate) fn is_standfirst(hints: &str) -> bool {
     matches(hints, STANDFIRST)

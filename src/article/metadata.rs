@@ -53,9 +53,16 @@ pub(crate) fn from_sources(sources: &Sources) -> Metadata {
     .or(ld.headline.clone())
     .or_else(|| sources.title.as_deref().map(title_from_document_title))
     .and_then(non_empty);
+    let site_name = meta(sources, &["og:site_name", "application-name", "publisher"])
+        .or(ld.publisher.clone())
+        .or_else(|| sources.title.as_deref().and_then(site_from_document_title))
+        .map(|site| name_of_domain(&site))
+        .and_then(non_empty);
+    let person = |b: &String| names_a_person(b, site_name.as_deref());
     let byline = ld
         .authors
         .clone()
+        .filter(person)
         .or_else(|| {
             meta(
                 sources,
@@ -67,12 +74,10 @@ pub(crate) fn from_sources(sources: &Sources) -> Metadata {
                     "byl",
                 ],
             )
+            .filter(person)
         })
         .or_else(|| meta(sources, &["article:author"]).filter(|a| !a.contains("://")))
         .map(|b| strip_by(&b))
-        .and_then(non_empty);
-    let site_name = meta(sources, &["og:site_name", "application-name", "publisher"])
-        .or(ld.publisher.clone())
         .and_then(non_empty);
     let published = meta(
         sources,
@@ -140,8 +145,15 @@ impl Metadata {
     /// Fills what the head did not say from what the page shows.
     pub(crate) fn complete(&mut self, extracted: &Extracted) {
         if self.byline.is_none() {
-            self.byline = extracted.bylines.iter().map(|b| strip_by(b)).find(|b| {
-                !b.is_empty() && b.chars().any(char::is_alphabetic) && !looks_like_date(b)
+            // The names linked in the byline are the authors without the labels around them.
+            let site = self.site_name.as_deref();
+            self.byline = extracted.linked_authors.clone().or_else(|| {
+                extracted.bylines.iter().map(|b| strip_by(b)).find(|b| {
+                    !b.is_empty()
+                        && b.chars().any(char::is_alphabetic)
+                        && !looks_like_date(b)
+                        && names_a_person(b, site)
+                })
             });
         }
         if self.published.is_none() {
@@ -149,14 +161,23 @@ impl Metadata {
                 .bylines
                 .iter()
                 .find(|b| looks_like_date(b))
-                .map(|b| strip_date_label(b));
+                .map(|b| strip_date_label(b))
+                .or_else(|| extracted.shown_date.clone());
         }
-        if self.title.is_none() {
-            self.title = extracted
-                .blocks
-                .iter()
-                .find(|b| b.kind == BlockKind::Headline)
-                .map(|b| b.text.clone());
+        // The headline as the page shows it over the story, unless it says something else than
+        // the title the page gives (a section's name in an `<h1>`).
+        let headline = extracted
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Headline);
+        if let Some(headline) = headline {
+            if self
+                .title
+                .as_deref()
+                .is_none_or(|t| super::blocks::similarity(t, &headline.text) >= HEADLINE_AGREES)
+            {
+                self.title = Some(headline.text.clone());
+            }
         }
         if self.language.is_none() {
             let sample = extracted
@@ -169,6 +190,69 @@ impl Metadata {
         }
     }
 }
+
+/// How much the shown headline must share with the page's title to stand for it.
+const HEADLINE_AGREES: f64 = 0.5;
+
+/// Whether a byline names people rather than the publication: not the site's name, not a web
+/// address, no year in it (a date line).
+fn names_a_person(byline: &str, site: Option<&str>) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (byline_words, site_words) = (words(byline), site.map(words).unwrap_or_default());
+    let within = |a: &[String], b: &[String]| !a.is_empty() && a.iter().all(|w| b.contains(w));
+    let names_site = within(&site_words, &byline_words) || within(&byline_words, &site_words);
+    let has_address = byline.split_whitespace().any(looks_like_domain);
+    let has_year = byline
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|digits| digits.len() == 4);
+    !names_site && !has_address && !has_year
+}
+
+/// "www.example.com", "example.co.uk", "Example.de": a word with a dot before letters.
+fn looks_like_domain(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    word.rsplit_once('.').is_some_and(|(name, tld)| {
+        !name.is_empty() && (2..=6).contains(&tld.len()) && tld.chars().all(char::is_alphabetic)
+    })
+}
+
+/// A publication named by its web address ("Example.co.uk", "www.example.com") named as a reader
+/// says it ("Example").
+fn name_of_domain(site: &str) -> String {
+    if site.contains(' ') || !looks_like_domain(site) {
+        return site.to_string();
+    }
+    let host = site.trim_start_matches("www.").trim_start_matches("WWW.");
+    host.split('.').next().unwrap_or(host).to_string()
+}
+
+/// "Headline | Site" → "Site": the last part of a title made of several that reads as a name (a
+/// few words, no digits: "Headline | Site | 10.06.2013" too), or else its first ("Site | Headline").
+fn site_from_document_title(title: &str) -> Option<String> {
+    let title = clean(title);
+    let mut parts = vec![title.as_str()];
+    for separator in TITLE_SEPARATORS {
+        parts = parts.into_iter().flat_map(|p| p.split(separator)).collect();
+    }
+    let name = |part: &&str| {
+        let words = part.split_whitespace().count();
+        (1..=SITE_WORDS).contains(&words) && !part.chars().any(|c| c.is_ascii_digit())
+    };
+    let (first, rest) = parts.split_first()?;
+    rest.iter()
+        .rev()
+        .find(|part| name(part))
+        .or(Some(first).filter(|_| !rest.is_empty() && name(first)))
+        .map(|part| part.trim().to_string())
+}
+
+/// Most words of a publication's name.
+const SITE_WORDS: usize = 4;
 
 const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
 
@@ -212,7 +296,10 @@ fn title_from_document_title(title: &str) -> String {
 
 fn strip_by(byline: &str) -> String {
     let byline = clean(byline);
-    for prefix in ["By ", "by ", "BY "] {
+    // "By" in the languages of the lexicons.
+    for prefix in [
+        "By ", "by ", "BY ", "Von ", "von ", "Por ", "por ", "Par ", "par ",
+    ] {
         if let Some(rest) = byline.strip_prefix(prefix) {
             return rest.trim().to_string();
         }

@@ -11,7 +11,8 @@
 mod blocks;
 mod content;
 mod hints;
-#[cfg(not(target_arch = "wasm32"))]
+// Native only, but for the browser tests that compare the native path with the live DOM's.
+#[cfg(any(not(target_arch = "wasm32"), test))]
 pub mod html;
 mod metadata;
 mod text;

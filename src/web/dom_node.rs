@@ -89,10 +89,12 @@ impl DomNode for Node {
 /// cargo test --target wasm32-unknown-unknown --lib dom_node`.
 #[cfg(test)]
 mod tests {
-    use crate::article::extract;
+    use crate::article::{extract, html::HtmlNode, Article, DomNode};
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
-    use web_sys::{Element, Node};
+    use web_sys::{Element, HtmlDocument, HtmlIFrameElement, Node};
+
+    include!(concat!(env!("OUT_DIR"), "/real_pages.rs"));
 
     wasm_bindgen_test_configure!(run_in_browser);
 
@@ -200,5 +202,116 @@ mod tests {
             let blocks = article.blocks.len();
             console_log!("article finder on the live DOM: {name}: first {first:.1} ms, fastest {fastest:.1} ms, {blocks} blocks");
         }
+    }
+
+    /// What the finder gives of a page: metadata, blocks, and each block's map into its text nodes
+    /// (offsets only: the nodes are of two different DOMs).
+    fn described<N: DomNode>(article: &Article<N>) -> Vec<String> {
+        let mut lines = vec![format!("{:?}", article.metadata)];
+        for (block, pieces) in article.blocks.iter().zip(&article.pieces) {
+            let map: Vec<_> = pieces
+                .iter()
+                .map(|p| (p.block_start, p.node_start, p.len))
+                .collect();
+            lines.push(format!("{:?} {:?} {map:?}", block.kind, block.text));
+        }
+        lines
+    }
+
+    /// `html` parsed by the browser into a document of its own, as a page it loads. The frame's
+    /// document forbids every script and fetch (a Content-Security-Policy, kept when the page is
+    /// written into it) while scripting stays enabled, so `<noscript>` parses as on a real page
+    /// and as html5ever parses it. The page's style sheets are removed, so that the live DOM hides
+    /// what the markup hides and nothing more: parsed HTML cannot know what a style sheet hides.
+    async fn live_page(html: &str) -> HtmlIFrameElement {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .expect("a document");
+        let frame: HtmlIFrameElement = document
+            .create_element("iframe")
+            .expect("an iframe")
+            .unchecked_into();
+        frame.set_srcdoc(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">",
+        );
+        document
+            .body()
+            .expect("a body")
+            .append_child(&frame)
+            .expect("attached");
+        let loaded = |frame: &HtmlIFrameElement| {
+            frame.content_document().is_some_and(|d| {
+                d.url().is_ok_and(|url| url == "about:srcdoc") && d.ready_state() == "complete"
+            })
+        };
+        while !loaded(&frame) {
+            crate::web::schedule::sleep(5).await;
+        }
+        let page: HtmlDocument = frame
+            .content_document()
+            .expect("a same-origin document")
+            .unchecked_into();
+        // A browser's decoder takes the byte order mark off; a written string keeps it.
+        let html = html.strip_prefix('\u{feff}').unwrap_or(html);
+        page.open().expect("opened");
+        page.write(&js_sys::Array::of1(&html.into()))
+            .expect("written");
+        page.close().expect("closed");
+        // The browser's parser yields on long input: wait until it is through.
+        while page.ready_state() == "loading" {
+            crate::web::schedule::sleep(5).await;
+        }
+        let styles = page
+            .query_selector_all("style, link[rel~=stylesheet]")
+            .expect("a valid selector");
+        for i in 0..styles.length() {
+            if let Some(style) = styles.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                style.remove();
+            }
+        }
+        frame
+    }
+
+    /// The extension's path (the live DOM) and the command line's (html5ever) give the same
+    /// metadata, blocks and offset maps on every real page of the tests.
+    #[wasm_bindgen_test]
+    async fn the_live_dom_and_the_native_path_find_the_same_article_on_every_real_page() {
+        assert!(
+            REAL_PAGES.len() > 150,
+            "the corpus and the news pages are there"
+        );
+        let mut differing = Vec::new();
+        for (name, source) in REAL_PAGES {
+            let html = String::from_utf8_lossy(source);
+            let native = described(&extract(&HtmlNode::root(&scraper::Html::parse_document(
+                &html,
+            ))));
+            let frame = live_page(&html).await;
+            let page: Node = frame
+                .content_document()
+                .expect("a same-origin document")
+                .unchecked_into();
+            let live = described(&extract(&page));
+            frame.remove();
+            // The test runner polls the page: give it the main thread between pages.
+            crate::web::schedule::next_task().await;
+            if live != native {
+                let at = live.iter().zip(&native).position(|(l, n)| l != n);
+                let at = at.unwrap_or(live.len().min(native.len()));
+                differing.push(format!(
+                    "{name}: {} blocks live, {} native; first difference at line {at}:\n  live:   {:.300}\n  native: {:.300}",
+                    live.len() - 1,
+                    native.len() - 1,
+                    live.get(at).map_or("(none)", String::as_str),
+                    native.get(at).map_or("(none)", String::as_str),
+                ));
+            }
+        }
+        console_log!(
+            "live DOM against native: {} of {} real pages (tests/corpus and its news pages) give the same article",
+            REAL_PAGES.len() - differing.len(),
+            REAL_PAGES.len()
+        );
+        assert!(differing.is_empty(), "{}", differing.join("\n"));
     }
 }
