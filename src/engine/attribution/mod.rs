@@ -211,11 +211,9 @@ impl State {
     /// "« C'est un scandale, explique Claire Martin. Mais … »": a cue set between commas inside
     /// the quotation's own marks, its verb before an explicit speaker, the incise French and
     /// Portuguese writing puts inside the marks.
-    /// `reader` reads the block with its quotations' words as plain text.
+    /// `reader` reads the block with its quotations' words as plain text; called only for a
+    /// quotation that may hold an incise.
     fn cue_inside(&mut self, place: &Place, q: &RawQuote, reader: &Reader) -> Option<ResolvedCue> {
-        if !may_hold_an_incise(&place.text[q.start..q.end], reader.lex) {
-            return None;
-        }
         let toks = reader.tokens;
         let from = toks.partition_point(|t| t.start < q.start);
         let to = toks.partition_point(|t| t.end <= q.end);
@@ -401,10 +399,11 @@ impl State {
         // The block again with its quotations' words as plain text, read for incises inside
         // them; tokenised once, and only when a quotation may hold one.
         let mut plain_buffers = tokens::Buffers::default();
-        let plain_tokens = if top
+        let may_hold_incise: Vec<bool> = top
             .iter()
-            .any(|q| may_hold_an_incise(&text[q.start..q.end], lex))
-        {
+            .map(|q| may_hold_an_incise(&text[q.start..q.end], lex))
+            .collect();
+        let plain_tokens = if may_hold_incise.contains(&true) {
             tokens::tokenize(text, &[], lex, &mut plain_buffers)
         } else {
             Vec::new()
@@ -475,7 +474,11 @@ impl State {
                 let subject = self.sentence_subject(&reader, from, to);
                 let reported_mood = (from..to).any(|k| toks[k].is_in(&lex.reported_speech_markers));
                 for (at, qi) in quoted {
-                    let inside = self.cue_inside(&place, &top[qi], &plain);
+                    let inside = if may_hold_incise[qi] {
+                        self.cue_inside(&place, &top[qi], &plain)
+                    } else {
+                        None
+                    };
                     let ctx = Context {
                         lex,
                         text,
