@@ -153,8 +153,8 @@ test_native() {
 # Accuracy floors, set just under what the engine reaches: a drop fails the build. The news gold
 # (tests/corpus/news) has a check set nobody reads while changing rules and a tune set; the
 # first gold (tests/corpus/gold) is the ten articles the first rules were written against.
-CHECK_FLOORS=(quotes_f1=0.98 attribution=0.60 attributed_f1=0.60 reported_f1=0.45 lowest_language=0.15 kept_apart=0.78)
-TUNE_FLOORS=(quotes_f1=0.97 attribution=0.74 attributed_f1=0.72 reported_f1=0.47 lowest_language=0.70 kept_apart=0.72)
+CHECK_FLOORS=(quotes_f1=0.98 attribution=0.62 attributed_f1=0.62 reported_f1=0.45 lowest_language=0.15 kept_apart=0.78)
+TUNE_FLOORS=(quotes_f1=0.97 attribution=0.75 attributed_f1=0.74 reported_f1=0.47 lowest_language=0.70 kept_apart=0.72)
 FIRST_GOLD_FLOORS=(quotes_f1=0.97 attribution=0.98 attributed_f1=0.97 reported_f1=0.86)
 NEWS=tests/corpus/news
 

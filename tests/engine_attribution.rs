@@ -338,3 +338,55 @@ fn a_description_then_the_name_it_describes_after_the_verb() {
         Some("head of the regional office")
     );
 }
+
+#[test]
+fn a_first_name_tells_whom_he_or_she_stands_for() {
+    // Nothing but "Anna" and "Peter" says who "she" is: the more recent Peter is not her.
+    assert_eq!(
+        said("“We will not back down,” Anna Berg said. Peter Krause stood at the lectern beside her. “It is the right plan,” she added."),
+        [
+            pair("We will not back down,", "Anna Berg"),
+            pair("It is the right plan,", "Anna Berg")
+        ]
+    );
+    // A name used for either sex tells nothing; hyphenated first names count by their first part.
+    assert_eq!(
+        common::said_in("« Nous tiendrons », a dit Claire Roux. Jean-Marc Petit l'écoutait. « C'est la loi », a-t-il ajouté.", "fr"),
+        [
+            pair("Nous tiendrons", "Claire Roux"),
+            pair("C'est la loi", "Jean-Marc Petit")
+        ]
+    );
+}
+
+#[test]
+fn a_pronoun_goes_to_a_recent_speaker_before_someone_named_in_passing() {
+    // Both people are "he"; the one who spoke keeps the pronoun over the one only mentioned.
+    assert_eq!(
+        said("“Rates will stay low,” said Mark Hale, an economist. The board thanked Tom Reed for the figures. “Wages are flat,” he said."),
+        [
+            pair("Rates will stay low,", "Mark Hale"),
+            pair("Wages are flat,", "Mark Hale")
+        ]
+    );
+}
+
+#[test]
+fn a_pronoun_leans_to_the_person_the_text_has_just_turned_to() {
+    // The sentence before opened with her: she, not the earlier speaker, is "she".
+    assert_eq!(
+        said("“The pills were sold online,” said Jane Cole, a police inspector. Fiona Parr issued a plea to parents. “They never stood a chance,” she said."),
+        [
+            pair("The pills were sold online,", "Jane Cole"),
+            pair("They never stood a chance,", "Fiona Parr")
+        ]
+    );
+    // Named earlier in the same sentence: "Alvarez, who … when he announced".
+    let analysis = run("“Nobody mourned,” said Rudy Hale. Beside him stood Jonathan Alvarez, 18, who made headlines when he said he would sue the city over the arrest.");
+    let reported: Vec<_> = analysis
+        .reported
+        .iter()
+        .map(|r| r.speaker.as_deref())
+        .collect();
+    assert_eq!(reported, [Some("Jonathan Alvarez")]);
+}

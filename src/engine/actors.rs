@@ -223,15 +223,21 @@ impl Registry {
         self.recent.iter().rev().copied()
     }
 
-    /// The person or organisation a pronoun of `kind` most likely stands for: the most recent
-    /// compatible one, preferring one whose sex is known to match among the last three people.
     /// The person met or heard last.
     pub fn last_person(&self) -> Option<usize> {
         self.recent()
             .find(|&i| self.entities[i].kind == ActorKind::Person)
     }
 
-    pub fn antecedent(&self, pronoun: super::lexicon::PronounKind) -> Option<usize> {
+    /// The person or organisation a pronoun of `kind` most likely stands for. For "he" or "she":
+    /// among the last three people not known to be of the other sex, the one a sentence just
+    /// opened with (`opening_subject`), else the most recent one who has spoken, else the most
+    /// recent; someone named in passing does not take over the pronoun.
+    pub fn antecedent(
+        &self,
+        pronoun: super::lexicon::PronounKind,
+        opening_subject: Option<usize>,
+    ) -> Option<usize> {
         use super::lexicon::PronounKind as P;
         let kind_of = |i: usize| self.entities[i].kind;
         match pronoun {
@@ -250,10 +256,9 @@ impl Registry {
                     })
                     .take(3)
                     .collect();
-                people
-                    .iter()
-                    .copied()
-                    .find(|&i| self.entities[i].gender == want && self.entities[i].spoke)
+                opening_subject
+                    .filter(|s| people.contains(s))
+                    .or_else(|| people.iter().copied().find(|&i| self.entities[i].spoke))
                     .or(people.first().copied())
             }
             P::Organization => self

@@ -590,6 +590,18 @@ impl<'a> Reader<'a> {
         Gender::Unknown
     }
 
+    /// The sex a first name tells ("Anna", "Jean-Luc" by its first part), if it tells one.
+    fn given_name_gender(&self, first_name: &Token) -> Gender {
+        let name = first_name.lower.split('-').next().unwrap_or_default();
+        if self.lex.male_given_names.contains(name) {
+            Gender::Male
+        } else if self.lex.female_given_names.contains(name) {
+            Gender::Female
+        } else {
+            Gender::Unknown
+        }
+    }
+
     /// Splits tokens `first..=last` into name, title, role and affiliation.
     pub fn classify(&self, mut first: usize, last: usize) -> Option<Np<'a>> {
         if first > last {
@@ -764,7 +776,11 @@ impl<'a> Reader<'a> {
             None
         };
         let bare = core == last && !titled && before.is_empty();
-        Some(make(NpKind::Person, name, role, affiliation, bare))
+        let mut person = make(NpKind::Person, name, role, affiliation, bare);
+        if person.gender == Gender::Unknown && core < last {
+            person.gender = self.given_name_gender(&self.tokens[core]);
+        }
+        Some(person)
     }
 
     /// A group named with a possessive: "its creators".

@@ -54,6 +54,13 @@ pub struct State {
     blocks_seen: usize,
     /// The last speaker or subject, and the block it was set in.
     focus: Option<(usize, usize)>,
+    /// Sentences read so far, counted to know which sentence came just before.
+    sentences_seen: usize,
+    /// The person the last sentence that opened with one was about, and that sentence's number:
+    /// "Fiona Parry issued a plea. “…,” she said."
+    opening_subject: Option<(usize, usize)>,
+    /// The last person the current sentence has named so far: "Alvarez, who said he would sue".
+    named_in_sentence: Option<usize>,
     /// Each actor's last mention by name or description, the evidence shown for a quotation
     /// given to it without a cue.
     last_mention: Vec<Option<Mention>>,
@@ -132,6 +139,15 @@ impl State {
             .map(|(e, _)| e)
     }
 
+    /// The person a pronoun leans to: one the sentence has already named, else the one the
+    /// sentence before this one, or this one, opened with.
+    fn recent_opening_subject(&self) -> Option<usize> {
+        self.named_in_sentence.or(self
+            .opening_subject
+            .filter(|&(_, at)| self.sentences_seen - at <= 1)
+            .map(|(id, _)| id))
+    }
+
     fn remember_mention(&mut self, entity: usize, mention: Option<Mention>) {
         let Some(mention) = mention.filter(|m| m.kind != MentionKind::Pronoun) else {
             return;
@@ -151,7 +167,9 @@ impl State {
         let lex = reader.lex;
         match np.kind {
             NpKind::Pronoun(kind) => {
-                let found = self.registry.antecedent(kind);
+                let found = self
+                    .registry
+                    .antecedent(kind, self.recent_opening_subject());
                 if let Some(id) = found {
                     let gender = match kind {
                         PronounKind::Male => Gender::Male,
@@ -178,9 +196,10 @@ impl State {
                     .appositive_of(np)
                     .and_then(|person| self.registry.resolve(&person, lex));
                 // "der 45-Jährige", "die SPD-Politikerin": the last person of that gender.
+                let opening = self.recent_opening_subject();
                 let referent = || match np.gender {
-                    Gender::Male => self.registry.antecedent(PronounKind::Male),
-                    Gender::Female => self.registry.antecedent(PronounKind::Female),
+                    Gender::Male => self.registry.antecedent(PronounKind::Male, opening),
+                    Gender::Female => self.registry.antecedent(PronounKind::Female, opening),
                     Gender::Unknown => self.registry.last_person(),
                 };
                 let found = match self.registry.described(np.name).or(named) {
@@ -291,7 +310,8 @@ impl State {
             let t = &reader.tokens[i];
             let mut next = i + 1;
             let id = if let Some(kind) = reader.pronoun(i) {
-                self.registry.antecedent(kind)
+                self.registry
+                    .antecedent(kind, self.recent_opening_subject())
             } else if t.is_word() && t.cap {
                 let j = reader.np_end(i, to);
                 next = j + 1;
@@ -364,6 +384,12 @@ impl State {
                         if self.registry.entities[id].spoke || subject && person && introduced {
                             self.set_focus(id);
                         }
+                        if subject && person {
+                            self.opening_subject = Some((id, self.sentences_seen));
+                        }
+                        if person {
+                            self.named_in_sentence = Some(id);
+                        }
                     }
                 }
             }
@@ -429,6 +455,8 @@ impl State {
         // opens "Das sagte X" gives it to X.
         let mut awaiting_cue: Option<usize> = None;
         for sentence in &sentences {
+            self.sentences_seen += 1;
+            self.named_in_sentence = None;
             let (from, to) = (sentence.start, sentence.end);
             // The verb of a cue that refers back: what follows it is no reported clause.
             let mut verb_referring_back = None;

@@ -52,6 +52,7 @@ impl Hasher for WordHasher {
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 const COMMON: &str = include_str!("common.txt");
+const GIVEN_NAMES: &str = include_str!("given_names.txt");
 const LANGUAGES: [(&str, &str); 5] = [
     ("en", include_str!("en.txt")),
     ("fr", include_str!("fr.txt")),
@@ -258,6 +259,9 @@ pub struct Lexicon {
     pub addressee_prepositions: PhraseSet,
     /// Honorifics that say nothing of a role ("Dr", "Prof").
     pub honorifics: PhraseSet,
+    /// Given names that tell their bearer's sex, in every language ("Anna Berg" is "she").
+    pub male_given_names: PhraseSet,
+    pub female_given_names: PhraseSet,
     /// Word endings of past participles ("ed"): a passive cue ("was described … by").
     pub participle_endings: Vec<String>,
     /// Words elided before a vowel and written with an apostrophe ("l", "qu"): "l'Agence" is read
@@ -567,6 +571,8 @@ impl Lexicon {
             "addressee_prepositions" => self.addressee_prepositions.insert(&lower),
             "quote_back_references" => self.quote_back_references.insert(&lower),
             "honorifics" => self.honorifics.insert(&lower),
+            "male_given_names" => self.male_given_names.insert(&lower),
+            "female_given_names" => self.female_given_names.insert(&lower),
             "participle_endings" => self.participle_endings.push(lower),
             "adverb_endings" => self.adverb_endings.push(lower),
             "gerund_endings" => self.gerund_endings.push(lower),
@@ -631,7 +637,7 @@ impl Lexicon {
 /// `grammar` settings (`null_subject yes`). A `stance_*` entry may hold `…` where its object goes,
 /// the words after it closing the object (German separable verbs: "lehnt … ab"); a
 /// `speech_verbs` entry "teilte … mit" is a verb of saying split around its speaker.
-pub const SECTIONS: [&str; 50] = [
+pub const SECTIONS: [&str; 52] = [
     "quote_pairs",
     "speech_verbs",
     "naming_verbs",
@@ -677,6 +683,8 @@ pub const SECTIONS: [&str; 50] = [
     "addressee_prepositions",
     "quote_back_references",
     "honorifics",
+    "male_given_names",
+    "female_given_names",
     "participle_endings",
     "adverb_endings",
     "gerund_endings",
@@ -698,7 +706,8 @@ pub fn for_language(language: &str) -> &'static Lexicon {
     let index = LANGUAGES.iter().position(|(c, _)| *c == code).unwrap_or(0);
     CACHE[index].get_or_init(|| {
         // Our own data, compiled in: `every_language_parses` proves it reads.
-        Lexicon::parse(&[LANGUAGES[index].1, COMMON]).expect("lexicon files are checked by tests")
+        Lexicon::parse(&[LANGUAGES[index].1, COMMON, GIVEN_NAMES])
+            .expect("lexicon files are checked by tests")
     })
 }
 
@@ -721,7 +730,7 @@ mod tests {
     #[test]
     fn every_listed_word_is_found_in_its_lists() {
         for (code, text) in LANGUAGES {
-            let mut lex = Lexicon::parse(&[text, COMMON]).unwrap();
+            let mut lex = Lexicon::parse(&[text, COMMON, GIVEN_NAMES]).unwrap();
             let lists: Vec<(u32, Vec<String>)> = lex
                 .lists_mut()
                 .into_iter()
@@ -741,7 +750,7 @@ mod tests {
     #[test]
     fn every_language_parses_and_unknown_sections_are_refused() {
         for (code, text) in LANGUAGES {
-            if let Err(e) = Lexicon::parse(&[text, COMMON]) {
+            if let Err(e) = Lexicon::parse(&[text, COMMON, GIVEN_NAMES]) {
                 panic!("{code}: {e}");
             }
         }
