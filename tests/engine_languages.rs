@@ -300,3 +300,42 @@ fn french_multiword_roles_name_and_describe_the_speaker() {
         ]
     );
 }
+
+#[test]
+fn an_aside_between_an_inverted_verb_and_its_speaker() {
+    assert_eq!(
+        said(
+            "« C'est une provocation », estime de son côté Sophie Binet.",
+            "fr"
+        ),
+        [pair("C'est une provocation", "Sophie Binet")]
+    );
+    assert_eq!(
+        said(
+            "« Il faut agir », a déclaré, pour sa part, le ministre Paul Roux.",
+            "fr"
+        ),
+        [pair("Il faut agir", "Paul Roux")]
+    );
+    assert_eq!(
+        said(
+            "«Es un error», afirmó por su parte el ministro Juan Pérez.",
+            "es"
+        ),
+        [pair("Es un error", "Juan Pérez")]
+    );
+    assert_eq!(
+        said(
+            "„Das ist falsch“, sagte dagegen Ministerin Anna Berg.",
+            "de"
+        ),
+        [pair("Das ist falsch", "Anna Berg")]
+    );
+    assert_eq!(
+        said(
+            "“It will fail,” said, for his part, the minister, Tom Hale.",
+            "en"
+        ),
+        [pair("It will fail,", "Tom Hale")]
+    );
+}

@@ -307,6 +307,7 @@ impl<'a> Reader<'a> {
     /// to: "afirmó a EFE el portavoz", "explicó a este medio Juan Pérez", "disse à Folha o
     /// ministro". Without such an addressee, `at` itself.
     fn after_addressee(&self, at: usize, to: usize) -> usize {
+        let at = self.after_aside(at, to);
         if !self
             .word(at)
             .is_some_and(|t| t.is_in(&self.lex.addressee_prepositions))
@@ -325,6 +326,19 @@ impl<'a> Reader<'a> {
         };
         match self.np_starting_at(skipped, to) {
             Some(_) if skipped > at + 1 => skipped,
+            _ => at,
+        }
+    }
+
+    /// Where the speaker phrase starts after an aside set between an inverted verb and its
+    /// speaker, commas around it included: "estime, de son côté, Sophie Binet". Without one,
+    /// `at` itself.
+    fn after_aside(&self, at: usize, to: usize) -> usize {
+        let comma = |k: usize| k < to && self.tokens[k].is_punct(',');
+        let start = if comma(at) { at + 1 } else { at };
+        let words = self.tokens[start..to].iter().map(|t| t.lower);
+        match self.lex.inverted_cue_asides.match_at(words) {
+            Some(n) if start + n < to => start + n + usize::from(comma(start + n)),
             _ => at,
         }
     }

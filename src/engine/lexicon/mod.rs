@@ -259,6 +259,9 @@ pub struct Lexicon {
     pub addressee_prepositions: PhraseSet,
     /// Honorifics that say nothing of a role ("Dr", "Prof").
     pub honorifics: PhraseSet,
+    /// Asides between an inverted verb and its speaker: "estime de son côté Sophie Binet",
+    /// "afirmó por su parte el ministro".
+    pub inverted_cue_asides: PhraseSet,
     /// Given names that tell their bearer's sex, in every language ("Anna Berg" is "she").
     pub male_given_names: PhraseSet,
     pub female_given_names: PhraseSet,
@@ -571,6 +574,7 @@ impl Lexicon {
             "addressee_prepositions" => self.addressee_prepositions.insert(&lower),
             "quote_back_references" => self.quote_back_references.insert(&lower),
             "honorifics" => self.honorifics.insert(&lower),
+            "inverted_cue_asides" => self.inverted_cue_asides.insert(&lower),
             "male_given_names" => self.male_given_names.insert(&lower),
             "female_given_names" => self.female_given_names.insert(&lower),
             "participle_endings" => self.participle_endings.push(lower),
@@ -637,7 +641,7 @@ impl Lexicon {
 /// `grammar` settings (`null_subject yes`). A `stance_*` entry may hold `…` where its object goes,
 /// the words after it closing the object (German separable verbs: "lehnt … ab"); a
 /// `speech_verbs` entry "teilte … mit" is a verb of saying split around its speaker.
-pub const SECTIONS: [&str; 52] = [
+pub const SECTIONS: [&str; 53] = [
     "quote_pairs",
     "speech_verbs",
     "naming_verbs",
@@ -683,6 +687,7 @@ pub const SECTIONS: [&str; 52] = [
     "addressee_prepositions",
     "quote_back_references",
     "honorifics",
+    "inverted_cue_asides",
     "male_given_names",
     "female_given_names",
     "participle_endings",
