@@ -339,3 +339,32 @@ fn an_aside_between_an_inverted_verb_and_its_speaker() {
         [pair("It will fail,", "Tom Hale")]
     );
 }
+
+#[test]
+fn a_pronoun_after_according_to_is_the_one_it_stands_for() {
+    assert_eq!(
+        said("Paul Roux, conseiller de l'Élysée, reste prudent. Selon lui, « rien n'est encore décidé ».", "fr"),
+        [pair("rien n'est encore décidé", "Paul Roux")]
+    );
+    assert_eq!(
+        said(
+            "Tom Hale spoke on Monday. According to him, “nothing is decided yet.”",
+            "en"
+        ),
+        [pair("nothing is decided yet.", "Tom Hale")]
+    );
+    assert_eq!(
+        said(
+            "Juan Pérez habló el lunes. Según él, «nada está decidido».",
+            "es"
+        ),
+        [pair("nada está decidido", "Juan Pérez")]
+    );
+    assert_eq!(
+        said(
+            "João Silva falou na segunda. Segundo ele, «nada está decidido».",
+            "pt"
+        ),
+        [pair("nada está decidido", "João Silva")]
+    );
+}

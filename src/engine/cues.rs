@@ -504,6 +504,7 @@ impl<'a> Reader<'a> {
             } else {
                 self.np_starting_at(at, to)
                     .filter(|np| (pattern[slot].len() > 1) == self.tokens[np.last].is_possessive())
+                    .or_else(|| self.pronoun_after_preposition(at))
             };
             let Some(np) = np else {
                 continue;
@@ -536,6 +537,14 @@ impl<'a> Reader<'a> {
             });
         }
         None
+    }
+
+    /// "him" of "according to him", "lui" of "selon lui": the pronoun a source phrase puts
+    /// after its preposition.
+    fn pronoun_after_preposition(&self, i: usize) -> Option<Np<'a>> {
+        let t = self.word(i)?;
+        let &kind = self.lex.pronouns_after_prepositions.get(t.lower)?;
+        Some(self.pronoun_np(i, kind))
     }
 
     /// The one a possessive determiner at `i` stands for: a pronoun where its form tells ("her"),

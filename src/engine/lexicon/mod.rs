@@ -208,6 +208,9 @@ pub struct Lexicon {
     pub not_names: PhraseSet,
     pub abbreviations: PhraseSet,
     pub pronouns: FastMap<String, PronounKind>,
+    /// The forms pronouns take after a preposition ("according to him", "selon lui", "según
+    /// él"), for the source phrases that put one there.
+    pub pronouns_after_prepositions: FastMap<String, PronounKind>,
     /// The words of `pronouns`, as a list for [`Classes`].
     pub pronoun_words: PhraseSet,
     pub male_words: PhraseSet,
@@ -522,7 +525,7 @@ impl Lexicon {
             "articles" => self.articles.insert(&lower),
             "not_names" => self.not_names.insert(&lower),
             "abbreviations" => self.abbreviations.insert(&lower),
-            "pronouns" => {
+            "pronouns" | "pronouns_after_prepositions" => {
                 let mut parts = lower.split_whitespace();
                 if let (Some(word), Some(kind)) = (parts.next(), parts.next()) {
                     let kind = match kind {
@@ -532,8 +535,13 @@ impl Lexicon {
                         "plural" => PronounKind::Plural,
                         _ => PronounKind::None,
                     };
-                    self.pronouns.insert(word.to_string(), kind);
-                    self.pronoun_words.insert(word);
+                    if section == "pronouns" {
+                        self.pronouns.insert(word.to_string(), kind);
+                        self.pronoun_words.insert(word);
+                    } else {
+                        self.pronouns_after_prepositions
+                            .insert(word.to_string(), kind);
+                    }
                 }
             }
             "male_words" => self.male_words.insert(&lower),
@@ -641,7 +649,7 @@ impl Lexicon {
 /// `grammar` settings (`null_subject yes`). A `stance_*` entry may hold `…` where its object goes,
 /// the words after it closing the object (German separable verbs: "lehnt … ab"); a
 /// `speech_verbs` entry "teilte … mit" is a verb of saying split around its speaker.
-pub const SECTIONS: [&str; 53] = [
+pub const SECTIONS: [&str; 54] = [
     "quote_pairs",
     "speech_verbs",
     "naming_verbs",
@@ -688,6 +696,7 @@ pub const SECTIONS: [&str; 53] = [
     "quote_back_references",
     "honorifics",
     "inverted_cue_asides",
+    "pronouns_after_prepositions",
     "male_given_names",
     "female_given_names",
     "participle_endings",
