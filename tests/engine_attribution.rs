@@ -390,3 +390,25 @@ fn a_pronoun_leans_to_the_person_the_text_has_just_turned_to() {
         .collect();
     assert_eq!(reported, [Some("Jonathan Alvarez")]);
 }
+
+#[test]
+fn a_relative_clause_between_commas_hangs_on_the_subject() {
+    let analysis = run("A senior city official, who spoke on condition of anonymity because the talks were private, said the state could still block the plan.");
+    let reported: Vec<_> = analysis
+        .reported
+        .iter()
+        .map(|r| (r.speaker.as_deref(), r.text.as_str()))
+        .collect();
+    assert_eq!(
+        reported,
+        [(
+            Some("A senior city official"),
+            "the state could still block the plan"
+        )]
+    );
+    let analysis = common::run_in("Un alto funcionario, que pidió no ser identificado, dijo a los periodistas que el Gobierno aprobará el plan.", "es");
+    assert_eq!(
+        analysis.reported[0].speaker.as_deref(),
+        Some("Un alto funcionario")
+    );
+}

@@ -371,6 +371,13 @@ impl<'a> Reader<'a> {
             }
             return Some(np);
         }
+        // "A senior official, who spoke on condition of anonymity, said": a relative clause
+        // between commas hangs on the subject, whatever kind of phrase names it.
+        if self.tokens[open + 1].is_in(&self.lex.relative_pronouns) {
+            if let Some(np) = self.np_ending_at(open - 1, from) {
+                return Some(np);
+            }
+        }
         // "Le porte-parole du gouvernement, Louis Petit, a assuré": a phrase with a role word
         // before the first comma, a full name between the commas.
         let role_phrase = (from..open).any(|k| self.tokens[k].stem_is_in(&self.lex.roles));
