@@ -368,3 +368,27 @@ fn a_pronoun_after_according_to_is_the_one_it_stands_for() {
         [pair("nada está decidido", "João Silva")]
     );
 }
+
+#[test]
+fn german_subjunctive_right_after_a_speaker_reports_their_words() {
+    let analysis = common::run_in(
+        "„Die Reform ist gerecht“, betont Ministerin Anna Berg. Man habe einen fairen Kompromiss gefunden. Die Kosten seien tragbar.\n\nDie Opposition sei enttäuscht, das wisse ich.",
+        "de",
+    );
+    let reported: Vec<_> = analysis
+        .reported
+        .iter()
+        .map(|r| (r.speaker.as_deref(), r.text.as_str()))
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            (
+                Some("Anna Berg"),
+                "Man habe einen fairen Kompromiss gefunden"
+            ),
+            (Some("Anna Berg"), "Die Kosten seien tragbar")
+        ],
+        "a run of such sentences goes on; a first-person sentence is not one"
+    );
+}

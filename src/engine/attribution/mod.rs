@@ -59,6 +59,8 @@ pub struct State {
     /// The person the last sentence that opened with one was about, and that sentence's number:
     /// "Fiona Parry issued a plea. “…,” she said."
     opening_subject: Option<(usize, usize)>,
+    /// Who spoke last, directly or reported, and the number of the sentence they spoke in.
+    last_spoken: Option<(usize, usize)>,
     /// The last person the current sentence has named so far: "Alvarez, who said he would sue".
     named_in_sentence: Option<usize>,
     /// Each actor's last mention by name or description, the evidence shown for a quotation
@@ -397,6 +399,49 @@ impl State {
         }
     }
 
+    /// A sentence right after someone spoke whose verb's mood alone says it is reported, with
+    /// no verb of saying: "»Wir lassen uns das nicht gefallen«, sagt Werneke. Die Beschäftigten
+    /// hätten lange genug verzichtet." (German Konjunktiv I). The speaker goes on; so does a run of
+    /// such sentences. Not a first-person sentence, where the same forms are indicative
+    /// ("ich habe").
+    fn note_reported_by_mood(&mut self, reader: &Reader, place: &Place, from: usize, to: usize) {
+        let Some((id, at)) = self.last_spoken else {
+            return;
+        };
+        let tokens = reader.tokens;
+        let Some(mood) = (from..to).find(|&k| tokens[k].is_in(&reader.lex.reported_speech_markers))
+        else {
+            return;
+        };
+        let first_person = (from..to).any(|k| {
+            reader
+                .pronoun(k)
+                .is_some_and(|kind| kind == PronounKind::None)
+        });
+        if self.sentences_seen - at > 1 || first_person {
+            return;
+        }
+        let mut end = to;
+        while end > from && matches!(tokens[end - 1].kind, tokens::Kind::Punct(_)) {
+            end -= 1;
+        }
+        if end <= from {
+            return;
+        }
+        let (start, stop) = (tokens[from].start, tokens[end - 1].end);
+        self.reported.push(ReportedRecord {
+            text: place.text[start..stop].to_string(),
+            span: place.map.span(place.block, start, stop),
+            entity: Some(id),
+            cue: place.text[tokens[mood].start..tokens[mood].end].to_string(),
+            cue_span: place.span_of_tokens(tokens, mood, mood),
+            mention: self.last_mention(Some(id)),
+            stance: reported::stance(reader, None, from, end)
+                .map(|found| place.stance(tokens, found)),
+        });
+        self.last_spoken = Some((id, self.sentences_seen));
+    }
+
     pub fn add_block(&mut self, lex: &Lexicon, block: &Block) {
         // Taken out for the block's reading, whose tokens borrow them while `self` changes.
         let mut buffers = std::mem::take(&mut self.buffers);
@@ -501,7 +546,7 @@ impl State {
                 // for fragments without a cue.
                 let subject = self.sentence_subject(&reader, from, to);
                 let reported_mood = (from..to).any(|k| toks[k].is_in(&lex.reported_speech_markers));
-                for (at, qi) in quoted {
+                for &(at, qi) in &quoted {
                     let inside = if may_hold_incise[qi] {
                         self.cue_inside(&place, &top[qi], &plain)
                     } else {
@@ -543,6 +588,7 @@ impl State {
                     if let (Some(id), true) = (verdict.entity, verdict.speech) {
                         self.registry.spoke(id, Gender::Unknown);
                         self.set_focus(id);
+                        self.last_spoken = Some((id, self.sentences_seen));
                     }
                     previous_in_block = verdict.speech.then_some(verdict.entity);
                     awaiting_cue = (verdict.cue.is_none()
@@ -551,6 +597,13 @@ impl State {
                         .then_some(qi);
                     decided[qi] = Some(record);
                 }
+            }
+
+            if let Some(id) = speakers.iter().find_map(|s| s.entity) {
+                self.last_spoken = Some((id, self.sentences_seen));
+            }
+            if cues.is_empty() && quoted.is_empty() {
+                self.note_reported_by_mood(&reader, &place, from, to);
             }
 
             // Indirect speech. A clause belongs to one cue: the next starts after it.
