@@ -392,3 +392,20 @@ fn german_subjunctive_right_after_a_speaker_reports_their_words() {
         "a run of such sentences goes on; a first-person sentence is not one"
     );
 }
+
+#[test]
+fn a_word_before_a_first_name_is_not_part_of_the_name() {
+    assert_eq!(
+        said("„Ich habe Angst“, sagt Rentnerin Renate Schulz.", "de"),
+        [pair("Ich habe Angst", "Renate Schulz")]
+    );
+    assert_eq!(
+        said("“It was chaos,” said Reporter Jane Smith.", "en"),
+        [pair("It was chaos,", "Jane Smith")]
+    );
+    // Two given names stay together.
+    assert_eq!(
+        said("«Es justo», dijo María José García.", "es"),
+        [pair("Es justo", "María José García")]
+    );
+}

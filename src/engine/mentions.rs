@@ -705,6 +705,14 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
+        // "Rentnerin Erika Schulz", "Reporter Jane Smith": a word before a first name that is
+        // none itself is not part of the name.
+        if core + 2 <= last
+            && self.given_name_gender(&self.tokens[core]) == Gender::Unknown
+            && self.given_name_gender(&self.tokens[core + 1]) != Gender::Unknown
+        {
+            core += 1;
+        }
         let core_toks = &self.tokens[core.min(last + 1)..=last];
         let org_core = core_toks.iter().any(|t| self.is_org_word(t)) || self.is_country(core_toks);
         if core > last {
