@@ -29,11 +29,12 @@ async function toggle(tabId) {
     result = await runInTab(tabId, () => globalThis.quotelensLoader.toggle());
   }
   if (!result || result.error) throw new Error(result?.error ?? 'QuoteLens did not answer from the page');
-  await showState(tabId, result.active ? 'on' : '', TITLE);
+  await showState(tabId, result.active ? 'on' : '', title());
   return result;
 }
 
-const TITLE = 'QuoteLens: who said what';
+// The button's own title, in the browser's language (extension/_locales).
+const title = () => api.i18n.getMessage('actionTitle');
 const CLOSED_MESSAGE = 'quotelens:closed';
 
 async function showState(tabId, badge, title) {
@@ -46,7 +47,7 @@ async function toggleFromUser(tab) {
     await toggle(tab.id);
   } catch (error) {
     console.error('QuoteLens:', error);
-    await showState(tab.id, '!', `QuoteLens could not run here: ${error.message}`).catch(() => {});
+    await showState(tab.id, '!', api.i18n.getMessage('cannotRun', [error.message])).catch(() => {});
   }
 }
 
@@ -55,7 +56,7 @@ api.action.onClicked.addListener(toggleFromUser);
 api.runtime.onMessage.addListener((message, sender) => {
   // Only our content script can send runtime messages; pages cannot reach this listener.
   if (message?.type === CLOSED_MESSAGE && sender.tab?.id !== undefined) {
-    showState(sender.tab.id, '', TITLE).catch((error) => console.error('QuoteLens:', error));
+    showState(sender.tab.id, '', title()).catch((error) => console.error('QuoteLens:', error));
   }
 });
 globalThis.quotelens = { toggle };

@@ -70,7 +70,8 @@ if (typeof globalThis.quotelensLoader !== 'object') {
   async function toggleNow() {
     try {
       if (!(await start())) return { needs: 'wasm2js' };
-      const result = await wasm_bindgen.toggle();
+      // The panel speaks the browser's language; the text is read in the page's own.
+      const result = await wasm_bindgen.toggle(api.i18n.getUILanguage(), undefined);
       return { ...result, engine, startupMs };
     } catch (error) {
       return { error: String(error?.message ?? error) };

@@ -16,7 +16,7 @@ mod tests;
 pub mod dom_node;
 
 use crate::engine;
-use crate::present::Source;
+use crate::present::{Language, Source};
 use std::cell::RefCell;
 use std::rc::Rc;
 use view::{Mode, SharedView, View};
@@ -54,10 +54,15 @@ pub fn analyze_text(text: &str, lang: &str) -> Result<JsValue, JsError> {
 }
 
 /// Draws QuoteLens on the current document, or removes it if drawn (restoring the DOM exactly).
+/// The interface speaks `interface_language` (a BCP 47 tag: the browser's; English when it is
+/// none of the five); the text is read as `text_language` if given, else as the page declares.
 /// Resolves `{active:false}`, or `{active:true, quotes, actors, reported, blocks, marks, ms}` plus
 /// `message` when there is no article or no quote. Rejects only on a real failure.
 #[wasm_bindgen]
-pub async fn toggle() -> Result<JsValue, JsValue> {
+pub async fn toggle(
+    interface_language: Option<String>,
+    text_language: Option<String>,
+) -> Result<JsValue, JsValue> {
     if let Some(view) = ACTIVE.with(|active| active.borrow_mut().take()) {
         view.borrow_mut().close();
         return Ok(view.borrow().summary());
@@ -82,13 +87,22 @@ pub async fn toggle() -> Result<JsValue, JsValue> {
         )?;
         return Ok(answer.into());
     }
+    let interface = interface_language
+        .as_deref()
+        .and_then(Language::from_tag)
+        .unwrap_or_default();
+    let text_language = text_language
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty());
     let opened = View::open(
         &doc,
         root.clone(),
         &root,
         Mode::Page,
         source,
-        None,
+        text_language,
+        interface,
         view::engine_analyzer,
     )
     .await;
@@ -143,6 +157,8 @@ pub async fn render_into(
         Mode::Embedded,
         source,
         lang,
+        // The demo page is in English.
+        Language::English,
         view::engine_analyzer,
     )
     .await

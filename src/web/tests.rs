@@ -8,7 +8,7 @@ use crate::engine::{
     Actor, ActorKind, Analysis, Block, Mention, MentionKind, Quote, QuoteKind, Reported, Rule,
     Side, Span, Stance,
 };
-use crate::present::{self, Source};
+use crate::present::{self, Language, Message, Source};
 use regex::Regex;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -188,6 +188,7 @@ fn scripted_markdown(paragraph: String) -> String {
             url: "http://x/".into(),
             ..Source::default()
         },
+        Language::English,
     )
 }
 
@@ -233,6 +234,7 @@ async fn draw_with(root: &Element, mode: Mode, analyser: view::NewAnalyzer) -> S
             ..Source::default()
         },
         Some("en"),
+        Language::English,
         analyser,
     )
     .await
@@ -382,7 +384,7 @@ async fn toggle_draws_and_restores_the_document() {
         the building before the vote, which was held late in the evening.</p>\
         <p>“Another quote, with <i>inline</i> markup,” she said after the meeting.</p></article>");
     let before = document().document_element().unwrap().outer_html();
-    let on = super::toggle().await.unwrap();
+    let on = super::toggle(None, None).await.unwrap();
     assert_eq!(
         js_sys::Reflect::get(&on, &"active".into()).unwrap(),
         JsValue::TRUE
@@ -392,7 +394,7 @@ async fn toggle_draws_and_restores_the_document() {
         all(&document().document_element().unwrap(), "quotelens-root").len(),
         1
     );
-    let off = super::toggle().await.unwrap();
+    let off = super::toggle(None, None).await.unwrap();
     assert_eq!(
         js_sys::Reflect::get(&off, &"active".into()).unwrap(),
         JsValue::FALSE
@@ -965,7 +967,7 @@ async fn clear_messages_without_article_or_quotes() {
     let root = fixture("<div><img alt=\"\"></div>");
     let view = draw(&root, Mode::Embedded).await;
     let message = shadow(&root).query_selector(".message").unwrap().unwrap();
-    assert_eq!(text(&message), present::NO_ARTICLE);
+    assert_eq!(text(&message), Language::English.text(Message::NoArticle));
     let exports = shadow(&root).query_selector(".exports").unwrap().unwrap();
     let display = web_sys::window()
         .unwrap()
@@ -982,7 +984,7 @@ async fn clear_messages_without_article_or_quotes() {
     let view = draw(&root, Mode::Embedded).await;
     assert_eq!(
         text(&shadow(&root).query_selector(".message").unwrap().unwrap()),
-        present::NO_QUOTES
+        Language::English.text(Message::NoQuotes)
     );
     let summary = view.borrow().summary();
     assert_eq!(
@@ -990,7 +992,7 @@ async fn clear_messages_without_article_or_quotes() {
             .unwrap()
             .as_string()
             .unwrap(),
-        present::NO_QUOTES
+        Language::English.text(Message::NoQuotes)
     );
     super::close_view(&view);
     root.remove();
@@ -1061,6 +1063,7 @@ async fn draw_huge(
         Mode::Embedded,
         Source::default(),
         Some("en"),
+        Language::English,
         analyzer,
     )
     .await
@@ -1434,6 +1437,7 @@ async fn real_pages_get_exact_highlights_and_are_restored_exactly() {
             Mode::Page,
             Source::default(),
             None,
+            Language::English,
             view::engine_analyzer,
         )
         .await
@@ -1539,6 +1543,7 @@ async fn closing_while_drawing_stops_and_restores_exactly() {
         Mode::Page,
         Source::default(),
         Some("en"),
+        Language::English,
         scripted,
     )
     .await

@@ -14,10 +14,13 @@ const { chromium } = require(path.join(TOOLS, 'playwright-core'));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
-async function launch(extensionDir) {
+// `language`: the browser's interface language (Chromium on Linux takes it from LANGUAGE; its
+// locale files come with Debian's chromium-l10n).
+async function launch(extensionDir, { language } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'quotelens-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    env: language ? { ...process.env, LANGUAGE: language } : undefined,
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1280, height: 800 },
@@ -76,6 +79,7 @@ function driverFor({ context, worker, page }, name = 'chromium') {
     press: (key) => page.keyboard.press(key),
     hoverInUi: (selector) => page.locator('quotelens-root').locator(selector).first().hover(),
     badgeText: async () => worker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), await tabId()),
+    actionTitle: async () => worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), await tabId()),
     // caret: 'initial' — hiding the caret leaves a style attribute on the page's inputs.
     screenshot: (label) => page.screenshot({ path: path.join(ARTIFACTS, `${name}-${label}.png`), caret: 'initial' }),
     async download(selector) {

@@ -82,12 +82,19 @@ class Session {
   }
 }
 
-// Installs the packed add-on (dist/quotelens-firefox.xpi), as shipped.
-async function launch(xpiPath) {
+// Installs the packed add-on (dist/quotelens-firefox.xpi), as shipped. With `locale`, Firefox runs
+// in that language first (as a language pack would make it), so the add-on starts in it too.
+async function launch(xpiPath, { locale } = {}) {
   const driver = await startGeckodriver();
   const session = new Session(driver.base);
   try {
     await session.create();
+    if (locale) {
+      await session.inContext('chrome', () => session.execute((tag) => {
+        Services.locale.availableLocales = [tag, 'en-US'];
+        Services.locale.requestedLocales = [tag];
+      }, locale));
+    }
     const addonId = await session.call('POST', '/moz/addon/install', { addon: fs.readFileSync(xpiPath).toString('base64'), temporary: true });
     return { session, addonId, close: async () => { await session.close().catch(() => {}); driver.stop(); } };
   } catch (error) {
@@ -154,6 +161,7 @@ function driverFor({ session, addonId }) {
     },
     badge: () => session.inContext('chrome', () => session.execute(badgeOfSelectedTab, addonId)),
     badgeText: async () => (await session.inContext('chrome', () => session.execute(badgeOfSelectedTab, addonId))).badge,
+    actionTitle: async () => (await session.inContext('chrome', () => session.execute(badgeOfSelectedTab, addonId))).title,
     // The manifest's shortcut, typed into the browser window (chrome context), where Firefox
     // listens for extension shortcuts; resolves once the button shows the new state.
     async pressShortcut() {

@@ -1,8 +1,8 @@
 // What a reader does with QuoteLens, as checks that run the same in every browser. A driver gives
 // the browser-specific moves: open(url), toggle() (the real toolbar path; resolves when the page
 // has answered), evaluate(fn, arg) in the page, hover(selector), focus(selector), moveAway(),
-// clickInUi(selector) and hoverInUi(selector) inside QuoteLens's shadow root, badgeText() of the
-// toolbar button on the page's tab, screenshot(name), and optionally download(selector) ->
+// clickInUi(selector) and hoverInUi(selector) inside QuoteLens's shadow root, badgeText() and
+// actionTitle() of the toolbar button on the page's tab, screenshot(name), and optionally download(selector) ->
 // {name, text}, press(key) where the focus is, forceColors(on), readClipboard().
 'use strict';
 const fs = require('fs');
@@ -121,6 +121,27 @@ function readFocus() {
     quote: mark ? Number(mark.getAttribute('data-quotelens-quote')) : null,
     control: host?.shadowRoot.activeElement?.getAttribute('data-action') ?? null,
     tooltip: !!tooltip && !tooltip.hidden,
+  };
+}
+
+// The panel's own words and the text-language buttons, for the interface-language checks.
+function readInterfaceText() {
+  const root = document.querySelector('quotelens-root')?.shadowRoot;
+  if (!root) return null;
+  const text = (selector) => root.querySelector(selector)?.textContent.trim() ?? '';
+  return {
+    lang: root.querySelector('#sidebar').getAttribute('lang'),
+    title: text('header h2'),
+    summary: text('.summary'),
+    keys: text('.keys'),
+    close: root.querySelector('button.close').getAttribute('aria-label'),
+    exports: [...root.querySelectorAll('.exports button')].map((b) => b.textContent.trim()),
+    copy: text('button.copy'),
+    textLanguages: [...root.querySelectorAll('button[data-action^="analyse:"]')].map((b) => ({
+      code: b.getAttribute('data-action').slice('analyse:'.length), pressed: b.getAttribute('aria-pressed') === 'true',
+    })),
+    tooltipLabels: [...root.querySelectorAll('#tooltip .label')].map((l) => l.textContent.trim()),
+    tooltipHint: text('#tooltip .hint'),
   };
 }
 
@@ -585,6 +606,79 @@ async function keyboard(results, driver, { label, url, analysis }) {
   });
 }
 
+// The interface in French, as a browser whose language is French shows it (the driver's browser
+// runs in French): the toolbar title from _locales, the panel, the tooltip and the Markdown export
+// from the Rust table.
+async function interfaceInFrench(results, driver, { label, url }) {
+  const check = (name, fn) => results.check(`${driver.name} ${label}: ${name}`, fn);
+  let original;
+  const drawn = await check('the toolbar button and the panel speak French', async () => {
+    await driver.open(url);
+    original = await driver.evaluate(readPage);
+    await driver.toggle();
+    assert.strictEqual(await driver.actionTitle(), 'QuoteLens : qui a dit quoi');
+    const ui = await until('the summary once drawn', async () => { const u = await driver.evaluate(readInterfaceText); return / paragraphes\.$/.test(u?.summary) && u; });
+    console.log(`        ${ui.title} | ${ui.summary} | ${ui.keys}`);
+    assert.strictEqual(ui.lang, 'fr');
+    assert.strictEqual(ui.title, 'QuoteLens : qui a dit quoi');
+    assert.match(ui.summary, /^\d+ citations de \d+ personnes, \d+ propos rapportés dans \d+ paragraphes\.$/);
+    assert.match(ui.keys, /^Touches : N et P/);
+    assert.strictEqual(ui.close, 'Fermer QuoteLens');
+    assert.deepStrictEqual(ui.exports, ['Exporter en JSON', 'Exporter en Markdown']);
+    assert.strictEqual(ui.copy, 'Copier');
+    // The article is English, as the page declares: its button is the one pressed.
+    assert.deepStrictEqual(ui.textLanguages.filter((l) => l.pressed).map((l) => l.code), ['en']);
+    await driver.screenshot(`${label}-panel`);
+    return true;
+  });
+  if (!drawn) return;
+  await check('the tooltip speaks French', async () => {
+    const selector = 'quotelens-mark[tabindex="0"]';
+    await driver.evaluate(scrollToMark, selector);
+    await driver.hover(selector);
+    const ui = await until('the tooltip', async () => { const u = await driver.evaluate(readInterfaceText); return u.tooltipHint && (await driver.evaluate(readUi)).tooltip.shown && u; });
+    assert.deepStrictEqual(ui.tooltipLabels, ['Introduit par', 'Attribution']);
+    assert.strictEqual(ui.tooltipHint, 'C la copie avec son auteur et sa source.');
+    await driver.screenshot(`${label}-tooltip`);
+    await driver.moveAway();
+  });
+  if (driver.download) {
+    await check("the Markdown export's headings are French", async () => {
+      const markdown = (await driver.download('button[data-action="export:markdown"]')).text;
+      assert.match(markdown, /^# Qui a dit quoi : .+\n\nSource : \[/);
+      assert.match(markdown, /\d+ citations et \d+ propos rapportés, trouvés par QuoteLens\./);
+    });
+  }
+  await check('toggling off restores the page', async () => {
+    await driver.toggle();
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+}
+
+// A French article on a page that declares English: read as English no speaker is found; the
+// panel's "Français" reads it again as French, and the speakers appear.
+async function wrongTextLanguage(results, driver, { label, url }) {
+  await results.check(`${driver.name} ${label}: the panel's language buttons read the text again in the chosen language`, async () => {
+    await driver.open(url);
+    const original = await driver.evaluate(readPage);
+    await driver.toggle();
+    const speakers = async () => (await driver.evaluate(readMarks)).quotes.map((q) => q.speaker);
+    const asDeclared = await until('the quotes drawn', async () => { const s = await speakers(); return s.length === 3 && s; });
+    assert.deepStrictEqual(asDeclared, ['', '', ''], 'read as English, the French cues say nothing');
+    const pressed = async () => (await driver.evaluate(readInterfaceText)).textLanguages.filter((l) => l.pressed).map((l) => l.code);
+    assert.deepStrictEqual(await pressed(), ['en']);
+    await driver.clickInUi('button[data-action="analyse:fr"]');
+    const asFrench = await until('the speakers', async () => { const s = await speakers(); return s.every(Boolean) && s.length === 3 && s; });
+    assert.deepStrictEqual(asFrench, ['Marie Lefèvre', 'Thomas Girard', 'Anne Roux']);
+    assert.deepStrictEqual(await pressed(), ['fr']);
+    const names = (await driver.evaluate(readUi)).actors.map((a) => a.name).sort();
+    assert.deepStrictEqual(names, ['Anne Roux', 'Marie Lefèvre', 'Thomas Girard']);
+    await driver.screenshot(`${label}-french`);
+    await driver.toggle();
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+}
+
 // Pages where there is nothing to draw: the sidebar says so, and toggling off restores the page.
 async function messagePage(results, driver, { label, url, message }) {
   await results.check(`${driver.name} ${label}: says "${message}"`, async () => {
@@ -617,8 +711,9 @@ async function runAll(results, driver, { origin, analysis, blocks, strictEngine 
   await seedArticle(results, driver, { label: 'seed-locked-csp', url: `${origin}/locked/pages/seed/`, analysis, blocks, expectEngine: strictEngine });
   await darkPage(results, driver, { label: 'dark', url: `${origin}/fixtures/dark.html` });
   await keyboard(results, driver, { label: 'seed-keys', url: `${origin}/pages/seed/`, analysis });
+  await wrongTextLanguage(results, driver, { label: 'wrong-language', url: `${origin}/fixtures/wrong-language.html` });
   await messagePage(results, driver, { label: 'no-article', url: `${origin}/fixtures/no-article.html`, message: 'No article found on this page.' });
   await messagePage(results, driver, { label: 'no-quotes', url: `${origin}/strict/fixtures/no-quotes.html`, message: 'No quotes found in this article.' });
 }
 
-module.exports = { runAll, readPage, readMarks, readUi, until, normalise };
+module.exports = { runAll, interfaceInFrench, readPage, readMarks, readUi, until, normalise };
