@@ -1,6 +1,7 @@
 // QuoteLens's loader in the page: starts the Rust core once, then toggles it.
 // background.js injects it after quotelens.js (the wasm-bindgen glue, global `wasm_bindgen`) and
-// calls `quotelensLoader.toggle()`. Everything else — finding the article, analysing, drawing,
+// calls `quotelensLoader.toggle()` (the toolbar button) or `quotelensLoader.analyseSelection()`
+// (the context menu's "Who said this?"). Everything else — finding the article, analysing, drawing,
 // restoring the page — is Rust (src/web).
 'use strict';
 
@@ -64,26 +65,29 @@ if (typeof globalThis.quotelensLoader !== 'object') {
     return engine;
   }
 
-  // Toggles run one after another, so a double click cannot interleave two of them.
+  // Calls run one after another, so a double click cannot interleave two of them.
   let queue = Promise.resolve();
 
-  async function toggleNow() {
-    try {
-      if (!(await start())) return { needs: 'wasm2js' };
-      // The panel speaks the browser's language; the text is read in the page's own.
-      const result = await wasm_bindgen.toggle(api.i18n.getUILanguage(), undefined);
-      return { ...result, engine, startupMs };
-    } catch (error) {
-      return { error: String(error?.message ?? error) };
-    }
+  // Runs `call` on the started core, in turn; resolves to its answer with the engine's figures.
+  function inTurn(call) {
+    const next = queue.then(async () => {
+      try {
+        if (!(await start())) return { needs: 'wasm2js' };
+        return { ...(await call()), engine, startupMs };
+      } catch (error) {
+        return { error: String(error?.message ?? error) };
+      }
+    });
+    queue = next;
+    return next;
   }
+
+  // The panel speaks the browser's language; the text is read in the page's own.
+  const interfaceLanguage = () => api.i18n.getUILanguage();
 
   globalThis.quotelensLoader = {
     start,
-    toggle() {
-      const next = queue.then(toggleNow);
-      queue = next;
-      return next;
-    },
+    toggle: () => inTurn(() => wasm_bindgen.toggle(interfaceLanguage(), undefined)),
+    analyseSelection: () => inTurn(() => wasm_bindgen.analyseSelection(interfaceLanguage())),
   };
 }

@@ -147,6 +147,7 @@ messages! {
         "O navegador recusou copiar para a área de transferência.",
     ],
     NoArticle => ["No article found on this page.", "Aucun article trouvé sur cette page.", "Kein Artikel auf dieser Seite gefunden.", "No se encontró ningún artículo en esta página.", "Nenhum artigo encontrado nesta página."],
+    NoSelection => ["No text selected: select the passage first.", "Aucun texte sélectionné : sélectionnez d’abord le passage.", "Kein Text markiert: bitte zuerst den Abschnitt markieren.", "No hay texto seleccionado: seleccione primero el pasaje.", "Nenhum texto selecionado: selecione primeiro o trecho."],
     NoQuotes => ["No quotes found in this article.", "Aucune citation trouvée dans cet article.", "Keine Zitate in diesem Artikel gefunden.", "No se encontraron citas en este artículo.", "Nenhuma citação encontrada neste artigo."],
     /// Before the buttons choosing the language the text is analysed in.
     TextLanguage => ["Text in:", "Texte en :", "Text auf:", "Texto en:", "Texto em:"],

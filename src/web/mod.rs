@@ -6,6 +6,7 @@
 mod export;
 mod highlight;
 mod schedule;
+mod selection;
 mod styles;
 mod ui;
 mod view;
@@ -67,6 +68,25 @@ pub async fn toggle(
         view.borrow_mut().close();
         return Ok(view.borrow().summary());
     }
+    open_on_page(Mode::Page, interface_language, text_language).await
+}
+
+/// Draws QuoteLens on the text selected in the page only ("Who said this?"), in place of what
+/// was drawn before; resolves as `toggle()` does, with a message when nothing is selected.
+#[wasm_bindgen(js_name = analyseSelection)]
+pub async fn analyse_selection(interface_language: Option<String>) -> Result<JsValue, JsValue> {
+    if let Some(view) = ACTIVE.with(|active| active.borrow_mut().take()) {
+        view.borrow_mut().close();
+    }
+    open_on_page(Mode::Selection, interface_language, None).await
+}
+
+/// Opens the page's view (see `toggle()`) in `mode`.
+async fn open_on_page(
+    mode: Mode,
+    interface_language: Option<String>,
+    text_language: Option<String>,
+) -> Result<JsValue, JsValue> {
     let doc = document()?;
     let root = doc
         .document_element()
@@ -99,7 +119,7 @@ pub async fn toggle(
         &doc,
         root.clone(),
         &root,
-        Mode::Page,
+        mode,
         source,
         text_language,
         interface,

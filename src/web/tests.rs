@@ -1568,3 +1568,73 @@ async fn closing_while_drawing_stops_and_restores_exactly() {
     assert!(root.query_selector("quotelens-root").unwrap().is_none());
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_selection_becomes_blocks_that_map_back_to_exactly_the_selected_text() {
+    let root = fixture(
+        "<div lang=\"de-AT\"><p id=\"a\">Skipped.   Ann   Lee said:\n  <b>\u{201c}We stay\u{201d}</b> tonight.</p>\
+         <p id=\"b\">\u{201c}Not\u{00a0}now,\u{201d} said Bo. Not selected.</p></div>",
+    );
+    let doc = document();
+    let first = root
+        .query_selector("#a")
+        .unwrap()
+        .unwrap()
+        .first_child()
+        .unwrap();
+    let last = root
+        .query_selector("#b")
+        .unwrap()
+        .unwrap()
+        .first_child()
+        .unwrap();
+    let range = doc.create_range().unwrap();
+    range.set_start(&first, "Skipped. ".len() as u32).unwrap();
+    range
+        .set_end(
+            &last,
+            "\u{201c}Not\u{00a0}now,\u{201d} said Bo."
+                .encode_utf16()
+                .count() as u32,
+        )
+        .unwrap();
+    let selection = doc.get_selection().unwrap().unwrap();
+    selection.remove_all_ranges().unwrap();
+    selection.add_range(&range).unwrap();
+
+    let article = super::selection::selected_article(&doc);
+    let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Ann Lee said: \u{201c}We stay\u{201d} tonight.",
+            "\u{201c}Not now,\u{201d} said Bo."
+        ]
+    );
+    assert!(
+        selection.is_collapsed(),
+        "the selection gives way to the highlights"
+    );
+    // The language the page declares there, as a base code.
+    assert_eq!(article.metadata.language.as_deref(), Some("de"));
+    // Every block's words map back to the same words in the page, and to nothing more.
+    for (index, block) in article.blocks.iter().enumerate() {
+        for word in ["Ann Lee", "We stay", "tonight", "Not", "said Bo."] {
+            let Some(start) = block.text.find(word) else {
+                continue;
+            };
+            let start16 = block.text[..start].encode_utf16().count();
+            let end16 = start16 + word.encode_utf16().count();
+            let ((start_node, start_at), (end_node, end_at)) =
+                article.dom_range(index, start16, end16).unwrap();
+            let found = doc.create_range().unwrap();
+            found.set_start(&start_node, start_at as u32).unwrap();
+            found.set_end(&end_node, end_at as u32).unwrap();
+            // The page's white space, collapsed in the block, stays in the page.
+            let page_words = String::from(found.to_string());
+            let page_words = page_words.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(page_words, word, "block {index}");
+        }
+    }
+    root.remove();
+}

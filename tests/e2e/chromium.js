@@ -79,6 +79,17 @@ function driverFor({ context, worker, page }, name = 'chromium') {
     press: (key) => page.keyboard.press(key),
     hoverInUi: (selector) => page.locator('quotelens-root').locator(selector).first().hover(),
     badgeText: async () => worker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), await tabId()),
+    // A native context menu cannot be opened headless: the menu's real onClicked listener is
+    // dispatched with what a click on "Who said this?" gives it (the test build's host permission
+    // stands in for the activeTab grant of the click).
+    async whoSaidThis() {
+      const id = await tabId();
+      const selectionText = await page.evaluate(() => getSelection().toString());
+      await worker.evaluate(async ({ tabId, selectionText }) => {
+        const tab = await chrome.tabs.get(tabId);
+        chrome.contextMenus.onClicked.dispatch({ menuItemId: 'who-said-this', selectionText, pageUrl: tab.url, editable: false }, tab);
+      }, { tabId: id, selectionText });
+    },
     actionTitle: async () => worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), await tabId()),
     // caret: 'initial' — hiding the caret leaves a style attribute on the page's inputs.
     screenshot: (label) => page.screenshot({ path: path.join(ARTIFACTS, `${name}-${label}.png`), caret: 'initial' }),

@@ -161,6 +161,31 @@ function driverFor({ session, addonId }) {
     },
     badge: () => session.inContext('chrome', () => session.execute(badgeOfSelectedTab, addonId)),
     badgeText: async () => (await session.inContext('chrome', () => session.execute(badgeOfSelectedTab, addonId))).badge,
+    // The real context menu: a right click over `selector` (inside the selection) opens Firefox's
+    // page menu, whose "Who said this?" item is chosen in the browser's own context (granting
+    // activeTab as a click does).
+    async whoSaidThis(selector) {
+      const element = { [ELEMENT]: await session.find(selector) };
+      await session.call('POST', '/actions', {
+        actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+          { type: 'pointerMove', duration: 0, origin: element, x: 0, y: 0 }, { type: 'pointerDown', button: 2 }, { type: 'pointerUp', button: 2 }] }],
+      });
+      await session.call('DELETE', '/actions');
+      const chosen = await session.inContext('chrome', () => session.execute(async (label) => {
+        const menu = document.getElementById('contentAreaContextMenu');
+        for (let round = 0; round < 50; round++) {
+          const item = [...menu.querySelectorAll('menuitem')].find((m) => m.getAttribute('label') === label && !m.hidden);
+          if (item && menu.state === 'open') {
+            menu.activateItem(item);
+            return true;
+          }
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        menu.hidePopup();
+        return [...menu.querySelectorAll('menuitem')].map((m) => m.getAttribute('label')).filter(Boolean).join(' | ');
+      }, 'Who said this?'));
+      if (chosen !== true) throw new Error(`no "Who said this?" in the page's menu: ${chosen}`);
+    },
     actionTitle: async () => (await session.inContext('chrome', () => session.execute(badgeOfSelectedTab, addonId))).title,
     // The manifest's shortcut, typed into the browser window (chrome context), where Firefox
     // listens for extension shortcuts; resolves once the button shows the new state.

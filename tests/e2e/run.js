@@ -16,9 +16,9 @@ const CHROME_TEST_BUILD = path.join(ROOT, 'target/e2e/chrome');
 async function shippedManifests(results) {
   console.log('\n== shipped manifests');
   for (const browser of ['chrome', 'firefox']) {
-    await results.check(`${browser}: only activeTab and scripting, no host permissions`, () => {
+    await results.check(`${browser}: only activeTab, scripting and contextMenus, no host permissions`, () => {
       const manifest = JSON.parse(fs.readFileSync(path.join(DIST, browser, 'manifest.json'), 'utf8'));
-      assert.deepStrictEqual(manifest.permissions, ['activeTab', 'scripting']);
+      assert.deepStrictEqual(manifest.permissions, ['activeTab', 'scripting', 'contextMenus']);
       assert.strictEqual(manifest.host_permissions, undefined);
       assert.strictEqual(manifest.optional_permissions, undefined);
       assert.strictEqual(manifest.content_scripts, undefined, 'nothing runs on pages until the user asks');

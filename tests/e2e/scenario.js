@@ -2,7 +2,9 @@
 // the browser-specific moves: open(url), toggle() (the real toolbar path; resolves when the page
 // has answered), evaluate(fn, arg) in the page, hover(selector), focus(selector), moveAway(),
 // clickInUi(selector) and hoverInUi(selector) inside QuoteLens's shadow root, badgeText() and
-// actionTitle() of the toolbar button on the page's tab, screenshot(name), and optionally download(selector) ->
+// actionTitle() of the toolbar button on the page's tab, whoSaidThis(selector) (the context menu's item
+// on the selection, opened over `selector`; resolves when the page has answered), screenshot(name),
+// and optionally download(selector) ->
 // {name, text}, press(key) where the focus is, forceColors(on), readClipboard().
 'use strict';
 const fs = require('fs');
@@ -143,6 +145,25 @@ function readInterfaceText() {
     tooltipLabels: [...root.querySelectorAll('#tooltip .label')].map((l) => l.textContent.trim()),
     tooltipHint: text('#tooltip .hint'),
   };
+}
+
+// Selects the page's text from the start of `first` to the end of `last` (selectors), as a reader
+// dragging over it would.
+function selectBetween([first, last]) {
+  const range = document.createRange();
+  range.setStartBefore(document.querySelector(first));
+  range.setEndAfter(document.querySelector(last));
+  const selection = getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return selection.toString().length;
+}
+
+// Each highlighted quote's speaker and the live-blog entry it is in.
+function readQuotesByEntry() {
+  return [...document.querySelectorAll('quotelens-mark[tabindex="0"]')].map((m) => ({
+    speaker: m.getAttribute('data-quotelens-speaker'), entry: m.closest('.entry')?.id ?? null,
+  }));
 }
 
 function readAnnouncement() {
@@ -679,6 +700,28 @@ async function wrongTextLanguage(results, driver, { label, url }) {
   });
 }
 
+// "Who said this?" on two entries of a live blog: only their quotes are highlighted, with their
+// speakers; the toolbar button then turns QuoteLens off and the page is as it was.
+async function whoSaidThis(results, driver, { label, url }) {
+  await results.check(`${driver.name} ${label}: "Who said this?" on a selection reads and highlights only the selection`, async () => {
+    await driver.open(url);
+    const original = await driver.evaluate(readPage);
+    assert.ok((await driver.evaluate(selectBetween, ['#entry-2', '#entry-3'])) > 0, 'text selected');
+    await driver.whoSaidThis('#entry-2 p');
+    const quotes = await until('the quotes highlighted', async () => { const q = await driver.evaluate(readQuotesByEntry); return q.length > 0 && q; });
+    assert.deepStrictEqual(quotes, [{ speaker: 'Carla Diaz', entry: 'entry-2' }, { speaker: 'Luis Romero', entry: 'entry-3' }]);
+    const ui = await until('the summary', async () => { const u = await driver.evaluate(readUi); return /paragraphs\.$/.test((await driver.evaluate(readAnnouncement)).summary) && u; });
+    assert.deepStrictEqual(ui.actors.map((a) => a.name).sort(), ['Carla Diaz', 'Luis Romero']);
+    assert.match((await driver.evaluate(readAnnouncement)).summary, /^2 quotes from 2 speakers/);
+    assert.strictEqual(await driver.evaluate(() => getSelection().isCollapsed), true, 'the selection gives way to the highlights');
+    assert.strictEqual(await driver.badgeText(), 'on');
+    await driver.screenshot(`${label}-selection`);
+    await driver.toggle();
+    assert.strictEqual(await driver.badgeText(), '');
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+}
+
 // Pages where there is nothing to draw: the sidebar says so, and toggling off restores the page.
 async function messagePage(results, driver, { label, url, message }) {
   await results.check(`${driver.name} ${label}: says "${message}"`, async () => {
@@ -712,6 +755,7 @@ async function runAll(results, driver, { origin, analysis, blocks, strictEngine 
   await darkPage(results, driver, { label: 'dark', url: `${origin}/fixtures/dark.html` });
   await keyboard(results, driver, { label: 'seed-keys', url: `${origin}/pages/seed/`, analysis });
   await wrongTextLanguage(results, driver, { label: 'wrong-language', url: `${origin}/fixtures/wrong-language.html` });
+  await whoSaidThis(results, driver, { label: 'live-blog', url: `${origin}/fixtures/live-blog.html` });
   await messagePage(results, driver, { label: 'no-article', url: `${origin}/fixtures/no-article.html`, message: 'No article found on this page.' });
   await messagePage(results, driver, { label: 'no-quotes', url: `${origin}/strict/fixtures/no-quotes.html`, message: 'No quotes found in this article.' });
 }

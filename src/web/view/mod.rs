@@ -11,6 +11,7 @@ mod watch;
 
 use super::highlight::{resolve_point, MARK_TAG};
 use super::schedule::{next_task, now, sleep, Slice, SliceLog, SLICE_MS};
+use super::selection::selected_article;
 use super::ui::Ui;
 use crate::article::{Article, Extractor};
 use crate::engine::{self, Analysis, Block};
@@ -36,6 +37,9 @@ const MUTATION_SETTLE_MS: i32 = 300;
 pub enum Mode {
     /// The live page: a fixed sidebar, and an observer for content added later.
     Page,
+    /// The text selected on the live page, read when the view opens: a fixed sidebar, and the
+    /// page's later changes left alone (they are not part of what the reader chose).
+    Selection,
     /// Drawn into a container (the demo page).
     Embedded,
 }
@@ -135,8 +139,13 @@ impl View {
     ) -> Result<SharedView, JsValue> {
         let started = now();
         let ui = Ui::new(doc, ui_parent, mode == Mode::Embedded, interface)?;
-        let (found, extract_slices) = extract_in_slices(&Node::from(root.clone())).await;
-        let article = keep_prose(found, mode);
+        let (article, extract_slices) = match mode {
+            Mode::Selection => (selected_article(doc), SliceLog::default()),
+            Mode::Page | Mode::Embedded => {
+                let (found, slices) = extract_in_slices(&Node::from(root.clone())).await;
+                (keep_prose(found, mode), slices)
+            }
+        };
         let source = Source {
             site: article.metadata.site_name.clone(),
             published: article.metadata.published.clone(),
@@ -239,7 +248,10 @@ impl View {
 
     fn message(&self) -> Option<&'static str> {
         let message = if self.article.blocks.is_empty() {
-            Message::NoArticle
+            match self.mode {
+                Mode::Selection => Message::NoSelection,
+                Mode::Page | Mode::Embedded => Message::NoArticle,
+            }
         } else if self.drawn_blocks == self.article.blocks.len()
             && !self.analysis.quotes.iter().any(present::is_highlighted)
         {
