@@ -82,12 +82,21 @@ if (typeof globalThis.quotelensLoader !== 'object') {
     return next;
   }
 
-  // The panel speaks the browser's language; the text is read in the page's own.
+  // The panel speaks the browser's language.
   const interfaceLanguage = () => api.i18n.getUILanguage();
+  // The reader's settings (options.js): the text's language ('' for the page's own) and the
+  // highlight colours ('auto' to choose from the page's background).
+  const settings = () => api.storage.sync.get({ textLanguage: '', palette: 'auto' });
 
   globalThis.quotelensLoader = {
     start,
-    toggle: () => inTurn(() => wasm_bindgen.toggle(interfaceLanguage(), undefined)),
-    analyseSelection: () => inTurn(() => wasm_bindgen.analyseSelection(interfaceLanguage())),
+    toggle: () => inTurn(async () => {
+      const { textLanguage, palette } = await settings();
+      return wasm_bindgen.toggle(interfaceLanguage(), textLanguage, palette);
+    }),
+    analyseSelection: () => inTurn(async () => {
+      const { palette } = await settings();
+      return wasm_bindgen.analyseSelection(interfaceLanguage(), palette);
+    }),
   };
 }

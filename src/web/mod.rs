@@ -56,29 +56,35 @@ pub fn analyze_text(text: &str, lang: &str) -> Result<JsValue, JsError> {
 
 /// Draws QuoteLens on the current document, or removes it if drawn (restoring the DOM exactly).
 /// The interface speaks `interface_language` (a BCP 47 tag: the browser's; English when it is
-/// none of the five); the text is read as `text_language` if given, else as the page declares.
+/// none of the five); the text is read as `text_language` if given, else as the page declares;
+/// `palette` "light" or "dark" forces the highlight colours for such pages, anything else lets the
+/// page's background choose.
 /// Resolves `{active:false}`, or `{active:true, quotes, actors, reported, blocks, marks, ms}` plus
 /// `message` when there is no article or no quote. Rejects only on a real failure.
 #[wasm_bindgen]
 pub async fn toggle(
     interface_language: Option<String>,
     text_language: Option<String>,
+    palette: Option<String>,
 ) -> Result<JsValue, JsValue> {
     if let Some(view) = ACTIVE.with(|active| active.borrow_mut().take()) {
         view.borrow_mut().close();
         return Ok(view.borrow().summary());
     }
-    open_on_page(Mode::Page, interface_language, text_language).await
+    open_on_page(Mode::Page, interface_language, text_language, palette).await
 }
 
 /// Draws QuoteLens on the text selected in the page only ("Who said this?"), in place of what
 /// was drawn before; resolves as `toggle()` does, with a message when nothing is selected.
 #[wasm_bindgen(js_name = analyseSelection)]
-pub async fn analyse_selection(interface_language: Option<String>) -> Result<JsValue, JsValue> {
+pub async fn analyse_selection(
+    interface_language: Option<String>,
+    palette: Option<String>,
+) -> Result<JsValue, JsValue> {
     if let Some(view) = ACTIVE.with(|active| active.borrow_mut().take()) {
         view.borrow_mut().close();
     }
-    open_on_page(Mode::Selection, interface_language, None).await
+    open_on_page(Mode::Selection, interface_language, None, palette).await
 }
 
 /// Opens the page's view (see `toggle()`) in `mode`.
@@ -86,6 +92,7 @@ async fn open_on_page(
     mode: Mode,
     interface_language: Option<String>,
     text_language: Option<String>,
+    palette: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let doc = document()?;
     let root = doc
@@ -128,6 +135,11 @@ async fn open_on_page(
     .await;
     OPENING.with(|opening| opening.set(false));
     let view = opened.map_err(failure)?;
+    match palette.as_deref() {
+        Some("light") => view.borrow().use_dark_palette(false)?,
+        Some("dark") => view.borrow().use_dark_palette(true)?,
+        _ => {}
+    }
     ACTIVE.with(|active| *active.borrow_mut() = Some(view.clone()));
     finish(view).await
 }

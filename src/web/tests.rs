@@ -384,7 +384,7 @@ async fn toggle_draws_and_restores_the_document() {
         the building before the vote, which was held late in the evening.</p>\
         <p>“Another quote, with <i>inline</i> markup,” she said after the meeting.</p></article>");
     let before = document().document_element().unwrap().outer_html();
-    let on = super::toggle(None, None).await.unwrap();
+    let on = super::toggle(None, None, None).await.unwrap();
     assert_eq!(
         js_sys::Reflect::get(&on, &"active".into()).unwrap(),
         JsValue::TRUE
@@ -394,7 +394,7 @@ async fn toggle_draws_and_restores_the_document() {
         all(&document().document_element().unwrap(), "quotelens-root").len(),
         1
     );
-    let off = super::toggle(None, None).await.unwrap();
+    let off = super::toggle(None, None, None).await.unwrap();
     assert_eq!(
         js_sys::Reflect::get(&off, &"active".into()).unwrap(),
         JsValue::FALSE

@@ -90,6 +90,18 @@ function driverFor({ context, worker, page }, name = 'chromium') {
         chrome.contextMenus.onClicked.dispatch({ menuItemId: 'who-said-this', selectionText, pageUrl: tab.url, editable: false }, tab);
       }, { tabId: id, selectionText });
     },
+    // "Always run on this site" past its permission prompt, which cannot be answered headless:
+    // the test build's host permission for 127.0.0.1 stands in for the reader's "Allow", and the
+    // background's rememberSite is what the menu's handler calls once the prompt is answered.
+    async alwaysRunOnThisSite() {
+      const { protocol, hostname } = new URL(page.url());
+      await worker.evaluate(({ site, tabId }) => globalThis.quotelens.rememberSite(site, tabId), { site: `${protocol}//${hostname}`, tabId: await tabId() });
+    },
+    // The extension's settings page, in the page's tab.
+    async openOptions() {
+      await page.goto(new URL('options.html', worker.url()).href, { waitUntil: 'load' });
+      await page.waitForSelector('body[data-ready]');
+    },
     actionTitle: async () => worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), await tabId()),
     // caret: 'initial' — hiding the caret leaves a style attribute on the page's inputs.
     screenshot: (label) => page.screenshot({ path: path.join(ARTIFACTS, `${name}-${label}.png`), caret: 'initial' }),

@@ -186,6 +186,47 @@ function driverFor({ session, addonId }) {
       }, 'Who said this?'));
       if (chosen !== true) throw new Error(`no "Who said this?" in the page's menu: ${chosen}`);
     },
+    // "Always run on this site" past its permission prompt, which cannot be answered headless:
+    // the site's access is granted as the prompt's "Allow" grants it (ExtensionPermissions, in the
+    // browser's context), then the background's rememberSite — what the menu's handler calls once
+    // the prompt is answered — is called from the extension's own settings page, in a tab of its own.
+    async alwaysRunOnThisSite() {
+      const url = await session.call('GET', '/url');
+      const { protocol, hostname } = new URL(url);
+      const site = `${protocol}//${hostname}`;
+      const { host } = await session.inContext('chrome', () => session.execute(async (id, origin) => {
+        const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+        const policy = WebExtensionPolicy.getByID(id);
+        await ExtensionPermissions.add(id, { permissions: [], origins: [origin] }, policy.extension);
+        return { host: policy.mozExtensionHostname };
+      }, addonId, `${site}/*`));
+      const page = await session.call('GET', '/window');
+      const { handle } = await session.call('POST', '/window/new', { type: 'tab' });
+      await session.call('POST', '/window', { handle });
+      try {
+        await session.call('POST', '/url', { url: `moz-extension://${host}/options.html` });
+        const answer = await session.execute(async (site, url) => {
+          const { browser } = window;
+          const [tab] = (await browser.tabs.query({})).filter((t) => t.url === url);
+          const background = await browser.runtime.getBackgroundPage();
+          await background.quotelens.rememberSite(site, tab.id);
+          return 'remembered';
+        }, site, url);
+        if (answer !== 'remembered') throw new Error(`rememberSite: ${answer}`);
+      } finally {
+        await session.call('DELETE', '/window');
+        await session.call('POST', '/window', { handle: page });
+      }
+    },
+    // The extension's settings page, in the page's tab.
+    async openOptions() {
+      const host = await session.inContext('chrome', () => session.execute((id) => WebExtensionPolicy.getByID(id).mozExtensionHostname, addonId));
+      await session.call('POST', '/url', { url: `moz-extension://${host}/options.html` });
+      for (let round = 0; !(await session.execute(() => !!document.body?.dataset.ready)); round++) {
+        if (round > 50) throw new Error('the settings page did not fill in');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
     actionTitle: async () => (await session.inContext('chrome', () => session.execute(badgeOfSelectedTab, addonId))).title,
     // The manifest's shortcut, typed into the browser window (chrome context), where Firefox
     // listens for extension shortcuts; resolves once the button shows the new state.

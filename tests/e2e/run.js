@@ -16,10 +16,11 @@ const CHROME_TEST_BUILD = path.join(ROOT, 'target/e2e/chrome');
 async function shippedManifests(results) {
   console.log('\n== shipped manifests');
   for (const browser of ['chrome', 'firefox']) {
-    await results.check(`${browser}: only activeTab, scripting and contextMenus, no host permissions`, () => {
+    await results.check(`${browser}: activeTab, scripting, contextMenus and storage; host access only optional, asked per site`, () => {
       const manifest = JSON.parse(fs.readFileSync(path.join(DIST, browser, 'manifest.json'), 'utf8'));
-      assert.deepStrictEqual(manifest.permissions, ['activeTab', 'scripting', 'contextMenus']);
-      assert.strictEqual(manifest.host_permissions, undefined);
+      assert.deepStrictEqual(manifest.permissions, ['activeTab', 'scripting', 'contextMenus', 'storage']);
+      assert.strictEqual(manifest.host_permissions, undefined, 'no host access at install');
+      assert.deepStrictEqual(manifest.optional_host_permissions, ['http://*/*', 'https://*/*']);
       assert.strictEqual(manifest.optional_permissions, undefined);
       assert.strictEqual(manifest.content_scripts, undefined, 'nothing runs on pages until the user asks');
       for (const size of [16, 32, 48, 128]) assert.ok(fs.existsSync(path.join(DIST, browser, manifest.icons[size])), `icon ${size}`);

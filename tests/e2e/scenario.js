@@ -674,6 +674,13 @@ async function interfaceInFrench(results, driver, { label, url }) {
     await driver.toggle();
     assertSameDom(original, await driver.evaluate(readPage));
   });
+  await check('the settings page speaks French', async () => {
+    await driver.openOptions();
+    const options = await driver.evaluate(readOptions);
+    assert.strictEqual(options.heading, 'Réglages de QuoteLens');
+    assert.strictEqual(await driver.evaluate(() => document.getElementById('no-sites').textContent), 'Aucun site pour l’instant.');
+    await driver.screenshot(`${label}-options`);
+  });
 }
 
 // A French article on a page that declares English: read as English no speaker is found; the
@@ -722,6 +729,77 @@ async function whoSaidThis(results, driver, { label, url }) {
   });
 }
 
+// The settings page as the reader sees it: the sites listed, the choices made, the shortcut.
+function readOptions() {
+  return {
+    sites: [...document.querySelectorAll('#sites .site')].map((s) => s.textContent),
+    none: !document.getElementById('no-sites').hidden,
+    palette: document.getElementById('palette').value,
+    textLanguage: document.getElementById('text-language').value,
+    shortcut: document.getElementById('shortcut').textContent,
+    heading: document.querySelector('h1').textContent,
+  };
+}
+
+function chooseOption([id, value]) {
+  const select = document.getElementById(id);
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+}
+
+function removeFirstSite() {
+  document.querySelector('#sites button').click();
+}
+
+// "Always run on this site", then the site's pages drawn on load, the settings page listing the
+// site and holding the colours and language the pages are drawn with, and the site removed.
+async function alwaysRun(results, driver, { label, url }) {
+  const check = (name, fn) => results.check(`${driver.name} ${label}: ${name}`, fn);
+  const drawnByItself = async () => {
+    await driver.open(url);
+    return until('QuoteLens drawn on load', async () => (await driver.evaluate(readMarks)).count > 0 && (await driver.badgeText()) === 'on', 10000);
+  };
+  const remembered = await check('"Always run on this site" draws the page and remembers the site', async () => {
+    await driver.open(url);
+    await driver.alwaysRunOnThisSite();
+    await until('the highlights', async () => (await driver.evaluate(readMarks)).count > 0);
+    assert.strictEqual(await driver.badgeText(), 'on');
+    return true;
+  });
+  if (!remembered) return;
+  await check("the site's pages are drawn on load, with no click", drawnByItself);
+  await check('the settings page lists the site and gives the shortcut', async () => {
+    await driver.openOptions();
+    const options = await driver.evaluate(readOptions);
+    console.log(`        settings: ${JSON.stringify(options)}`);
+    assert.deepStrictEqual(options.sites, [new URL(url).hostname]);
+    assert.strictEqual(options.heading, 'QuoteLens settings');
+    assert.deepStrictEqual([options.palette, options.textLanguage], ['auto', '']);
+    assert.strictEqual(options.shortcut, 'Alt+Shift+Q');
+    await driver.screenshot(`${label}-options`);
+  });
+  await check('the colours and the text language chosen there are the ones pages are drawn with', async () => {
+    await driver.evaluate(chooseOption, ['palette', 'dark']);
+    await driver.evaluate(chooseOption, ['text-language', 'fr']);
+    await drawnByItself();
+    const ui = await driver.evaluate(readInterfaceText);
+    assert.deepStrictEqual(ui.textLanguages.filter((l) => l.pressed).map((l) => l.code), ['fr']);
+    assert.strictEqual((await driver.evaluate(readPaletteContrast)).onDark, true, 'the palette for dark pages on a light page');
+    await driver.openOptions();
+    await driver.evaluate(chooseOption, ['palette', 'auto']);
+    await driver.evaluate(chooseOption, ['text-language', '']);
+  });
+  await check('a site removed there is no longer drawn by itself', async () => {
+    await driver.evaluate(removeFirstSite);
+    await until('the list emptied', async () => (await driver.evaluate(readOptions)).none);
+    await driver.open(url);
+    const original = await driver.evaluate(readPage);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.strictEqual((await driver.evaluate(readMarks)).hosts, 0, 'nothing drawn');
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+}
+
 // Pages where there is nothing to draw: the sidebar says so, and toggling off restores the page.
 async function messagePage(results, driver, { label, url, message }) {
   await results.check(`${driver.name} ${label}: says "${message}"`, async () => {
@@ -756,6 +834,7 @@ async function runAll(results, driver, { origin, analysis, blocks, strictEngine 
   await keyboard(results, driver, { label: 'seed-keys', url: `${origin}/pages/seed/`, analysis });
   await wrongTextLanguage(results, driver, { label: 'wrong-language', url: `${origin}/fixtures/wrong-language.html` });
   await whoSaidThis(results, driver, { label: 'live-blog', url: `${origin}/fixtures/live-blog.html` });
+  await alwaysRun(results, driver, { label: 'always-run', url: `${origin}/pages/seed/` });
   await messagePage(results, driver, { label: 'no-article', url: `${origin}/fixtures/no-article.html`, message: 'No article found on this page.' });
   await messagePage(results, driver, { label: 'no-quotes', url: `${origin}/strict/fixtures/no-quotes.html`, message: 'No quotes found in this article.' });
 }

@@ -190,6 +190,12 @@ impl View {
         Ok(view)
     }
 
+    /// Gives the highlights the palette for dark pages, or the one for light pages, whatever
+    /// the page's background (the reader's setting).
+    pub fn use_dark_palette(&self, on_dark: bool) -> Result<(), JsValue> {
+        self.ui.set_on_dark(on_dark)
+    }
+
     fn is_closed(&self) -> bool {
         self.phase == Phase::Closed
     }
