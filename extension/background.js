@@ -34,7 +34,7 @@ async function callInPage(tabId, method) {
     result = await runInTab(tabId, call, [method]);
   }
   if (!result || result.error) throw new Error(result?.error ?? 'QuoteLens did not answer from the page');
-  await showState(tabId, result.active ? 'on' : '', title());
+  await showState(tabId, result.active ? 'on' : '', buttonTitle());
   return result;
 }
 
@@ -49,7 +49,7 @@ async function show(tabId) {
 const analyseSelection = (tabId) => callInPage(tabId, 'analyseSelection');
 
 // The button's own title, in the browser's language (extension/_locales).
-const title = () => api.i18n.getMessage('actionTitle');
+const buttonTitle = () => api.i18n.getMessage('actionTitle');
 const CLOSED_MESSAGE = 'quotelens:closed';
 
 async function showState(tabId, badge, title) {
@@ -127,7 +127,7 @@ api.tabs.onUpdated.addListener((tabId, change, tab) => {
 api.runtime.onMessage.addListener((message, sender) => {
   // Only our content script can send runtime messages; pages cannot reach this listener.
   if (message?.type === CLOSED_MESSAGE && sender.tab?.id !== undefined) {
-    showState(sender.tab.id, '', title()).catch((error) => console.error('QuoteLens:', error));
+    showState(sender.tab.id, '', buttonTitle()).catch((error) => console.error('QuoteLens:', error));
   }
 });
 globalThis.quotelens = { toggle, analyseSelection, rememberSite };

@@ -996,6 +996,22 @@ async fn clear_messages_without_article_or_quotes() {
     );
     super::close_view(&view);
     root.remove();
+
+    // "Who said this?" with nothing selected (the page's selection went meanwhile).
+    let root = fixture("<p>Some text nobody selected.</p>");
+    document()
+        .get_selection()
+        .unwrap()
+        .unwrap()
+        .remove_all_ranges()
+        .unwrap();
+    let view = draw(&root, Mode::Selection).await;
+    assert_eq!(
+        text(&shadow(&root).query_selector(".message").unwrap().unwrap()),
+        Language::English.text(Message::NoSelection)
+    );
+    super::close_view(&view);
+    root.remove();
 }
 
 #[wasm_bindgen_test]
