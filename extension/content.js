@@ -1,6 +1,7 @@
 // QuoteLens's loader in the page: starts the Rust core once, then toggles it.
 // background.js injects it after quotelens.js (the wasm-bindgen glue, global `wasm_bindgen`) and
-// calls `quotelensLoader.toggle()`. Everything else — finding the article, analysing, drawing,
+// calls `quotelensLoader.toggle()` (the toolbar button) or `quotelensLoader.analyseSelection()`
+// (the context menu's "Who said this?"). Everything else — finding the article, analysing, drawing,
 // restoring the page — is Rust (src/web).
 'use strict';
 
@@ -64,25 +65,38 @@ if (typeof globalThis.quotelensLoader !== 'object') {
     return engine;
   }
 
-  // Toggles run one after another, so a double click cannot interleave two of them.
+  // Calls run one after another, so a double click cannot interleave two of them.
   let queue = Promise.resolve();
 
-  async function toggleNow() {
-    try {
-      if (!(await start())) return { needs: 'wasm2js' };
-      const result = await wasm_bindgen.toggle();
-      return { ...result, engine, startupMs };
-    } catch (error) {
-      return { error: String(error?.message ?? error) };
-    }
+  // Runs `call` on the started core, in turn; resolves to its answer with the engine's figures.
+  function inTurn(call) {
+    const next = queue.then(async () => {
+      try {
+        if (!(await start())) return { needs: 'wasm2js' };
+        return { ...(await call()), engine, startupMs };
+      } catch (error) {
+        return { error: String(error?.message ?? error) };
+      }
+    });
+    queue = next;
+    return next;
   }
+
+  // The panel speaks the browser's language.
+  const interfaceLanguage = () => api.i18n.getUILanguage();
+  // The reader's settings (options.js): the text's language ('' for the page's own) and the
+  // highlight colours ('auto' to choose from the page's background).
+  const settings = () => api.storage.sync.get({ textLanguage: '', palette: 'auto' });
 
   globalThis.quotelensLoader = {
     start,
-    toggle() {
-      const next = queue.then(toggleNow);
-      queue = next;
-      return next;
-    },
+    toggle: () => inTurn(async () => {
+      const { textLanguage, palette } = await settings();
+      return wasm_bindgen.toggle(interfaceLanguage(), textLanguage, palette);
+    }),
+    analyseSelection: () => inTurn(async () => {
+      const { palette } = await settings();
+      return wasm_bindgen.analyseSelection(interfaceLanguage(), palette);
+    }),
   };
 }

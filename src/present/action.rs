@@ -3,7 +3,7 @@
 //! never matches class names or other attributes to decide what a click means.
 
 use super::export::ExportKind;
-use super::ActorKey;
+use super::{ActorKey, Language};
 use crate::engine::Analysis;
 
 /// The attribute a control's action is written in.
@@ -29,6 +29,8 @@ pub enum Action {
     /// Scroll to reported statement `n` of the analysis and select it.
     RevealReported(usize),
     Export(ExportKind),
+    /// Read the text again as written in this language (the page declared the wrong one).
+    AnalyseIn(Language),
 }
 
 impl Action {
@@ -47,6 +49,7 @@ impl Action {
             Action::CopyQuote(index) => format!("copy:{index}"),
             Action::RevealReported(index) => format!("reported:{index}"),
             Action::Export(kind) => format!("export:{}", kind.name()),
+            Action::AnalyseIn(language) => format!("analyse:{}", language.code()),
         }
     }
 
@@ -76,6 +79,10 @@ impl Action {
                 .filter(|&i| i < analysis.reported.len())
                 .map(Action::RevealReported),
             "export" => ExportKind::from_name(object).map(Action::Export),
+            "analyse" => Language::ALL
+                .into_iter()
+                .find(|l| l.code() == object)
+                .map(Action::AnalyseIn),
             _ => None,
         }
     }
@@ -100,6 +107,7 @@ mod tests {
             Action::CopyQuote(0),
             Action::Export(ExportKind::Json),
             Action::Export(ExportKind::Markdown),
+            Action::AnalyseIn(Language::Portuguese),
         ];
         for action in actions {
             let written = action.encode();
@@ -125,6 +133,8 @@ mod tests {
             "quote:x",
             "reported:0",
             "export:pdf",
+            "analyse:it",
+            "analyse:pt-BR",
             "explode",
             ":",
             "quote:99999999999999999999999",

@@ -1,7 +1,7 @@
 //! The analysis as files to download: JSON and Markdown, both citing the page they were made of,
 //! and the file name they are offered under.
 
-use super::{actor_entries, role_line, speaker_name, stance_text};
+use super::{actor_entries, role_line, speaker_name, stance_text, Language, Message};
 use crate::engine::{Analysis, Position, Quote, Reported};
 use serde::Serialize;
 
@@ -16,35 +16,36 @@ pub struct Source {
     pub published: Option<String>,
 }
 
-/// The analysis as Markdown: actors, their quotes and reported positions, citing the source.
-pub fn markdown(analysis: &Analysis, source: &Source) -> String {
+/// The analysis as Markdown: actors, their quotes and reported positions, citing the source,
+/// with its headings in `language`.
+pub fn markdown(analysis: &Analysis, source: &Source, language: Language) -> String {
     let title = if source.title.trim().is_empty() {
-        "Untitled page"
+        language.text(Message::UntitledPage)
     } else {
         source.title.trim()
     };
-    let mut out = format!("# Who said what: {}\n\n", escape_markdown(title));
-    if source.url.is_empty() {
-        out.push_str(&format!("Source: {}\n\n", escape_markdown(title)));
+    let title = escape_markdown(title);
+    let heading = language.fill(Message::ExportHeading, &[&title]);
+    let cited = if source.url.is_empty() {
+        title
     } else {
-        out.push_str(&format!(
-            "Source: [{}](<{}>)\n\n",
-            escape_markdown(title),
-            source.url.replace('>', "%3E")
-        ));
-    }
-    let entries = actor_entries(analysis);
+        format!("[{title}](<{}>)", source.url.replace('>', "%3E"))
+    };
+    let mut out = format!(
+        "# {heading}\n\n{}\n\n",
+        language.fill(Message::ExportSource, &[&cited])
+    );
+    let entries = actor_entries(analysis, language);
     let quotes: usize = entries.iter().map(|e| e.quotes).sum();
-    out.push_str(&format!(
-        "{quotes} quote{} and {} reported statement{}, found by QuoteLens.\n",
-        if quotes == 1 { "" } else { "s" },
-        analysis.reported.len(),
-        if analysis.reported.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
-    ));
+    let counts = language.fill(
+        Message::And,
+        &[
+            &language.count(Message::Quotes, quotes, &[]),
+            &language.count(Message::ReportedStatements, analysis.reported.len(), &[]),
+        ],
+    );
+    out.push_str(&language.fill(Message::FoundByQuoteLens, &[&counts]));
+    out.push('\n');
     for entry in &entries {
         out.push_str(&format!("\n## {}", escape_markdown(&entry.name)));
         if let Some(role) = &entry.role {
@@ -54,7 +55,9 @@ pub fn markdown(analysis: &Analysis, source: &Source) -> String {
         for position in &entry.positions {
             match *position {
                 Position::Quote(i) => out.push_str(&quote_line(&analysis.quotes[i])),
-                Position::Reported(i) => out.push_str(&reported_line(&analysis.reported[i])),
+                Position::Reported(i) => {
+                    out.push_str(&reported_line(&analysis.reported[i], language))
+                }
             }
         }
     }
@@ -70,14 +73,15 @@ fn quote_line(quote: &Quote) -> String {
     line
 }
 
-fn reported_line(statement: &Reported) -> String {
+fn reported_line(statement: &Reported, language: Language) -> String {
     let stance = statement
         .stance
         .as_ref()
-        .map(|stance| format!(" ({})", escape_markdown(&stance_text(stance))))
+        .map(|stance| format!(" ({})", escape_markdown(&stance_text(stance, language))))
         .unwrap_or_default();
     format!(
-        "- Reported{stance}: {} — {}\n",
+        "- {}{stance}: {} — {}\n",
+        language.text(Message::Reported),
         escape_markdown(&statement.text),
         escape_markdown(&statement.cue)
     )
@@ -270,6 +274,25 @@ mod tests {
             "published": "2026-03-01T09:30:00Z",
         });
         assert_eq!(value, bare);
+    }
+
+    #[test]
+    fn the_markdown_export_has_its_headings_in_the_interface_language() {
+        let analysis = super::super::tests::analysis_with(Rule::Focus, None, None);
+        let german = markdown(&analysis, &source(), Language::German);
+        assert!(
+            german.starts_with(
+                "# Wer sagte was: Mayor: ‘We will stay’ \\| The Daily\n\n\
+                 Quelle: [Mayor: ‘We will stay’ \\| The Daily](<https://example.org/news?id=1>)\n\n\
+                 1 Zitat und 0 indirekte Äußerungen, gefunden von QuoteLens.\n"
+            ),
+            "{german}"
+        );
+        let english = markdown(&analysis, &Source::default(), Language::English);
+        assert!(
+            english.starts_with("# Who said what: Untitled page\n\nSource: Untitled page\n\n"),
+            "{english}"
+        );
     }
 
     #[test]

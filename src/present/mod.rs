@@ -4,8 +4,10 @@
 pub mod action;
 pub mod colour;
 pub mod export;
+pub mod i18n;
 
 pub use export::Source;
+pub use i18n::{Language, Message};
 
 use crate::engine::{Actor, Analysis, MentionKind, Position, Quote, QuoteKind, Rule, Side, Stance};
 
@@ -120,18 +122,19 @@ pub fn role_line(actor: &Actor) -> Option<String> {
 }
 
 /// How sure the attribution is, in words a reader understands, with the figure.
-pub fn confidence_text(confidence: f32) -> String {
+pub fn confidence_text(confidence: f32, language: Language) -> String {
     let percent = (confidence.clamp(0.0, 1.0) * 100.0).round();
     let words = if percent >= 80.0 {
-        "very likely"
+        Message::VeryLikely
     } else if percent >= 50.0 {
-        "likely"
+        Message::Likely
     } else {
-        "uncertain"
+        Message::Uncertain
     };
-    format!("{words} ({percent}%)")
+    language.fill(words, &[&percent.to_string()])
 }
 
+/// The side's name in the stylesheet's classes.
 pub fn side_name(side: Side) -> &'static str {
     match side {
         Side::For => "for",
@@ -140,8 +143,12 @@ pub fn side_name(side: Side) -> &'static str {
 }
 
 /// A stance with what it is taken on: "against: consulting with Tehran".
-pub fn stance_text(stance: &Stance) -> String {
-    format!("{}: {}", side_name(stance.side), stance.object)
+pub fn stance_text(stance: &Stance, language: Language) -> String {
+    let side = match stance.side {
+        Side::For => Message::For,
+        Side::Against => Message::Against,
+    };
+    format!("{}: {}", language.text(side), stance.object)
 }
 
 /// The tooltip of one quote.
@@ -155,31 +162,31 @@ pub struct TooltipText {
     pub confidence: String,
 }
 
-pub fn tooltip(analysis: &Analysis, quote: &Quote) -> TooltipText {
+pub fn tooltip(analysis: &Analysis, quote: &Quote, language: Language) -> TooltipText {
     let actor = quote.actor.and_then(|a| analysis.actors.get(a));
     let name = speaker_name(analysis, quote);
     TooltipText {
         speaker: if name.is_empty() {
-            "Unknown speaker"
+            language.text(Message::UnknownSpeaker)
         } else {
             name
         }
         .to_string(),
         role: actor.and_then(role_line),
         cue: quote.cue.clone().filter(|c| !c.trim().is_empty()),
-        why: why_line(analysis, quote),
+        why: why_line(analysis, quote, language),
         confidence: if quote.actor.is_some() || quote.speaker.is_some() {
-            confidence_text(quote.confidence)
+            confidence_text(quote.confidence, language)
         } else {
-            "no speaker found".to_string()
+            language.text(Message::NoSpeakerFound).to_string()
         },
     }
 }
 
 impl TooltipText {
     /// One line for assistive technology (`aria-description` of the highlight).
-    pub fn sentence(&self) -> String {
-        let mut line = format!("Said by {}", self.speaker);
+    pub fn sentence(&self, language: Language) -> String {
+        let mut line = language.fill(Message::SaidBy, &[&self.speaker]);
         for part in [&self.role, &self.cue].into_iter().flatten() {
             line.push_str("; ");
             line.push_str(part);
@@ -198,35 +205,36 @@ impl TooltipText {
 /// Why a quote has the speaker it has, in a few plain words: the rule of the attribution sieve
 /// that decided, and for the cue rules how the text names the speaker (the page underlines the
 /// cue and that mention while the quote is pointed at).
-pub fn why_line(analysis: &Analysis, quote: &Quote) -> String {
+pub fn why_line(analysis: &Analysis, quote: &Quote, language: Language) -> String {
     let name = speaker_name(analysis, quote);
+    let say = |message| language.fill(message, &[name]);
     match quote.rule {
-        Rule::NotSpeech => "not someone's words: a title or a term in quotation marks".to_string(),
-        _ if name.is_empty() => "no speaker found".to_string(),
+        Rule::NotSpeech => say(Message::WhyNotSpeech),
+        _ if name.is_empty() => say(Message::NoSpeakerFound),
         Rule::CueAround | Rule::CueAfter | Rule::CueBefore | Rule::CueInside | Rule::CueLater => {
             match (&quote.mention, &quote.cue) {
                 (Some(mention), _) => match mention.kind {
-                    MentionKind::Name => "named in the same sentence".to_string(),
-                    MentionKind::Pronoun => format!("‘{}’ — {name}", mention.text),
+                    MentionKind::Name => say(Message::WhyNamed),
+                    MentionKind::Pronoun => {
+                        language.fill(Message::WhyPronoun, &[&mention.text, name])
+                    }
                     MentionKind::Description => {
-                        format!("described, not named: ‘{}’", mention.text)
+                        language.fill(Message::WhyDescribed, &[&mention.text])
                     }
                 },
                 // A null-subject language ("—Nos quedamos —dijo."): the verb alone says who.
-                (None, Some(cue)) => format!("speaker left unsaid in the verb ‘{cue}’"),
-                (None, None) => "speaker left unsaid in the sentence".to_string(),
+                (None, Some(cue)) => language.fill(Message::WhyUnsaidInVerb, &[cue]),
+                (None, None) => say(Message::WhyUnsaidInSentence),
             }
         }
-        Rule::ReportedClause => "in the reported speech around it".to_string(),
-        Rule::ListIntroduction => "introduced before the list".to_string(),
-        Rule::SentenceSubject => format!("the sentence is about {name}"),
-        Rule::ReportedMood => {
-            "reported speech (subjunctive) — the person the passage is about".to_string()
-        }
-        Rule::Nested => format!("quoted within {name}'s words"),
-        Rule::PreviousQuote => "continues the quote before it".to_string(),
-        Rule::ContinuedQuote => "continues the previous paragraph".to_string(),
-        Rule::Focus => format!("no cue: the last person who spoke or was named ({name})"),
+        Rule::ReportedClause => say(Message::WhyReportedClause),
+        Rule::ListIntroduction => say(Message::WhyListIntroduction),
+        Rule::SentenceSubject => say(Message::WhySentenceSubject),
+        Rule::ReportedMood => say(Message::WhyReportedMood),
+        Rule::Nested => say(Message::WhyNested),
+        Rule::PreviousQuote => say(Message::WhyPreviousQuote),
+        Rule::ContinuedQuote => say(Message::WhyContinuedQuote),
+        Rule::Focus => say(Message::WhyFocus),
     }
 }
 
@@ -250,60 +258,56 @@ impl ActorEntry {
     }
 
     /// "3 quotes", "1 quote and 2 reported statements".
-    pub fn breakdown(&self) -> String {
-        let quotes = format!("{} quote{}", self.quotes, plural(self.quotes));
+    pub fn breakdown(&self, language: Language) -> String {
+        let quotes = language.count(Message::Quotes, self.quotes, &[]);
         match self.reported {
             0 => quotes,
-            n => format!("{quotes} and {n} reported statement{}", plural(n)),
+            n => language.fill(
+                Message::And,
+                &[
+                    &quotes,
+                    &language.count(Message::ReportedStatements, n, &[]),
+                ],
+            ),
         }
     }
 }
 
-pub fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-/// What the panel says when the page holds no article.
-pub const NO_ARTICLE: &str = "No article found on this page.";
-/// What the panel says when the article holds no quote.
-pub const NO_QUOTES: &str = "No quotes found in this article.";
-
 /// The panel's summary while blocks are still being drawn: how far the reading is.
-pub fn reading_line(drawn: usize, total: usize) -> String {
-    format!("Reading… {}%", drawn * 100 / total.max(1))
+pub fn reading_line(drawn: usize, total: usize, language: Language) -> String {
+    let percent = drawn * 100 / total.max(1);
+    language.fill(Message::ReadingProgress, &[&percent.to_string()])
 }
 
 /// The panel's summary of the analysis, with `drawn` of the article's `total` blocks drawn.
-pub fn summary_line(analysis: &Analysis, drawn: usize, total: usize) -> String {
-    let entries = actor_entries(analysis);
+pub fn summary_line(analysis: &Analysis, drawn: usize, total: usize, language: Language) -> String {
+    let entries = actor_entries(analysis, language);
     let quotes = highlighted_count(analysis);
     let speakers = entries
         .iter()
         .filter(|e| e.key != ActorKey::Unknown && e.quotes > 0)
         .count();
     let reported = analysis.reported.len();
-    let counts = format!(
-        "{quotes} quote{} from {speakers} speaker{}, {reported} reported statement{}",
-        plural(quotes),
-        plural(speakers),
-        plural(reported)
+    let counts = language.fill(
+        Message::QuotesFromSpeakers,
+        &[
+            &language.count(Message::Quotes, quotes, &[]),
+            &language.count(Message::Speakers, speakers, &[]),
+            &language.count(Message::ReportedStatements, reported, &[]),
+        ],
     );
     if drawn < total {
-        format!("{} · {counts}", reading_line(drawn, total))
+        format!("{} · {counts}", reading_line(drawn, total, language))
     } else if quotes + reported == 0 {
-        format!("Read {total} paragraph{}.", plural(total))
+        language.count(Message::ReadParagraphs, total, &[])
     } else {
-        format!("{counts} in {total} paragraph{}.", plural(total))
+        language.count(Message::FoundInParagraphs, total, &[&counts])
     }
 }
 
 /// The actors who said something, most-quoted first (quotes and reported statements together;
 /// more direct quotes first among equals), then what no speaker was found for.
-pub fn actor_entries(analysis: &Analysis) -> Vec<ActorEntry> {
+pub fn actor_entries(analysis: &Analysis, language: Language) -> Vec<ActorEntry> {
     let slots = colour_slots(analysis);
     let mut entries: Vec<ActorEntry> = analysis
         .actors
@@ -321,7 +325,7 @@ pub fn actor_entries(analysis: &Analysis) -> Vec<ActorEntry> {
         .collect();
     let mut unknown = ActorEntry {
         key: ActorKey::Unknown,
-        name: "Speaker not found".to_string(),
+        name: language.text(Message::SpeakerNotFound).to_string(),
         role: None,
         slot: None,
         quotes: 0,
@@ -421,7 +425,7 @@ mod tests {
 
     fn why(rule: Rule, cue: Option<&str>, mention: Option<(&str, MentionKind)>) -> String {
         let analysis = analysis_with(rule, cue, mention);
-        why_line(&analysis, &analysis.quotes[0])
+        why_line(&analysis, &analysis.quotes[0], Language::English)
     }
 
     #[test]
@@ -496,11 +500,45 @@ mod tests {
         let mut analysis = analysis_with(Rule::Focus, None, None);
         analysis.quotes[0].actor = None;
         analysis.quotes[0].speaker = None;
-        assert_eq!(why_line(&analysis, &analysis.quotes[0]), "no speaker found");
+        assert_eq!(
+            why_line(&analysis, &analysis.quotes[0], Language::English),
+            "no speaker found"
+        );
         assert_eq!(
             why(Rule::NotSpeech, None, None),
             "not someone's words: a title or a term in quotation marks"
         );
+    }
+
+    #[test]
+    fn the_summary_and_the_tooltip_speak_the_interface_language() {
+        let analysis = analysis_with(
+            Rule::CueAfter,
+            Some("a dit"),
+            Some(("elle", MentionKind::Pronoun)),
+        );
+        assert_eq!(
+            summary_line(&analysis, 1, 1, Language::English),
+            "1 quote from 1 speaker, 0 reported statements in 1 paragraph."
+        );
+        assert_eq!(
+            summary_line(&analysis, 1, 1, Language::French),
+            "1 citation de 1 personne, 0 propos rapporté dans 1 paragraphe."
+        );
+        assert_eq!(
+            summary_line(&analysis, 1, 2, Language::German),
+            "Lese… 50 % · 1 Zitat von 1 Person, 0 indirekte Äußerungen"
+        );
+        assert_eq!(
+            tooltip(&analysis, &analysis.quotes[0], Language::French).sentence(Language::French),
+            "Dit par Ann Lee; mayor; a dit; « elle » — Ann Lee; très probable (90 %)"
+        );
+        let mut unknown = analysis_with(Rule::Focus, None, None);
+        unknown.quotes[0].actor = None;
+        unknown.quotes[0].speaker = None;
+        let entries = actor_entries(&unknown, Language::Spanish);
+        assert_eq!(entries[0].name, "Autor no encontrado");
+        assert_eq!(entries[0].breakdown(Language::Spanish), "1 cita");
     }
 
     #[test]
@@ -511,14 +549,14 @@ mod tests {
             Some(("she", MentionKind::Pronoun)),
         );
         assert_eq!(
-            tooltip(&analysis, &analysis.quotes[0]).sentence(),
+            tooltip(&analysis, &analysis.quotes[0], Language::English).sentence(Language::English),
             "Said by Ann Lee; mayor; said; ‘she’ — Ann Lee; very likely (90%)"
         );
         let mut unknown = analysis_with(Rule::Focus, None, None);
         unknown.quotes[0].actor = None;
         unknown.quotes[0].speaker = None;
         assert_eq!(
-            tooltip(&unknown, &unknown.quotes[0]).sentence(),
+            tooltip(&unknown, &unknown.quotes[0], Language::English).sentence(Language::English),
             "Said by Unknown speaker; no speaker found"
         );
     }

@@ -4,6 +4,7 @@
 use super::ui::element;
 use crate::engine::Analysis;
 use crate::present::export::{markdown, Cited, ExportKind, Source};
+use crate::present::Language;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, Document, HtmlElement, ShadowRoot, Url};
@@ -19,7 +20,12 @@ pub fn to_plain_object(value: &impl Serialize) -> Result<JsValue, JsValue> {
 }
 
 /// The file's content: the analysis in `kind`, citing `source`.
-fn content(kind: ExportKind, analysis: &Analysis, source: &Source) -> Result<String, JsValue> {
+fn content(
+    kind: ExportKind,
+    analysis: &Analysis,
+    source: &Source,
+    language: Language,
+) -> Result<String, JsValue> {
     match kind {
         ExportKind::Json => {
             let cited = to_plain_object(&Cited { analysis, source })?;
@@ -27,21 +33,22 @@ fn content(kind: ExportKind, analysis: &Analysis, source: &Source) -> Result<Str
                 .as_string()
                 .ok_or_else(|| "JSON.stringify failed".into())
         }
-        ExportKind::Markdown => Ok(markdown(analysis, source)),
+        ExportKind::Markdown => Ok(markdown(analysis, source, language)),
     }
 }
 
-/// Offers the analysis in `kind` as a file download.
+/// Offers the analysis in `kind` as a file download, its headings in `language`.
 pub fn download(
     doc: &Document,
     shadow: &ShadowRoot,
     analysis: &Analysis,
     source: &Source,
     kind: ExportKind,
+    language: Language,
 ) -> Result<(), JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type(&format!("{};charset=utf-8", kind.mime_type()));
-    let content = content(kind, analysis, source)?;
+    let content = content(kind, analysis, source, language)?;
     let blob =
         Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&content.into()), &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;

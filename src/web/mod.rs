@@ -6,6 +6,7 @@
 mod export;
 mod highlight;
 mod schedule;
+mod selection;
 mod styles;
 mod ui;
 mod view;
@@ -16,7 +17,7 @@ mod tests;
 pub mod dom_node;
 
 use crate::engine;
-use crate::present::Source;
+use crate::present::{Language, Source};
 use std::cell::RefCell;
 use std::rc::Rc;
 use view::{Mode, SharedView, View};
@@ -54,14 +55,45 @@ pub fn analyze_text(text: &str, lang: &str) -> Result<JsValue, JsError> {
 }
 
 /// Draws QuoteLens on the current document, or removes it if drawn (restoring the DOM exactly).
+/// The interface speaks `interface_language` (a BCP 47 tag: the browser's; English when it is
+/// none of the five); the text is read as `text_language` if given, else as the page declares;
+/// `palette` "light" or "dark" forces the highlight colours for such pages, anything else lets the
+/// page's background choose.
 /// Resolves `{active:false}`, or `{active:true, quotes, actors, reported, blocks, marks, ms}` plus
 /// `message` when there is no article or no quote. Rejects only on a real failure.
 #[wasm_bindgen]
-pub async fn toggle() -> Result<JsValue, JsValue> {
+pub async fn toggle(
+    interface_language: Option<String>,
+    text_language: Option<String>,
+    palette: Option<String>,
+) -> Result<JsValue, JsValue> {
     if let Some(view) = ACTIVE.with(|active| active.borrow_mut().take()) {
         view.borrow_mut().close();
         return Ok(view.borrow().summary());
     }
+    open_on_page(Mode::Page, interface_language, text_language, palette).await
+}
+
+/// Draws QuoteLens on the text selected in the page only ("Who said this?"), in place of what
+/// was drawn before; resolves as `toggle()` does, with a message when nothing is selected.
+#[wasm_bindgen(js_name = analyseSelection)]
+pub async fn analyse_selection(
+    interface_language: Option<String>,
+    palette: Option<String>,
+) -> Result<JsValue, JsValue> {
+    if let Some(view) = ACTIVE.with(|active| active.borrow_mut().take()) {
+        view.borrow_mut().close();
+    }
+    open_on_page(Mode::Selection, interface_language, None, palette).await
+}
+
+/// Opens the page's view (see `toggle()`) in `mode`.
+async fn open_on_page(
+    mode: Mode,
+    interface_language: Option<String>,
+    text_language: Option<String>,
+    palette: Option<String>,
+) -> Result<JsValue, JsValue> {
     let doc = document()?;
     let root = doc
         .document_element()
@@ -82,18 +114,32 @@ pub async fn toggle() -> Result<JsValue, JsValue> {
         )?;
         return Ok(answer.into());
     }
+    let interface = interface_language
+        .as_deref()
+        .and_then(Language::from_tag)
+        .unwrap_or_default();
+    let text_language = text_language
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty());
     let opened = View::open(
         &doc,
         root.clone(),
         &root,
-        Mode::Page,
+        mode,
         source,
-        None,
+        text_language,
+        interface,
         view::engine_analyzer,
     )
     .await;
     OPENING.with(|opening| opening.set(false));
     let view = opened.map_err(failure)?;
+    match palette.as_deref() {
+        Some("light") => view.borrow().use_dark_palette(false)?,
+        Some("dark") => view.borrow().use_dark_palette(true)?,
+        _ => {}
+    }
     ACTIVE.with(|active| *active.borrow_mut() = Some(view.clone()));
     finish(view).await
 }
@@ -143,6 +189,8 @@ pub async fn render_into(
         Mode::Embedded,
         source,
         lang,
+        // The demo page is in English.
+        Language::English,
         view::engine_analyzer,
     )
     .await

@@ -51,6 +51,9 @@ button:focus-visible { outline: 2px solid #0072b2; outline-offset: 1px; }
 .summary, .message { margin: 8px 12px 0; }
 .summary { color: #4a4a4a; font-size: 13px; }
 .keys { margin: 4px 12px 0; color: #4a4a4a; font-size: 12px; }
+.text-languages { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 4px; margin: 6px 12px 0; font-size: 12px; color: #4a4a4a; }
+.text-languages button { font-size: 12px; padding: 1px 5px; }
+.text-languages button[aria-pressed="true"] { border-color: #0072b2; font-weight: 650; }
 .message { padding: 8px 10px; background: #f1f1ee; border-radius: 4px; }
 .message:empty { display: none; }
 .exports { display: flex; gap: 8px; padding: 8px 12px; border-bottom: 1px solid #e0e0e0; }
@@ -101,7 +104,8 @@ li > .role { color: #4a4a4a; font-size: 12.5px; margin: 2px 0 0 26px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 @media (prefers-color-scheme: dark) {
   #sidebar { background: #1e1f21; color: #ececec; border-left-color: #3a3a3a; }
-  .summary, .keys, li > .role, .count, .position .cue { color: #b5b5b5; }
+  .summary, .keys, .text-languages, li > .role, .count, .position .cue { color: #b5b5b5; }
+  .text-languages button[aria-pressed="true"] { border-color: #56b4e9; }
   .message { background: #2b2c2f; }
   header, .exports, .actor, .unattributed { border-color: #333; }
   button:hover { background: rgba(255, 255, 255, 0.08); }

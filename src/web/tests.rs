@@ -8,7 +8,7 @@ use crate::engine::{
     Actor, ActorKind, Analysis, Block, Mention, MentionKind, Quote, QuoteKind, Reported, Rule,
     Side, Span, Stance,
 };
-use crate::present::{self, Source};
+use crate::present::{self, Language, Message, Source};
 use regex::Regex;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -188,6 +188,7 @@ fn scripted_markdown(paragraph: String) -> String {
             url: "http://x/".into(),
             ..Source::default()
         },
+        Language::English,
     )
 }
 
@@ -233,6 +234,7 @@ async fn draw_with(root: &Element, mode: Mode, analyser: view::NewAnalyzer) -> S
             ..Source::default()
         },
         Some("en"),
+        Language::English,
         analyser,
     )
     .await
@@ -382,7 +384,7 @@ async fn toggle_draws_and_restores_the_document() {
         the building before the vote, which was held late in the evening.</p>\
         <p>“Another quote, with <i>inline</i> markup,” she said after the meeting.</p></article>");
     let before = document().document_element().unwrap().outer_html();
-    let on = super::toggle().await.unwrap();
+    let on = super::toggle(None, None, None).await.unwrap();
     assert_eq!(
         js_sys::Reflect::get(&on, &"active".into()).unwrap(),
         JsValue::TRUE
@@ -392,7 +394,7 @@ async fn toggle_draws_and_restores_the_document() {
         all(&document().document_element().unwrap(), "quotelens-root").len(),
         1
     );
-    let off = super::toggle().await.unwrap();
+    let off = super::toggle(None, None, None).await.unwrap();
     assert_eq!(
         js_sys::Reflect::get(&off, &"active".into()).unwrap(),
         JsValue::FALSE
@@ -965,7 +967,7 @@ async fn clear_messages_without_article_or_quotes() {
     let root = fixture("<div><img alt=\"\"></div>");
     let view = draw(&root, Mode::Embedded).await;
     let message = shadow(&root).query_selector(".message").unwrap().unwrap();
-    assert_eq!(text(&message), present::NO_ARTICLE);
+    assert_eq!(text(&message), Language::English.text(Message::NoArticle));
     let exports = shadow(&root).query_selector(".exports").unwrap().unwrap();
     let display = web_sys::window()
         .unwrap()
@@ -982,7 +984,7 @@ async fn clear_messages_without_article_or_quotes() {
     let view = draw(&root, Mode::Embedded).await;
     assert_eq!(
         text(&shadow(&root).query_selector(".message").unwrap().unwrap()),
-        present::NO_QUOTES
+        Language::English.text(Message::NoQuotes)
     );
     let summary = view.borrow().summary();
     assert_eq!(
@@ -990,7 +992,23 @@ async fn clear_messages_without_article_or_quotes() {
             .unwrap()
             .as_string()
             .unwrap(),
-        present::NO_QUOTES
+        Language::English.text(Message::NoQuotes)
+    );
+    super::close_view(&view);
+    root.remove();
+
+    // "Who said this?" with nothing selected (the page's selection went meanwhile).
+    let root = fixture("<p>Some text nobody selected.</p>");
+    document()
+        .get_selection()
+        .unwrap()
+        .unwrap()
+        .remove_all_ranges()
+        .unwrap();
+    let view = draw(&root, Mode::Selection).await;
+    assert_eq!(
+        text(&shadow(&root).query_selector(".message").unwrap().unwrap()),
+        Language::English.text(Message::NoSelection)
     );
     super::close_view(&view);
     root.remove();
@@ -1061,6 +1079,7 @@ async fn draw_huge(
         Mode::Embedded,
         Source::default(),
         Some("en"),
+        Language::English,
         analyzer,
     )
     .await
@@ -1434,6 +1453,7 @@ async fn real_pages_get_exact_highlights_and_are_restored_exactly() {
             Mode::Page,
             Source::default(),
             None,
+            Language::English,
             view::engine_analyzer,
         )
         .await
@@ -1539,6 +1559,7 @@ async fn closing_while_drawing_stops_and_restores_exactly() {
         Mode::Page,
         Source::default(),
         Some("en"),
+        Language::English,
         scripted,
     )
     .await
@@ -1561,5 +1582,75 @@ async fn closing_while_drawing_stops_and_restores_exactly() {
     sleep(50).await;
     assert!(root.inner_html() == before, "the DOM is as it was");
     assert!(root.query_selector("quotelens-root").unwrap().is_none());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_selection_becomes_blocks_that_map_back_to_exactly_the_selected_text() {
+    let root = fixture(
+        "<div lang=\"de-AT\"><p id=\"a\">Skipped.   Ann   Lee said:\n  <b>\u{201c}We stay\u{201d}</b> tonight.</p>\
+         <p id=\"b\">\u{201c}Not\u{00a0}now,\u{201d} said Bo. Not selected.</p></div>",
+    );
+    let doc = document();
+    let first = root
+        .query_selector("#a")
+        .unwrap()
+        .unwrap()
+        .first_child()
+        .unwrap();
+    let last = root
+        .query_selector("#b")
+        .unwrap()
+        .unwrap()
+        .first_child()
+        .unwrap();
+    let range = doc.create_range().unwrap();
+    range.set_start(&first, "Skipped. ".len() as u32).unwrap();
+    range
+        .set_end(
+            &last,
+            "\u{201c}Not\u{00a0}now,\u{201d} said Bo."
+                .encode_utf16()
+                .count() as u32,
+        )
+        .unwrap();
+    let selection = doc.get_selection().unwrap().unwrap();
+    selection.remove_all_ranges().unwrap();
+    selection.add_range(&range).unwrap();
+
+    let article = super::selection::selected_article(&doc);
+    let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Ann Lee said: \u{201c}We stay\u{201d} tonight.",
+            "\u{201c}Not now,\u{201d} said Bo."
+        ]
+    );
+    assert!(
+        selection.is_collapsed(),
+        "the selection gives way to the highlights"
+    );
+    // The language the page declares there, as a base code.
+    assert_eq!(article.metadata.language.as_deref(), Some("de"));
+    // Every block's words map back to the same words in the page, and to nothing more.
+    for (index, block) in article.blocks.iter().enumerate() {
+        for word in ["Ann Lee", "We stay", "tonight", "Not", "said Bo."] {
+            let Some(start) = block.text.find(word) else {
+                continue;
+            };
+            let start16 = block.text[..start].encode_utf16().count();
+            let end16 = start16 + word.encode_utf16().count();
+            let ((start_node, start_at), (end_node, end_at)) =
+                article.dom_range(index, start16, end16).unwrap();
+            let found = doc.create_range().unwrap();
+            found.set_start(&start_node, start_at as u32).unwrap();
+            found.set_end(&end_node, end_at as u32).unwrap();
+            // The page's white space, collapsed in the block, stays in the page.
+            let page_words = String::from(found.to_string());
+            let page_words = page_words.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(page_words, word, "block {index}");
+        }
+    }
     root.remove();
 }

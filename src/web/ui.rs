@@ -5,7 +5,7 @@ use super::styles::shadow_css;
 use crate::engine::{Analysis, Position};
 use crate::present::action::{Action, ACTION_ATTRIBUTE};
 use crate::present::export::ExportKind;
-use crate::present::{self, ActorEntry, ActorKey, TooltipText};
+use crate::present::{self, ActorEntry, ActorKey, Language, Message, TooltipText};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     CssStyleSheet, Document, DocumentFragment, DomRect, Element, HtmlElement, Node, ShadowRoot,
@@ -14,20 +14,12 @@ use web_sys::{
 
 pub const HOST_TAG: &str = "quotelens-root";
 
-/// The keys QuoteLens answers to on the page (see `view/events.rs`).
-const KEYS_HINT: &str = "Keys: N and P go to the next and previous quote, C copies it, Enter goes from a quote to its entry and back, Esc closes.";
-
-/// The tooltip's last line: what can be done with the quote it is about.
-const TOOLTIP_HINT: &str = "C copies it with who said it and where.";
-
-/// The button copying a quote with its attribution, and what it says it does.
-const COPY_LABEL: &str = "Copy";
-const COPY_TITLE: &str = "Copy the quote with who said it and where (C on a quote)";
-
 /// Positions listed under an actor before a "show all" button.
 pub const POSITIONS_SHOWN: usize = 20;
 
 pub struct Ui {
+    /// The language the interface speaks.
+    pub language: Language,
     pub host: Element,
     pub shadow: ShadowRoot,
     sidebar: Element,
@@ -39,6 +31,8 @@ pub struct Ui {
     exports: Element,
     actors: Element,
     tooltip: Element,
+    /// The buttons choosing the language the text is read in.
+    text_languages: Vec<(Language, Element)>,
 }
 
 /// Shows a short note in the panel's message line and has screen readers read it out.
@@ -98,8 +92,15 @@ pub fn child(
 }
 
 impl Ui {
-    /// Builds the interface inside `parent` (the page's `<html>`, or the demo's container).
-    pub fn new(doc: &Document, parent: &Element, embedded: bool) -> Result<Ui, JsValue> {
+    /// Builds the interface inside `parent` (the page's `<html>`, or the demo's container),
+    /// speaking `language`.
+    pub fn new(
+        doc: &Document,
+        parent: &Element,
+        embedded: bool,
+        language: Language,
+    ) -> Result<Ui, JsValue> {
+        let say = |message| language.text(message);
         let host = doc.create_element(HOST_TAG)?;
         if embedded {
             host.set_class_name("embedded");
@@ -112,41 +113,62 @@ impl Ui {
         sidebar.set_attribute("role", "complementary")?;
         sidebar.set_attribute("aria-label", "QuoteLens")?;
         let header = element(doc, "header", "", None)?;
-        child(doc, &header, "h2", "", Some("QuoteLens: who said what"))?;
+        child(doc, &header, "h2", "", Some(say(Message::PanelTitle)))?;
         let collapse = action_button(doc, "collapse", Some("–"), Action::Fold)?;
         collapse.set_attribute("aria-expanded", "true")?;
-        collapse.set_attribute("aria-label", "Fold the QuoteLens panel")?;
-        collapse.set_attribute("title", "Fold the panel (highlights stay)")?;
+        collapse.set_attribute("aria-label", say(Message::FoldPanel))?;
+        collapse.set_attribute("title", say(Message::FoldHint))?;
         header.append_child(&collapse)?;
         let close = action_button(doc, "close", Some("×"), Action::Close)?;
-        close.set_attribute("aria-label", "Close QuoteLens")?;
-        close.set_attribute("title", "Close QuoteLens")?;
+        close.set_attribute("aria-label", say(Message::Close))?;
+        close.set_attribute("title", say(Message::Close))?;
         header.append_child(&close)?;
         sidebar.append_child(&header)?;
+        // The interface's language, so that screen readers pronounce it right on any page.
+        sidebar.set_attribute("lang", language.code())?;
 
-        let summary = element(doc, "p", "summary", Some("Reading the article…"))?;
+        let summary = element(doc, "p", "summary", Some(say(Message::ReadingArticle)))?;
         sidebar.append_child(&summary)?;
         // Read out once the article is drawn, not at every step of the progress in the summary.
         let announcer = element(doc, "p", "visually-hidden", None)?;
         announcer.set_attribute("aria-live", "polite")?;
         announcer.set_attribute("aria-atomic", "true")?;
         sidebar.append_child(&announcer)?;
-        child(doc, &sidebar, "p", "keys", Some(KEYS_HINT))?;
+        child(doc, &sidebar, "p", "keys", Some(say(Message::KeysHint)))?;
+        let languages_row = element(doc, "p", "text-languages", None)?;
+        let mut text_languages = Vec::new();
+        child(
+            doc,
+            &languages_row,
+            "span",
+            "label",
+            Some(say(Message::TextLanguage)),
+        )?;
+        for text_language in Language::ALL {
+            let name = text_language.own_name();
+            let button = action_button(doc, "", Some(name), Action::AnalyseIn(text_language))?;
+            button.set_attribute("lang", text_language.code())?;
+            button.set_attribute("aria-pressed", "false")?;
+            button.set_attribute("title", &language.fill(Message::AnalyseIn, &[name]))?;
+            languages_row.append_child(&button)?;
+            text_languages.push((text_language, button));
+        }
+        sidebar.append_child(&languages_row)?;
         let message = element(doc, "p", "message", None)?;
         sidebar.append_child(&message)?;
         let exports = element(doc, "div", "exports", None)?;
         exports.set_attribute("hidden", "")?;
         for kind in ExportKind::ALL {
             let label = match kind {
-                ExportKind::Json => "Export JSON",
-                ExportKind::Markdown => "Export Markdown",
+                ExportKind::Json => Message::ExportJson,
+                ExportKind::Markdown => Message::ExportMarkdown,
             };
-            let button = action_button(doc, "", Some(label), Action::Export(kind))?;
+            let button = action_button(doc, "", Some(say(label)), Action::Export(kind))?;
             exports.append_child(&button)?;
         }
         sidebar.append_child(&exports)?;
         let actors = element(doc, "ul", "actors", None)?;
-        actors.set_attribute("aria-label", "Actors, most quoted first")?;
+        actors.set_attribute("aria-label", say(Message::ActorsLabel))?;
         sidebar.append_child(&actors)?;
         shadow.append_child(&sidebar)?;
 
@@ -158,6 +180,7 @@ impl Ui {
 
         parent.append_child(&host)?;
         Ok(Ui {
+            language,
             host,
             shadow,
             sidebar,
@@ -168,7 +191,17 @@ impl Ui {
             exports,
             actors,
             tooltip,
+            text_languages,
         })
+    }
+
+    /// Marks the language the text is read in (a code as pages declare it) among the buttons.
+    pub fn show_text_language(&self, code: &str) {
+        let chosen = Language::from_tag(code);
+        for (language, button) in &self.text_languages {
+            let pressed = chosen == Some(*language);
+            let _ = button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+        }
     }
 
     /// Gives the highlights the palette for dark backgrounds (extension/quotelens.css reads the
@@ -199,11 +232,11 @@ impl Ui {
             .set_text_content(Some(if collapsed { "+" } else { "–" }));
         self.collapse.set_attribute(
             "aria-label",
-            if collapsed {
-                "Unfold the QuoteLens panel"
+            self.language.text(if collapsed {
+                Message::UnfoldPanel
             } else {
-                "Fold the QuoteLens panel"
-            },
+                Message::FoldPanel
+            }),
         )?;
         Ok(())
     }
@@ -254,7 +287,7 @@ impl Ui {
         entry: &ActorEntry,
         expanded: bool,
     ) -> Result<Element, JsValue> {
-        actor_item(doc, analysis, entry, expanded)
+        actor_item(doc, analysis, entry, expanded, self.language)
     }
 
     /// Replaces the actor list with `list`, built from `count` entries.
@@ -310,18 +343,24 @@ impl Ui {
         )?;
         child(doc, tooltip, "div", "why", Some(&text.why))?;
         for (label, class, value) in [
-            ("Cue", "cue", text.cue.as_deref().unwrap_or("")),
-            ("Attribution", "confidence", &text.confidence),
+            (Message::CueLabel, "cue", text.cue.as_deref().unwrap_or("")),
+            (Message::AttributionLabel, "confidence", &text.confidence),
         ] {
             let row = element(doc, "div", "row", None)?;
-            child(doc, &row, "span", "label", Some(label))?;
+            child(doc, &row, "span", "label", Some(self.language.text(label)))?;
             child(doc, &row, "span", class, Some(value))?;
             if value.is_empty() {
                 row.set_attribute("hidden", "")?;
             }
             tooltip.append_child(&row)?;
         }
-        child(doc, tooltip, "div", "hint", Some(TOOLTIP_HINT))?;
+        child(
+            doc,
+            tooltip,
+            "div",
+            "hint",
+            Some(self.language.text(Message::TooltipHint)),
+        )?;
         tooltip.remove_attribute("hidden")?;
         self.place_tooltip(anchor)
     }
@@ -374,6 +413,7 @@ fn actor_item(
     analysis: &Analysis,
     entry: &ActorEntry,
     expanded: bool,
+    language: Language,
 ) -> Result<Element, JsValue> {
     // What no speaker was found for is listed too, but it is no actor.
     let item = element(
@@ -396,7 +436,7 @@ fn actor_item(
     head.append_child(&swatch)?;
     let name = action_button(doc, "name", Some(&entry.name), Action::Filter(entry.key))?;
     name.set_attribute("aria-pressed", "false")?;
-    name.set_attribute("title", "Show only this speaker's quotes")?;
+    name.set_attribute("title", language.text(Message::FilterHint))?;
     head.append_child(&name)?;
     let count = child(
         doc,
@@ -405,7 +445,7 @@ fn actor_item(
         "count",
         Some(&entry.count().to_string()),
     )?;
-    count.set_attribute("title", &entry.breakdown())?;
+    count.set_attribute("title", &entry.breakdown(language))?;
     // Screen readers get the words, not the bare figure (a label on a plain span is not read).
     count.set_attribute("aria-hidden", "true")?;
     child(
@@ -413,7 +453,7 @@ fn actor_item(
         &head,
         "span",
         "visually-hidden",
-        Some(&entry.breakdown()),
+        Some(&entry.breakdown(language)),
     )?;
     item.append_child(&head)?;
     if let Some(role) = &entry.role {
@@ -427,11 +467,16 @@ fn actor_item(
     };
     for position in &entry.positions[..shown] {
         let li = element(doc, "li", "", None)?;
-        li.append_child(&position_button(doc, analysis, *position)?.into())?;
+        li.append_child(&position_button(doc, analysis, *position, language)?.into())?;
         if let Position::Quote(index) = *position {
             // Beside the entry, not inside it: a button may not hold another.
-            let copy = action_button(doc, "copy", Some(COPY_LABEL), Action::CopyQuote(index))?;
-            copy.set_attribute("title", COPY_TITLE)?;
+            let copy = action_button(
+                doc,
+                "copy",
+                Some(language.text(Message::Copy)),
+                Action::CopyQuote(index),
+            )?;
+            copy.set_attribute("title", language.text(Message::CopyHint))?;
             li.append_child(&copy)?;
         }
         positions.append_child(&li)?;
@@ -441,7 +486,7 @@ fn actor_item(
         let more = action_button(
             doc,
             "more",
-            Some(&format!("Show all {}", entry.positions.len())),
+            Some(&language.fill(Message::ShowAll, &[&entry.positions.len().to_string()])),
             Action::ShowAll(entry.key),
         )?;
         item.append_child(&more)?;
@@ -453,6 +498,7 @@ fn position_button(
     doc: &Document,
     analysis: &Analysis,
     position: Position,
+    language: Language,
 ) -> Result<Element, JsValue> {
     let action = match position {
         Position::Quote(index) => Action::RevealQuote(index),
@@ -482,7 +528,7 @@ fn position_button(
                     &button,
                     "span",
                     &format!("stance stance-{}", present::side_name(stance.side)),
-                    Some(&present::stance_text(stance)),
+                    Some(&present::stance_text(stance, language)),
                 )?;
             }
             child(doc, &button, "span", "text", Some(&statement.text))?;

@@ -14,10 +14,13 @@ const { chromium } = require(path.join(TOOLS, 'playwright-core'));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
-async function launch(extensionDir) {
+// `language`: the browser's interface language (Chromium on Linux takes it from LANGUAGE; its
+// locale files come with Debian's chromium-l10n).
+async function launch(extensionDir, { language } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'quotelens-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    env: language ? { ...process.env, LANGUAGE: language } : undefined,
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1280, height: 800 },
@@ -76,6 +79,30 @@ function driverFor({ context, worker, page }, name = 'chromium') {
     press: (key) => page.keyboard.press(key),
     hoverInUi: (selector) => page.locator('quotelens-root').locator(selector).first().hover(),
     badgeText: async () => worker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), await tabId()),
+    // A native context menu cannot be opened headless: the menu's real onClicked listener is
+    // dispatched with what a click on "Who said this?" gives it (the test build's host permission
+    // stands in for the activeTab grant of the click).
+    async whoSaidThis() {
+      const id = await tabId();
+      const selectionText = await page.evaluate(() => getSelection().toString());
+      await worker.evaluate(async ({ tabId, selectionText }) => {
+        const tab = await chrome.tabs.get(tabId);
+        chrome.contextMenus.onClicked.dispatch({ menuItemId: 'who-said-this', selectionText, pageUrl: tab.url, editable: false }, tab);
+      }, { tabId: id, selectionText });
+    },
+    // "Always run on this site" past its permission prompt, which cannot be answered headless:
+    // the test build's host permission for 127.0.0.1 stands in for the reader's "Allow", and the
+    // background's rememberSite is what the menu's handler calls once the prompt is answered.
+    async alwaysRunOnThisSite() {
+      const { protocol, hostname } = new URL(page.url());
+      await worker.evaluate(({ site, tabId }) => globalThis.quotelens.rememberSite(site, tabId), { site: `${protocol}//${hostname}`, tabId: await tabId() });
+    },
+    // The extension's settings page, in the page's tab.
+    async openOptions() {
+      await page.goto(new URL('options.html', worker.url()).href, { waitUntil: 'load' });
+      await page.waitForSelector('body[data-ready]');
+    },
+    actionTitle: async () => worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), await tabId()),
     // caret: 'initial' — hiding the caret leaves a style attribute on the page's inputs.
     screenshot: (label) => page.screenshot({ path: path.join(ARTIFACTS, `${name}-${label}.png`), caret: 'initial' }),
     async download(selector) {

@@ -82,12 +82,19 @@ class Session {
   }
 }
 
-// Installs the packed add-on (dist/quotelens-firefox.xpi), as shipped.
-async function launch(xpiPath) {
+// Installs the packed add-on (dist/quotelens-firefox.xpi), as shipped. With `locale`, Firefox runs
+// in that language first (as a language pack would make it), so the add-on starts in it too.
+async function launch(xpiPath, { locale } = {}) {
   const driver = await startGeckodriver();
   const session = new Session(driver.base);
   try {
     await session.create();
+    if (locale) {
+      await session.inContext('chrome', () => session.execute((tag) => {
+        Services.locale.availableLocales = [tag, 'en-US'];
+        Services.locale.requestedLocales = [tag];
+      }, locale));
+    }
     const addonId = await session.call('POST', '/moz/addon/install', { addon: fs.readFileSync(xpiPath).toString('base64'), temporary: true });
     return { session, addonId, close: async () => { await session.close().catch(() => {}); driver.stop(); } };
   } catch (error) {
@@ -154,6 +161,73 @@ function driverFor({ session, addonId }) {
     },
     badge: () => session.inContext('chrome', () => session.execute(badgeOfSelectedTab, addonId)),
     badgeText: async () => (await session.inContext('chrome', () => session.execute(badgeOfSelectedTab, addonId))).badge,
+    // The real context menu: a right click over `selector` (inside the selection) opens Firefox's
+    // page menu, whose "Who said this?" item is chosen in the browser's own context (granting
+    // activeTab as a click does).
+    async whoSaidThis(selector) {
+      const element = { [ELEMENT]: await session.find(selector) };
+      await session.call('POST', '/actions', {
+        actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+          { type: 'pointerMove', duration: 0, origin: element, x: 0, y: 0 }, { type: 'pointerDown', button: 2 }, { type: 'pointerUp', button: 2 }] }],
+      });
+      await session.call('DELETE', '/actions');
+      const chosen = await session.inContext('chrome', () => session.execute(async (label) => {
+        const menu = document.getElementById('contentAreaContextMenu');
+        for (let round = 0; round < 50; round++) {
+          const item = [...menu.querySelectorAll('menuitem')].find((m) => m.getAttribute('label') === label && !m.hidden);
+          if (item && menu.state === 'open') {
+            menu.activateItem(item);
+            return true;
+          }
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        menu.hidePopup();
+        return [...menu.querySelectorAll('menuitem')].map((m) => m.getAttribute('label')).filter(Boolean).join(' | ');
+      }, 'Who said this?'));
+      if (chosen !== true) throw new Error(`no "Who said this?" in the page's menu: ${chosen}`);
+    },
+    // "Always run on this site" past its permission prompt, which cannot be answered headless:
+    // the site's access is granted as the prompt's "Allow" grants it (ExtensionPermissions, in the
+    // browser's context), then the background's rememberSite — what the menu's handler calls once
+    // the prompt is answered — is called from the extension's own settings page, in a tab of its own.
+    async alwaysRunOnThisSite() {
+      const url = await session.call('GET', '/url');
+      const { protocol, hostname } = new URL(url);
+      const site = `${protocol}//${hostname}`;
+      const { host } = await session.inContext('chrome', () => session.execute(async (id, origin) => {
+        const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+        const policy = WebExtensionPolicy.getByID(id);
+        await ExtensionPermissions.add(id, { permissions: [], origins: [origin] }, policy.extension);
+        return { host: policy.mozExtensionHostname };
+      }, addonId, `${site}/*`));
+      const page = await session.call('GET', '/window');
+      const { handle } = await session.call('POST', '/window/new', { type: 'tab' });
+      await session.call('POST', '/window', { handle });
+      try {
+        await session.call('POST', '/url', { url: `moz-extension://${host}/options.html` });
+        const answer = await session.execute(async (site, url) => {
+          const { browser } = window;
+          const [tab] = (await browser.tabs.query({})).filter((t) => t.url === url);
+          const background = await browser.runtime.getBackgroundPage();
+          await background.quotelens.rememberSite(site, tab.id);
+          return 'remembered';
+        }, site, url);
+        if (answer !== 'remembered') throw new Error(`rememberSite: ${answer}`);
+      } finally {
+        await session.call('DELETE', '/window');
+        await session.call('POST', '/window', { handle: page });
+      }
+    },
+    // The extension's settings page, in the page's tab.
+    async openOptions() {
+      const host = await session.inContext('chrome', () => session.execute((id) => WebExtensionPolicy.getByID(id).mozExtensionHostname, addonId));
+      await session.call('POST', '/url', { url: `moz-extension://${host}/options.html` });
+      for (let round = 0; !(await session.execute(() => !!document.body?.dataset.ready)); round++) {
+        if (round > 50) throw new Error('the settings page did not fill in');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    actionTitle: async () => (await session.inContext('chrome', () => session.execute(badgeOfSelectedTab, addonId))).title,
     // The manifest's shortcut, typed into the browser window (chrome context), where Firefox
     // listens for extension shortcuts; resolves once the button shows the new state.
     async pressShortcut() {

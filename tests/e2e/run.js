@@ -16,13 +16,20 @@ const CHROME_TEST_BUILD = path.join(ROOT, 'target/e2e/chrome');
 async function shippedManifests(results) {
   console.log('\n== shipped manifests');
   for (const browser of ['chrome', 'firefox']) {
-    await results.check(`${browser}: only activeTab and scripting, no host permissions`, () => {
+    await results.check(`${browser}: activeTab, scripting, contextMenus and storage; host access only optional, asked per site`, () => {
       const manifest = JSON.parse(fs.readFileSync(path.join(DIST, browser, 'manifest.json'), 'utf8'));
-      assert.deepStrictEqual(manifest.permissions, ['activeTab', 'scripting']);
-      assert.strictEqual(manifest.host_permissions, undefined);
+      assert.deepStrictEqual(manifest.permissions, ['activeTab', 'scripting', 'contextMenus', 'storage']);
+      assert.strictEqual(manifest.host_permissions, undefined, 'no host access at install');
+      assert.deepStrictEqual(manifest.optional_host_permissions, ['http://*/*', 'https://*/*']);
       assert.strictEqual(manifest.optional_permissions, undefined);
       assert.strictEqual(manifest.content_scripts, undefined, 'nothing runs on pages until the user asks');
       for (const size of [16, 32, 48, 128]) assert.ok(fs.existsSync(path.join(DIST, browser, manifest.icons[size])), `icon ${size}`);
+    });
+    await results.check(`${browser}: every interface language has every message of the default one`, () => {
+      const locales = path.join(DIST, browser, '_locales');
+      const keys = (code) => Object.keys(JSON.parse(fs.readFileSync(path.join(locales, code, 'messages.json'), 'utf8'))).sort();
+      assert.deepStrictEqual(fs.readdirSync(locales).sort(), ['de', 'en', 'es', 'fr', 'pt']);
+      for (const code of ['de', 'es', 'fr', 'pt']) assert.deepStrictEqual(keys(code), keys('en'), code);
     });
   }
 }
@@ -76,6 +83,29 @@ async function chromiumShipped(results, context) {
   }
 }
 
+// The interface in French: the browser started in French, as its users have it.
+async function chromiumInFrench(results, context) {
+  const { launch, driverFor } = require('./chromium');
+  const browser = await results.check('chromium: starts in French with the extension loaded', () => launch(CHROME_TEST_BUILD, { language: 'fr' }));
+  if (!browser) return;
+  try {
+    await scenario.interfaceInFrench(results, driverFor(browser, 'chromium-fr'), { label: 'seed-fr', url: `${context.origin}/pages/seed/` });
+  } finally {
+    await browser.context.close();
+  }
+}
+
+async function firefoxInFrench(results, context) {
+  const { launch, driverFor } = require('./firefox');
+  const browser = await results.check('firefox: starts in French with the add-on installed', () => launch(path.join(DIST, 'quotelens-firefox.xpi'), { locale: 'fr' }));
+  if (!browser) return;
+  try {
+    await scenario.interfaceInFrench(results, { ...driverFor(browser), name: 'firefox-fr' }, { label: 'seed-fr', url: `${context.origin}/pages/seed/` });
+  } finally {
+    await browser.close();
+  }
+}
+
 async function firefox(results, context) {
   console.log('\n== Firefox (headless, geckodriver)');
   const { launch, driverFor } = require('./firefox');
@@ -111,7 +141,9 @@ async function main() {
     if (!only) await shippedManifests(results);
     if (!only || only === 'chromium') await chromium(results, context);
     if (!only || only === 'chromium') await chromiumShipped(results, context);
+    if (!only || only === 'chromium') await chromiumInFrench(results, context);
     if (!only || only === 'firefox') await firefox(results, context);
+    if (!only || only === 'firefox') await firefoxInFrench(results, context);
   } finally {
     await site.close();
   }

@@ -1,8 +1,10 @@
 // What a reader does with QuoteLens, as checks that run the same in every browser. A driver gives
 // the browser-specific moves: open(url), toggle() (the real toolbar path; resolves when the page
 // has answered), evaluate(fn, arg) in the page, hover(selector), focus(selector), moveAway(),
-// clickInUi(selector) and hoverInUi(selector) inside QuoteLens's shadow root, badgeText() of the
-// toolbar button on the page's tab, screenshot(name), and optionally download(selector) ->
+// clickInUi(selector) and hoverInUi(selector) inside QuoteLens's shadow root, badgeText() and
+// actionTitle() of the toolbar button on the page's tab, whoSaidThis(selector) (the context menu's item
+// on the selection, opened over `selector`; resolves when the page has answered), screenshot(name),
+// and optionally download(selector) ->
 // {name, text}, press(key) where the focus is, forceColors(on), readClipboard().
 'use strict';
 const fs = require('fs');
@@ -122,6 +124,46 @@ function readFocus() {
     control: host?.shadowRoot.activeElement?.getAttribute('data-action') ?? null,
     tooltip: !!tooltip && !tooltip.hidden,
   };
+}
+
+// The panel's own words and the text-language buttons, for the interface-language checks.
+function readInterfaceText() {
+  const root = document.querySelector('quotelens-root')?.shadowRoot;
+  if (!root) return null;
+  const text = (selector) => root.querySelector(selector)?.textContent.trim() ?? '';
+  return {
+    lang: root.querySelector('#sidebar').getAttribute('lang'),
+    title: text('header h2'),
+    summary: text('.summary'),
+    keys: text('.keys'),
+    close: root.querySelector('button.close').getAttribute('aria-label'),
+    exports: [...root.querySelectorAll('.exports button')].map((b) => b.textContent.trim()),
+    copy: text('button.copy'),
+    textLanguages: [...root.querySelectorAll('button[data-action^="analyse:"]')].map((b) => ({
+      code: b.getAttribute('data-action').slice('analyse:'.length), pressed: b.getAttribute('aria-pressed') === 'true',
+    })),
+    tooltipLabels: [...root.querySelectorAll('#tooltip .label')].map((l) => l.textContent.trim()),
+    tooltipHint: text('#tooltip .hint'),
+  };
+}
+
+// Selects the page's text from the start of `first` to the end of `last` (selectors), as a reader
+// dragging over it would.
+function selectBetween([first, last]) {
+  const range = document.createRange();
+  range.setStartBefore(document.querySelector(first));
+  range.setEndAfter(document.querySelector(last));
+  const selection = getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return selection.toString().length;
+}
+
+// Each highlighted quote's speaker and the live-blog entry it is in.
+function readQuotesByEntry() {
+  return [...document.querySelectorAll('quotelens-mark[tabindex="0"]')].map((m) => ({
+    speaker: m.getAttribute('data-quotelens-speaker'), entry: m.closest('.entry')?.id ?? null,
+  }));
 }
 
 function readAnnouncement() {
@@ -585,6 +627,179 @@ async function keyboard(results, driver, { label, url, analysis }) {
   });
 }
 
+// The interface in French, as a browser whose language is French shows it (the driver's browser
+// runs in French): the toolbar title from _locales, the panel, the tooltip and the Markdown export
+// from the Rust table.
+async function interfaceInFrench(results, driver, { label, url }) {
+  const check = (name, fn) => results.check(`${driver.name} ${label}: ${name}`, fn);
+  let original;
+  const drawn = await check('the toolbar button and the panel speak French', async () => {
+    await driver.open(url);
+    original = await driver.evaluate(readPage);
+    await driver.toggle();
+    assert.strictEqual(await driver.actionTitle(), 'QuoteLens : qui a dit quoi');
+    const ui = await until('the summary once drawn', async () => { const u = await driver.evaluate(readInterfaceText); return / paragraphes\.$/.test(u?.summary) && u; });
+    console.log(`        ${ui.title} | ${ui.summary} | ${ui.keys}`);
+    assert.strictEqual(ui.lang, 'fr');
+    assert.strictEqual(ui.title, 'QuoteLens : qui a dit quoi');
+    assert.match(ui.summary, /^\d+ citations de \d+ personnes, \d+ propos rapportés dans \d+ paragraphes\.$/);
+    assert.match(ui.keys, /^Touches : N et P/);
+    assert.strictEqual(ui.close, 'Fermer QuoteLens');
+    assert.deepStrictEqual(ui.exports, ['Exporter en JSON', 'Exporter en Markdown']);
+    assert.strictEqual(ui.copy, 'Copier');
+    // The article is English, as the page declares: its button is the one pressed.
+    assert.deepStrictEqual(ui.textLanguages.filter((l) => l.pressed).map((l) => l.code), ['en']);
+    await driver.screenshot(`${label}-panel`);
+    return true;
+  });
+  if (!drawn) return;
+  await check('the tooltip speaks French', async () => {
+    const selector = 'quotelens-mark[tabindex="0"]';
+    await driver.evaluate(scrollToMark, selector);
+    await driver.hover(selector);
+    const ui = await until('the tooltip', async () => { const u = await driver.evaluate(readInterfaceText); return u.tooltipHint && (await driver.evaluate(readUi)).tooltip.shown && u; });
+    assert.deepStrictEqual(ui.tooltipLabels, ['Introduit par', 'Attribution']);
+    assert.strictEqual(ui.tooltipHint, 'C la copie avec son auteur et sa source.');
+    await driver.screenshot(`${label}-tooltip`);
+    await driver.moveAway();
+  });
+  if (driver.download) {
+    await check("the Markdown export's headings are French", async () => {
+      const markdown = (await driver.download('button[data-action="export:markdown"]')).text;
+      assert.match(markdown, /^# Qui a dit quoi : .+\n\nSource : \[/);
+      assert.match(markdown, /\d+ citations et \d+ propos rapportés, trouvés par QuoteLens\./);
+    });
+  }
+  await check('toggling off restores the page', async () => {
+    await driver.toggle();
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+  await check('the settings page speaks French', async () => {
+    await driver.openOptions();
+    const options = await driver.evaluate(readOptions);
+    assert.strictEqual(options.heading, 'Réglages de QuoteLens');
+    assert.strictEqual(await driver.evaluate(() => document.getElementById('no-sites').textContent), 'Aucun site pour l’instant.');
+    await driver.screenshot(`${label}-options`);
+  });
+}
+
+// A French article on a page that declares English: read as English no speaker is found; the
+// panel's "Français" reads it again as French, and the speakers appear.
+async function wrongTextLanguage(results, driver, { label, url }) {
+  await results.check(`${driver.name} ${label}: the panel's language buttons read the text again in the chosen language`, async () => {
+    await driver.open(url);
+    const original = await driver.evaluate(readPage);
+    await driver.toggle();
+    const speakers = async () => (await driver.evaluate(readMarks)).quotes.map((q) => q.speaker);
+    const asDeclared = await until('the quotes drawn', async () => { const s = await speakers(); return s.length === 3 && s; });
+    assert.deepStrictEqual(asDeclared, ['', '', ''], 'read as English, the French cues say nothing');
+    const pressed = async () => (await driver.evaluate(readInterfaceText)).textLanguages.filter((l) => l.pressed).map((l) => l.code);
+    assert.deepStrictEqual(await pressed(), ['en']);
+    await driver.clickInUi('button[data-action="analyse:fr"]');
+    const asFrench = await until('the speakers', async () => { const s = await speakers(); return s.every(Boolean) && s.length === 3 && s; });
+    assert.deepStrictEqual(asFrench, ['Marie Lefèvre', 'Thomas Girard', 'Anne Roux']);
+    assert.deepStrictEqual(await pressed(), ['fr']);
+    const names = (await driver.evaluate(readUi)).actors.map((a) => a.name).sort();
+    assert.deepStrictEqual(names, ['Anne Roux', 'Marie Lefèvre', 'Thomas Girard']);
+    await driver.screenshot(`${label}-french`);
+    await driver.toggle();
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+}
+
+// "Who said this?" on two entries of a live blog: only their quotes are highlighted, with their
+// speakers; the toolbar button then turns QuoteLens off and the page is as it was.
+async function whoSaidThis(results, driver, { label, url }) {
+  await results.check(`${driver.name} ${label}: "Who said this?" on a selection reads and highlights only the selection`, async () => {
+    await driver.open(url);
+    const original = await driver.evaluate(readPage);
+    assert.ok((await driver.evaluate(selectBetween, ['#entry-2', '#entry-3'])) > 0, 'text selected');
+    await driver.whoSaidThis('#entry-2 p');
+    const quotes = await until('the quotes highlighted', async () => { const q = await driver.evaluate(readQuotesByEntry); return q.length > 0 && q; });
+    assert.deepStrictEqual(quotes, [{ speaker: 'Carla Diaz', entry: 'entry-2' }, { speaker: 'Luis Romero', entry: 'entry-3' }]);
+    const ui = await until('the summary', async () => { const u = await driver.evaluate(readUi); return /paragraphs\.$/.test((await driver.evaluate(readAnnouncement)).summary) && u; });
+    assert.deepStrictEqual(ui.actors.map((a) => a.name).sort(), ['Carla Diaz', 'Luis Romero']);
+    assert.match((await driver.evaluate(readAnnouncement)).summary, /^2 quotes from 2 speakers/);
+    assert.strictEqual(await driver.evaluate(() => getSelection().isCollapsed), true, 'the selection gives way to the highlights');
+    assert.strictEqual(await driver.badgeText(), 'on');
+    await driver.screenshot(`${label}-selection`);
+    await driver.toggle();
+    assert.strictEqual(await driver.badgeText(), '');
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+}
+
+// The settings page as the reader sees it: the sites listed, the choices made, the shortcut.
+function readOptions() {
+  return {
+    sites: [...document.querySelectorAll('#sites .site')].map((s) => s.textContent),
+    none: !document.getElementById('no-sites').hidden,
+    palette: document.getElementById('palette').value,
+    textLanguage: document.getElementById('text-language').value,
+    shortcut: document.getElementById('shortcut').textContent,
+    heading: document.querySelector('h1').textContent,
+  };
+}
+
+function chooseOption([id, value]) {
+  const select = document.getElementById(id);
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+}
+
+function removeFirstSite() {
+  document.querySelector('#sites button').click();
+}
+
+// "Always run on this site", then the site's pages drawn on load, the settings page listing the
+// site and holding the colours and language the pages are drawn with, and the site removed.
+async function alwaysRun(results, driver, { label, url }) {
+  const check = (name, fn) => results.check(`${driver.name} ${label}: ${name}`, fn);
+  const drawnByItself = async () => {
+    await driver.open(url);
+    return until('QuoteLens drawn on load', async () => (await driver.evaluate(readMarks)).count > 0 && (await driver.badgeText()) === 'on', 10000);
+  };
+  const remembered = await check('"Always run on this site" draws the page and remembers the site', async () => {
+    await driver.open(url);
+    await driver.alwaysRunOnThisSite();
+    await until('the highlights', async () => (await driver.evaluate(readMarks)).count > 0);
+    assert.strictEqual(await driver.badgeText(), 'on');
+    return true;
+  });
+  if (!remembered) return;
+  await check("the site's pages are drawn on load, with no click", drawnByItself);
+  await check('the settings page lists the site and gives the shortcut', async () => {
+    await driver.openOptions();
+    const options = await driver.evaluate(readOptions);
+    console.log(`        settings: ${JSON.stringify(options)}`);
+    assert.deepStrictEqual(options.sites, [new URL(url).hostname]);
+    assert.strictEqual(options.heading, 'QuoteLens settings');
+    assert.deepStrictEqual([options.palette, options.textLanguage], ['auto', '']);
+    assert.strictEqual(options.shortcut, 'Alt+Shift+Q');
+    await driver.screenshot(`${label}-options`);
+  });
+  await check('the colours and the text language chosen there are the ones pages are drawn with', async () => {
+    await driver.evaluate(chooseOption, ['palette', 'dark']);
+    await driver.evaluate(chooseOption, ['text-language', 'fr']);
+    await drawnByItself();
+    const ui = await driver.evaluate(readInterfaceText);
+    assert.deepStrictEqual(ui.textLanguages.filter((l) => l.pressed).map((l) => l.code), ['fr']);
+    assert.strictEqual((await driver.evaluate(readPaletteContrast)).onDark, true, 'the palette for dark pages on a light page');
+    await driver.openOptions();
+    await driver.evaluate(chooseOption, ['palette', 'auto']);
+    await driver.evaluate(chooseOption, ['text-language', '']);
+  });
+  await check('a site removed there is no longer drawn by itself', async () => {
+    await driver.evaluate(removeFirstSite);
+    await until('the list emptied', async () => (await driver.evaluate(readOptions)).none);
+    await driver.open(url);
+    const original = await driver.evaluate(readPage);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.strictEqual((await driver.evaluate(readMarks)).hosts, 0, 'nothing drawn');
+    assertSameDom(original, await driver.evaluate(readPage));
+  });
+}
+
 // Pages where there is nothing to draw: the sidebar says so, and toggling off restores the page.
 async function messagePage(results, driver, { label, url, message }) {
   await results.check(`${driver.name} ${label}: says "${message}"`, async () => {
@@ -617,8 +832,11 @@ async function runAll(results, driver, { origin, analysis, blocks, strictEngine 
   await seedArticle(results, driver, { label: 'seed-locked-csp', url: `${origin}/locked/pages/seed/`, analysis, blocks, expectEngine: strictEngine });
   await darkPage(results, driver, { label: 'dark', url: `${origin}/fixtures/dark.html` });
   await keyboard(results, driver, { label: 'seed-keys', url: `${origin}/pages/seed/`, analysis });
+  await wrongTextLanguage(results, driver, { label: 'wrong-language', url: `${origin}/fixtures/wrong-language.html` });
+  await whoSaidThis(results, driver, { label: 'live-blog', url: `${origin}/fixtures/live-blog.html` });
+  await alwaysRun(results, driver, { label: 'always-run', url: `${origin}/pages/seed/` });
   await messagePage(results, driver, { label: 'no-article', url: `${origin}/fixtures/no-article.html`, message: 'No article found on this page.' });
   await messagePage(results, driver, { label: 'no-quotes', url: `${origin}/strict/fixtures/no-quotes.html`, message: 'No quotes found in this article.' });
 }
 
-module.exports = { runAll, readPage, readMarks, readUi, until, normalise };
+module.exports = { runAll, interfaceInFrench, readPage, readMarks, readUi, until, normalise };

@@ -4,7 +4,7 @@
 use super::super::highlight::{current_segments, Highlighter, MARK_TAG};
 use crate::article::Article;
 use crate::engine::{Analysis, Span};
-use crate::present::{self, ActorKey, Evidence};
+use crate::present::{self, ActorKey, Evidence, Language};
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,6 +30,8 @@ fn span_key(span: &Span) -> SpanKey {
 
 pub struct Marks {
     doc: Document,
+    /// The language of the highlights' spoken descriptions.
+    language: Language,
     highlighter: Highlighter,
     /// The underlines of the active quote's cue and mention, undone before any other change to
     /// the highlights so that each highlighter finds its own splits as it left them.
@@ -46,9 +48,10 @@ pub struct Marks {
 }
 
 impl Marks {
-    pub fn new(doc: &Document) -> Marks {
+    pub fn new(doc: &Document, language: Language) -> Marks {
         Marks {
             doc: doc.clone(),
+            language,
             highlighter: Highlighter::default(),
             evidence: Highlighter::default(),
             drawn: HashMap::new(),
@@ -131,7 +134,7 @@ impl Marks {
             first.set_attribute("tabindex", "0")?;
             first.set_attribute(
                 "aria-description",
-                &present::tooltip(analysis, quote).sentence(),
+                &present::tooltip(analysis, quote, self.language).sentence(self.language),
             )?;
         }
         if let Some(slot) = self.marks_of.get_mut(index) {
@@ -177,7 +180,7 @@ impl Marks {
             if let Some(first) = drawn.marks.first() {
                 let _ = first.set_attribute(
                     "aria-description",
-                    &present::tooltip(analysis, quote).sentence(),
+                    &present::tooltip(analysis, quote, self.language).sentence(self.language),
                 );
             }
             moved |= drawn.index != index;

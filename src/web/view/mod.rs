@@ -11,12 +11,13 @@ mod watch;
 
 use super::highlight::{resolve_point, MARK_TAG};
 use super::schedule::{next_task, now, sleep, Slice, SliceLog, SLICE_MS};
+use super::selection::selected_article;
 use super::ui::Ui;
 use crate::article::{Article, Extractor};
 use crate::engine::{self, Analysis, Block};
 use crate::present::action::Action;
 use crate::present::colour::{parse_rgb, Rgba};
-use crate::present::{self, ActorKey, Source};
+use crate::present::{self, ActorKey, Language, Message, Source};
 use events::Listeners;
 use marks::{scroll_to, Marks};
 use sidebar::Sidebar;
@@ -36,6 +37,9 @@ const MUTATION_SETTLE_MS: i32 = 300;
 pub enum Mode {
     /// The live page: a fixed sidebar, and an observer for content added later.
     Page,
+    /// The text selected on the live page, read when the view opens: a fixed sidebar, and the
+    /// page's later changes left alone (they are not part of what the reader chose).
+    Selection,
     /// Drawn into a container (the demo page).
     Embedded,
 }
@@ -119,9 +123,10 @@ pub struct View {
 }
 
 impl View {
-    /// Finds the article under `root`, builds the interface in `ui_parent`, and starts listening.
-    /// Nothing is analysed or highlighted yet: [`run`] does that. Without a `language`, the
-    /// article's own (declared or detected) is used.
+    /// Finds the article under `root`, builds the interface in `ui_parent` in `interface`'s
+    /// language, and starts listening. Nothing is analysed or highlighted yet: [`run`] does that.
+    /// Without a `language`, the article's own (declared or detected) is used.
+    #[allow(clippy::too_many_arguments)]
     pub async fn open(
         doc: &Document,
         root: Element,
@@ -129,12 +134,18 @@ impl View {
         mode: Mode,
         source: Source,
         language: Option<&str>,
+        interface: Language,
         new_analyzer: NewAnalyzer,
     ) -> Result<SharedView, JsValue> {
         let started = now();
-        let ui = Ui::new(doc, ui_parent, mode == Mode::Embedded)?;
-        let (found, extract_slices) = extract_in_slices(&Node::from(root.clone())).await;
-        let article = keep_prose(found, mode);
+        let ui = Ui::new(doc, ui_parent, mode == Mode::Embedded, interface)?;
+        let (article, extract_slices) = match mode {
+            Mode::Selection => (selected_article(doc), SliceLog::default()),
+            Mode::Page | Mode::Embedded => {
+                let (found, slices) = extract_in_slices(&Node::from(root.clone())).await;
+                (keep_prose(found, mode), slices)
+            }
+        };
         let source = Source {
             site: article.metadata.site_name.clone(),
             published: article.metadata.published.clone(),
@@ -146,6 +157,7 @@ impl View {
             .map(str::to_string)
             .or_else(|| article.metadata.language.clone())
             .unwrap_or_else(|| "en".to_string());
+        ui.show_text_language(&language);
         let view = Rc::new(RefCell::new(View {
             doc: doc.clone(),
             mode,
@@ -163,7 +175,7 @@ impl View {
             fed_blocks: 0,
             analysed_blocks: 0,
             drawn_blocks: 0,
-            marks: Marks::new(doc),
+            marks: Marks::new(doc, interface),
             sidebar: Sidebar::new(),
             watch: PageWatch::new(),
             listeners: Listeners::default(),
@@ -176,6 +188,12 @@ impl View {
         let listeners = Listeners::listen(&view)?;
         view.borrow_mut().listeners = listeners;
         Ok(view)
+    }
+
+    /// Gives the highlights the palette for dark pages, or the one for light pages, whatever
+    /// the page's background (the reader's setting).
+    pub fn use_dark_palette(&self, on_dark: bool) -> Result<(), JsValue> {
+        self.ui.set_on_dark(on_dark)
     }
 
     fn is_closed(&self) -> bool {
@@ -205,7 +223,7 @@ impl View {
         if self.is_closed() {
             return summary.into();
         }
-        let entries = present::actor_entries(&self.analysis);
+        let entries = present::actor_entries(&self.analysis, self.ui.language);
         let quotes = present::highlighted_count(&self.analysis);
         set("quotes", (quotes as u32).into());
         set(
@@ -235,15 +253,19 @@ impl View {
     }
 
     fn message(&self) -> Option<&'static str> {
-        if self.article.blocks.is_empty() {
-            Some(present::NO_ARTICLE)
+        let message = if self.article.blocks.is_empty() {
+            match self.mode {
+                Mode::Selection => Message::NoSelection,
+                Mode::Page | Mode::Embedded => Message::NoArticle,
+            }
         } else if self.drawn_blocks == self.article.blocks.len()
             && !self.analysis.quotes.iter().any(present::is_highlighted)
         {
-            Some(present::NO_QUOTES)
+            Message::NoQuotes
         } else {
-            None
-        }
+            return None;
+        };
+        Some(self.ui.language.text(message))
     }
 
     #[cfg(test)]
@@ -335,8 +357,11 @@ impl View {
         }
         self.watch.drop_own_changes();
         if self.drawn_blocks < total {
-            self.ui
-                .set_summary(&present::reading_line(self.drawn_blocks, total));
+            self.ui.set_summary(&present::reading_line(
+                self.drawn_blocks,
+                total,
+                self.ui.language,
+            ));
             return Ok(false);
         }
         self.render_sidebar();
@@ -373,7 +398,7 @@ impl View {
         let Some(quote) = self.analysis.quotes.get(index) else {
             return;
         };
-        let text = present::tooltip(&self.analysis, quote);
+        let text = present::tooltip(&self.analysis, quote, self.ui.language);
         let _ = self
             .ui
             .show_tooltip(&self.doc, &text, &mark.get_bounding_client_rect());
@@ -401,10 +426,11 @@ impl View {
         };
         let written = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text));
         let notifier = self.ui.notifier();
+        let language = self.ui.language;
         wasm_bindgen_futures::spawn_local(async move {
             let said = match written.await {
-                Ok(_) => format!("Copied: {text}"),
-                Err(_) => "The browser refused to copy to the clipboard.".to_string(),
+                Ok(_) => language.fill(Message::Copied, &[&text]),
+                Err(_) => language.text(Message::CopyRefused).to_string(),
             };
             notifier.notify(&said);
         });
@@ -457,13 +483,45 @@ impl View {
                 let view = view.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let v = view.borrow();
-                    if let Err(error) =
-                        super::export::download(&v.doc, &v.ui.shadow, &v.analysis, &v.source, kind)
-                    {
+                    let (doc, ui) = (&v.doc, &v.ui);
+                    if let Err(error) = super::export::download(
+                        doc,
+                        &ui.shadow,
+                        &v.analysis,
+                        &v.source,
+                        kind,
+                        ui.language,
+                    ) {
                         web_sys::console::warn_2(&"QuoteLens: export failed".into(), &error);
                     }
                 });
             }
+            Action::AnalyseIn(language) => self.analyse_in(view, language),
+        }
+    }
+
+    /// Reads the text again as written in `language`: the article found stays, what was
+    /// analysed and drawn from it goes, and the drawing starts over.
+    fn analyse_in(&mut self, view: &SharedView, language: Language) {
+        if self.language == language.code() {
+            return;
+        }
+        self.language = language.code().to_string();
+        self.ui.show_text_language(&self.language);
+        self.forget_analysis();
+        // A drawing or an update under way carries on from the first block; a view at rest
+        // starts one.
+        if self.phase == Phase::Shown {
+            self.phase = Phase::Drawing;
+            let view = view.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(error) = draw(&view).await {
+                    web_sys::console::warn_2(
+                        &"QuoteLens: could not read the text again".into(),
+                        &error,
+                    );
+                }
+            });
         }
     }
 
@@ -546,9 +604,21 @@ impl View {
 
     /// Forgets everything drawn and read, to read the page from scratch.
     fn forget_drawn(&mut self) {
+        self.forget_analysis();
+        self.article.blocks.clear();
+        self.article.pieces.clear();
+        // Undoing our highlights is no change of the page's.
+        self.watch.forget();
+    }
+
+    /// Forgets the analysis and everything drawn from it, keeping the article read.
+    fn forget_analysis(&mut self) {
         self.set_active(None);
-        self.ui.set_summary("Reading…");
+        self.ui
+            .set_summary(self.ui.language.text(Message::ReadingArticle));
         self.marks.clear();
+        // Undoing our highlights is no change of the page's.
+        self.watch.drop_own_changes();
         self.sidebar.forget();
         // Entries would link to highlights that are gone.
         let _ = self.ui.clear_actors();
@@ -557,10 +627,6 @@ impl View {
         self.fed_blocks = 0;
         self.analysed_blocks = 0;
         self.drawn_blocks = 0;
-        self.article.blocks.clear();
-        self.article.pieces.clear();
-        // Undoing our highlights is no change of the page's.
-        self.watch.forget();
     }
 
     /// Adds the blocks of `found` that are new: none of their text read before, all of it still

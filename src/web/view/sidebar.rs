@@ -66,7 +66,7 @@ impl Sidebar {
         message: Option<&str>,
     ) {
         self.last_render = now();
-        let summary = present::summary_line(analysis, drawn, total);
+        let summary = present::summary_line(analysis, drawn, total, ui.language);
         ui.set_summary(&summary);
         ui.set_message(message.unwrap_or(""));
         if drawn == total {
@@ -76,7 +76,7 @@ impl Sidebar {
             });
         }
         self.build = Some(Build {
-            entries: present::actor_entries(analysis),
+            entries: present::actor_entries(analysis, ui.language),
             next: 0,
             list: doc.create_document_fragment(),
         });
