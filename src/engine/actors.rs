@@ -230,13 +230,14 @@ impl Registry {
     }
 
     /// The person or organisation a pronoun of `kind` most likely stands for. For "he" or "she":
-    /// among the last three people not known to be of the other sex, the one a sentence just
-    /// opened with (`opening_subject`), else the most recent one who has spoken, else the most
-    /// recent; someone named in passing does not take over the pronoun.
+    /// among the last three people not known to be of the other sex, the one the text has just
+    /// turned to (`salient`: named in the same sentence, or opening the sentence before), else
+    /// the most recent one who has spoken, else the most recent; someone named in passing does
+    /// not take over the pronoun.
     pub fn antecedent(
         &self,
         pronoun: super::lexicon::PronounKind,
-        opening_subject: Option<usize>,
+        salient: Option<usize>,
     ) -> Option<usize> {
         use super::lexicon::PronounKind as P;
         let kind_of = |i: usize| self.entities[i].kind;
@@ -256,7 +257,7 @@ impl Registry {
                     })
                     .take(3)
                     .collect();
-                opening_subject
+                salient
                     .filter(|s| people.contains(s))
                     .or_else(|| people.iter().copied().find(|&i| self.entities[i].spoke))
                     .or(people.first().copied())

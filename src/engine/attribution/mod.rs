@@ -143,7 +143,7 @@ impl State {
 
     /// The person a pronoun leans to: one the sentence has already named, else the one the
     /// sentence before this one, or this one, opened with.
-    fn recent_opening_subject(&self) -> Option<usize> {
+    fn salient_person(&self) -> Option<usize> {
         self.named_in_sentence.or(self
             .opening_subject
             .filter(|&(_, at)| self.sentences_seen - at <= 1)
@@ -169,9 +169,7 @@ impl State {
         let lex = reader.lex;
         match np.kind {
             NpKind::Pronoun(kind) => {
-                let found = self
-                    .registry
-                    .antecedent(kind, self.recent_opening_subject());
+                let found = self.registry.antecedent(kind, self.salient_person());
                 if let Some(id) = found {
                     let gender = match kind {
                         PronounKind::Male => Gender::Male,
@@ -198,10 +196,10 @@ impl State {
                     .appositive_of(np)
                     .and_then(|person| self.registry.resolve(&person, lex));
                 // "der 45-Jährige", "die SPD-Politikerin": the last person of that gender.
-                let opening = self.recent_opening_subject();
+                let salient = self.salient_person();
                 let referent = || match np.gender {
-                    Gender::Male => self.registry.antecedent(PronounKind::Male, opening),
-                    Gender::Female => self.registry.antecedent(PronounKind::Female, opening),
+                    Gender::Male => self.registry.antecedent(PronounKind::Male, salient),
+                    Gender::Female => self.registry.antecedent(PronounKind::Female, salient),
                     Gender::Unknown => self.registry.last_person(),
                 };
                 let found = match self.registry.described(np.name).or(named) {
@@ -312,8 +310,7 @@ impl State {
             let t = &reader.tokens[i];
             let mut next = i + 1;
             let id = if let Some(kind) = reader.pronoun(i) {
-                self.registry
-                    .antecedent(kind, self.recent_opening_subject())
+                self.registry.antecedent(kind, self.salient_person())
             } else if t.is_word() && t.cap {
                 let j = reader.np_end(i, to);
                 next = j + 1;
@@ -401,7 +398,7 @@ impl State {
 
     /// A sentence right after someone spoke whose verb's mood alone says it is reported, with
     /// no verb of saying: "»Wir lassen uns das nicht gefallen«, sagt Werneke. Die Beschäftigten
-    /// hätten lange genug verzichtet." (German Konjunktiv I). The speaker goes on; so does a run of
+    /// seien lange genug hingehalten worden." (German Konjunktiv I). The speaker goes on; so does a run of
     /// such sentences. Not a first-person sentence, where the same forms are indicative
     /// ("ich habe").
     fn note_reported_by_mood(&mut self, reader: &Reader, place: &Place, from: usize, to: usize) {
