@@ -412,3 +412,15 @@ fn a_relative_clause_between_commas_hangs_on_the_subject() {
         Some("Un alto funcionario")
     );
 }
+
+#[test]
+fn names_listed_before_a_colon_speak_together() {
+    assert_eq!(
+        said("MARKETS IN RETREAT — Bloomberg’s Liz Moore, Tom Clinton Reyes and Ann Lee: “Buyers are pulling back.”"),
+        [pair("Buyers are pulling back.", "Liz Moore, Tom Clinton Reyes and Ann Lee")]
+    );
+    assert_eq!(
+        said("Tom Reyes and Ann Lee: “Buyers are pulling back.”"),
+        [pair("Buyers are pulling back.", "Tom Reyes and Ann Lee")]
+    );
+}

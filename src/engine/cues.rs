@@ -475,6 +475,7 @@ impl<'a> Reader<'a> {
             .np_ending_at(last, from)
             .filter(|np| matches!(np.kind, NpKind::Person | NpKind::Organization) && !np.bare)
             .filter(|np| !self.object_of_preposition(np, from))?;
+        let np = self.with_listed_names(np, from);
         Some(Cue {
             first: np.first,
             last: last + 1,
@@ -485,6 +486,35 @@ impl<'a> Reader<'a> {
             naming: false,
             inverted: false,
         })
+    }
+
+    /// "Liz Moore, Tom Reyes and Ann Lee": names coordinated at the end of `np` take the names
+    /// listed before them with commas.
+    fn with_listed_names(&self, mut np: Np<'a>, from: usize) -> Np<'a> {
+        let coordinated =
+            (np.first..=np.last).any(|k| self.tokens[k].is_in(&self.lex.coordinators));
+        while coordinated && np.first >= from + 2 && self.tokens[np.first - 1].is_punct(',') {
+            let Some(before) = self
+                .np_ending_at(np.first - 2, from)
+                .filter(|b| b.kind == NpKind::Person && !b.bare)
+            else {
+                break;
+            };
+            // Both names are slices of the text: the list runs from the first name's start
+            // (after any "Bloomberg’s" before it) to the end of the last.
+            let offset =
+                |name: &str| (name.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize);
+            let list = offset(before.name)
+                .zip(offset(np.name).map(|at| at + np.name.len()))
+                .and_then(|(start, end)| self.text.get(start..end));
+            let Some(list) = list else {
+                break;
+            };
+            np.first = before.first;
+            np.name = list;
+            np.surface = self.slice(before.first, np.last);
+        }
+        np
     }
 
     /// "according to X", "in X's words", and viewpoint phrases around a possessive, "in her
