@@ -264,6 +264,19 @@ pub(crate) fn close_view(view: &SharedView) {
     }
 }
 
+/// The computed value of the CSS property `name` on `element`, as the page lays it out.
+pub(crate) fn computed_property(
+    window: &web_sys::Window,
+    element: &Element,
+    name: &str,
+) -> Option<String> {
+    window
+        .get_computed_style(element)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value(name).ok())
+}
+
 fn document() -> Result<Document, JsValue> {
     web_sys::window()
         .and_then(|w| w.document())

@@ -85,12 +85,7 @@ fn block_of(node: &Node) -> Option<Element> {
     let window = web_sys::window()?;
     let mut element = node.parent_element();
     while let Some(current) = element {
-        let display = window
-            .get_computed_style(&current)
-            .ok()
-            .flatten()
-            .and_then(|style| style.get_property_value("display").ok())
-            .unwrap_or_default();
+        let display = super::computed_property(&window, &current, "display").unwrap_or_default();
         if !display.starts_with("inline") && display != "contents" {
             return Some(current);
         }

@@ -405,6 +405,9 @@ impl State {
         let Some((id, at)) = self.last_spoken else {
             return;
         };
+        if self.sentences_seen - at > 1 {
+            return;
+        }
         let tokens = reader.tokens;
         let Some(mood) = (from..to).find(|&k| tokens[k].is_in(&reader.lex.reported_speech_markers))
         else {
@@ -415,7 +418,7 @@ impl State {
                 .pronoun(k)
                 .is_some_and(|kind| kind == PronounKind::None)
         });
-        if self.sentences_seen - at > 1 || first_person {
+        if first_person {
             return;
         }
         let mut end = to;

@@ -714,11 +714,7 @@ fn page_background(article: &Article<Node>, root: &Element) -> Option<Rgba> {
     let first_text = article.pieces.first()?.first()?.node.parent_element();
     let mut element = first_text.or_else(|| Some(root.clone()));
     while let Some(current) = element {
-        let background = window
-            .get_computed_style(&current)
-            .ok()
-            .flatten()
-            .and_then(|style| style.get_property_value("background-color").ok())
+        let background = super::computed_property(&window, &current, "background-color")
             .and_then(|css| parse_rgb(&css));
         if let Some(colour) = background.filter(|c| c.alpha > 0.5) {
             return Some(colour);
